@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Hwsim.Cli.Commands;
+
+namespace Hwsim.Cli;
+
+/// <summary>
+/// The hwsim command tree. Parse errors become exit code 2 with one line per error;
+/// each command maps its own failures onto <see cref="ExitCodes"/>.
+/// </summary>
+public static class HwsimApp
+{
+    public static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("hwsim: analog circuit simulation of neural networks, compared against software inference.");
+        root.Add(RunCommand.Create(stdout, stderr));
+        return root;
+    }
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = BuildRoot(stdout, stderr);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+                stderr.WriteLine($"hwsim: error: {error.Message}");
+            stderr.WriteLine("Run 'hwsim --help' or 'hwsim COMMAND --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return parse.Invoke(config);
+    }
+}
