@@ -1,0 +1,46 @@
+using Hwsim.Circuits.Results;
+using Hwsim.Circuits.Simulation;
+
+namespace Hwsim.Circuits.Analyses;
+
+/// <summary>
+/// An analysis you configure, run on a circuit, and read vectors from (SpiceSharp's shape):
+/// <code>
+/// var result = new OperatingPointAnalysis().Run(circuit);
+/// double vout = result.Value("v(out)");
+/// </code>
+/// </summary>
+public abstract class Analysis
+{
+    public abstract AnalysisKind Kind { get; }
+
+    /// <summary>The analysis as its netlist card (<c>.op</c>, <c>.dc v1 0 5 0.1</c>, ...).</summary>
+    public abstract string ToNetlist();
+
+    /// <summary>Binds the circuit and runs the analysis.</summary>
+    public AnalysisResult Run(Circuit circuit, SimulationOptions? options = null) => Run(new CircuitEngine(circuit, options));
+
+    /// <summary>Runs on an engine that is already bound (its set-up and matrix ordering are reused).</summary>
+    public abstract AnalysisResult Run(CircuitEngine engine);
+
+    /// <summary>The result vectors of all unknowns, in unknown order, from per-point solution rows.</summary>
+    protected static List<ResultVector> UnknownVectors(CircuitEngine engine, IReadOnlyList<double[]> rows)
+    {
+        var unknowns = engine.State.Unknowns;
+        var list = new List<ResultVector>(unknowns.Count);
+        for (var i = 1; i <= unknowns.Count; i++)
+        {
+            var values = new double[rows.Count];
+            for (var p = 0; p < rows.Count; p++) values[p] = rows[p][i];
+            list.Add(new ResultVector(unknowns.VectorNameOf(i), values));
+        }
+        return list;
+    }
+
+    /// <summary>Prepares for a DC solution: topology checked, temperatures applied.</summary>
+    protected static void PrepareDc(CircuitEngine engine)
+    {
+        engine.ValidateTopology();
+        engine.UpdateTemperature();
+    }
+}

@@ -1,0 +1,22 @@
+namespace Hwsim.Circuits;
+
+/// <summary>A circuit that cannot be simulated as given (bad parameter, undefined model, floating node, source loop): bad input.</summary>
+public class CircuitException : Exception
+{
+    public CircuitException(string message, string? subject = null) : base(message) { Subject = subject; }
+
+    /// <summary>The device, model or node the error is about.</summary>
+    public string? Subject { get; }
+}
+
+/// <summary>A simulation that failed on a valid circuit (no convergence, singular matrix, time step too small).</summary>
+public class SimulationException : Exception
+{
+    public SimulationException(string message, IReadOnlyList<string>? culprits = null) : base(message)
+    {
+        Culprits = culprits ?? Array.Empty<string>();
+    }
+
+    /// <summary>The nodes and devices the diagnosis points at.</summary>
+    public IReadOnlyList<string> Culprits { get; }
+}

@@ -1,0 +1,82 @@
+using Hwsim.Circuits.Simulation;
+
+namespace Hwsim.Circuits.Devices;
+
+/// <summary>
+/// The capacitor as SPICE's capload.c: open in a DC operating point; in a transient its charge C*v is
+/// integrated into a companion conductance and current; in AC it is the admittance jwC.
+/// </summary>
+public sealed class CapacitorBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior, ITruncatingBehavior, IInitialConditionBehavior
+{
+    private readonly int _pos, _neg;
+    private readonly double _capacitance;
+    private readonly int _q;             // state slots: q (charge), q+1 (current)
+    private double _initialCondition;
+    private readonly bool _icGiven;
+    private int _pp, _nn, _pn, _np;
+
+    public CapacitorBehavior(Capacitor entity, BindingContext context) : base(entity.Name)
+    {
+        _pos = context.Node(entity.Nodes[0]);
+        _neg = context.Node(entity.Nodes[1]);
+        _capacitance = entity.Capacitance;
+        _icGiven = entity.InitialCondition.HasValue;
+        _initialCondition = entity.InitialCondition ?? 0;
+        _q = context.AllocateStates(2);
+    }
+
+    public override void Setup(SimulationState state)
+    {
+        var m = state.Matrix;
+        _pp = m.GetElement(_pos, _pos);
+        _nn = m.GetElement(_neg, _neg);
+        _pn = m.GetElement(_pos, _neg);
+        _np = m.GetElement(_neg, _pos);
+    }
+
+    public void SetInitialCondition(SimulationState state)
+    {
+        if (!_icGiven) _initialCondition = state.Solution[_pos] - state.Solution[_neg];
+    }
+
+    public void Load(SimulationState state)
+    {
+        var mode = state.Mode;
+        if ((mode & (AnalysisMode.Transient | AnalysisMode.Ac | AnalysisMode.TransientOperatingPoint)) == 0) return;
+
+        var useIc = ((mode & AnalysisMode.Dc) != 0 && state.Init == InitializationMode.Junction)
+                    || (state.UseIc && state.Init == InitializationMode.Transient);
+        var vcap = useIc ? _initialCondition : state.Solution[_pos] - state.Solution[_neg];
+        var s0 = state.States[0];
+        if ((mode & (AnalysisMode.Transient | AnalysisMode.Ac)) == 0)
+        {
+            s0[_q] = _capacitance * vcap;
+            return;
+        }
+
+        s0[_q] = _capacitance * vcap;
+        if (state.Init == InitializationMode.Transient) state.States[1][_q] = s0[_q];
+        state.Integrate(_q, _capacitance, out var geq, out var ceq);
+        if (state.Init == InitializationMode.Transient) state.States[1][_q + 1] = s0[_q + 1];
+
+        var v = state.Matrix.Values;
+        v[_pp] += geq;
+        v[_nn] += geq;
+        v[_pn] -= geq;
+        v[_np] -= geq;
+        state.Rhs[_pos] -= ceq;
+        state.Rhs[_neg] += ceq;
+    }
+
+    public void LoadAc(SimulationState state)
+    {
+        var y = new System.Numerics.Complex(0, state.Omega * _capacitance);
+        var v = state.ComplexMatrix!.Values;
+        v[_pp] += y;
+        v[_nn] += y;
+        v[_pn] -= y;
+        v[_np] -= y;
+    }
+
+    public double Truncate(SimulationState state, double timeStep) => state.Truncate(_q, timeStep);
+}

@@ -1,0 +1,303 @@
+using System.Numerics;
+using Hwsim.Circuits.Simulation;
+
+namespace Hwsim.Circuits.Devices;
+
+/// <summary>
+/// The level-1 diode as ngspice's dioload.c / diotemp.c / dioacld.c: exponential forward current, a cubic reverse
+/// tail, exponential breakdown, gmin in parallel, depletion and diffusion charge, series resistance through an
+/// internal node <c>dname#internal</c>, and pnjlim junction limiting.
+/// </summary>
+public sealed class DiodeBehavior : Behavior, ITemperatureBehavior, IBiasingBehavior, IConvergenceBehavior,
+    IFrequencyBehavior, ITruncatingBehavior
+{
+    private readonly DiodeModel _model;
+    private readonly Diode _entity;
+    private readonly int _pos, _neg, _posPrime;
+    // state slots: voltage, current, conductance, charge, charge current
+    private readonly int _s;
+    private int Voltage => _s;
+    private int Current => _s + 1;
+    private int Conduct => _s + 2;
+    private int CapCharge => _s + 3;
+
+    // temperature-adjusted parameters
+    private double _tSatCur, _tVcrit, _tJctPot, _tJctCap, _tDepCap, _tF1, _tF2, _tF3, _tBrkdwnV, _tTransitTime;
+    private double _tGradingCoeff, _conductance, _vt, _vte, _vtebrk;
+    private bool _breakdown;
+
+    private int _pp, _nn, _ppPrime, _pPrimePos, _pPrimeNeg, _nPrime, _pPrimePrime;
+
+    public DiodeBehavior(Diode entity, DiodeModel model, BindingContext context) : base(entity.Name)
+    {
+        _entity = entity;
+        _model = model;
+        _pos = context.Node(entity.Nodes[0]);
+        _neg = context.Node(entity.Nodes[1]);
+        _posPrime = model.SeriesResistance == 0 ? _pos : context.Unknowns.InternalNode(entity.Name, "internal");
+        _s = context.AllocateStates(5);
+        if (entity.Area <= 0) throw new CircuitException($"{entity.Name}: area must be positive", entity.Name);
+        if (model.SaturationCurrent <= 0) throw new CircuitException($"{model.Name}: is must be positive", model.Name);
+        if (model.EmissionCoefficient <= 0) throw new CircuitException($"{model.Name}: n must be positive", model.Name);
+    }
+
+    /// <summary>The junction capacitance found by the last small-signal load (F).</summary>
+    public double Capacitance { get; private set; }
+
+    public override void Setup(SimulationState state)
+    {
+        var m = state.Matrix;
+        _pp = m.GetElement(_pos, _pos);
+        _nn = m.GetElement(_neg, _neg);
+        _pPrimePrime = m.GetElement(_posPrime, _posPrime);
+        _ppPrime = m.GetElement(_pos, _posPrime);
+        _nPrime = m.GetElement(_neg, _posPrime);
+        _pPrimePos = m.GetElement(_posPrime, _pos);
+        _pPrimeNeg = m.GetElement(_posPrime, _neg);
+    }
+
+    public void Temperature(SimulationState state)
+    {
+        var model = _model;
+        var temp = state.Temperature;
+        var tnom = (model.NominalTemperature ?? state.Options.NominalTemperature) + PhysicalConstants.CelsiusToKelvin;
+        const double refTemp = PhysicalConstants.ReferenceTemperature;
+        const double k = PhysicalConstants.Boltzmann, q = PhysicalConstants.Charge;
+        var area = _entity.Area;
+
+        _vt = PhysicalConstants.KOverQ * temp;
+        var vte = model.EmissionCoefficient * _vt;
+        var vtnom = PhysicalConstants.KOverQ * tnom;
+        _tGradingCoeff = Math.Min(model.GradingCoefficient, 0.9);
+
+        var fact2 = temp / refTemp;
+        var egfet = 1.16 - 7.02e-4 * temp * temp / (temp + 1108);
+        var arg = -egfet / (2 * k * temp) + 1.1150877 / (k * (refTemp + refTemp));
+        var pbfact = -2 * _vt * (1.5 * Math.Log(fact2) + q * arg);
+        var egfet1 = 1.16 - 7.02e-4 * tnom * tnom / (tnom + 1108);
+        var arg1 = -egfet1 / (k * 2 * tnom) + 1.1150877 / (2 * k * refTemp);
+        var fact1 = tnom / refTemp;
+        var pbfact1 = -2 * vtnom * (1.5 * Math.Log(fact1) + q * arg1);
+
+        var pbo = (model.JunctionPotential - pbfact1) / fact1;
+        var gmaold = (model.JunctionPotential - pbo) / pbo;
+        _tJctCap = model.JunctionCapacitance * area / (1 + _tGradingCoeff * (400e-6 * (tnom - refTemp) - gmaold));
+        _tJctPot = pbfact + fact2 * pbo;
+        var gmanew = (_tJctPot - pbo) / pbo;
+        _tJctCap *= 1 + _tGradingCoeff * (400e-6 * (temp - refTemp) - gmanew);
+
+        var a1 = (temp / tnom - 1) * model.ActivationEnergy / vte;
+        var a2 = model.SaturationCurrentExponent / model.EmissionCoefficient * Math.Log(temp / tnom);
+        _tSatCur = model.SaturationCurrent * area * Math.Exp(a1 + a2);
+
+        var fc = model.DepletionCapCoefficient;
+        var xfc = Math.Log(1 - fc);
+        _tF1 = _tJctPot * (1 - Math.Exp((1 - _tGradingCoeff) * xfc)) / (1 - _tGradingCoeff);
+        _tDepCap = fc * _tJctPot;
+        _vte = model.EmissionCoefficient * _vt;
+        _tVcrit = _vte * Math.Log(_vte / (PhysicalConstants.Root2 * _tSatCur));
+        if (_tDepCap > 1.0)
+        {
+            _tJctPot = 1.0 / fc;
+            _tDepCap = fc * _tJctPot;
+        }
+
+        var nbv = model.BreakdownEmissionCoefficient ?? model.EmissionCoefficient;
+        _vtebrk = nbv * _vt;
+        _breakdown = model.BreakdownVoltage.HasValue;
+        if (model.BreakdownVoltage is { } bv)
+        {
+            var cbv = model.BreakdownCurrent;
+            double xbv;
+            if (cbv < _tSatCur * bv / _vt)
+            {
+                xbv = bv;
+            }
+            else
+            {
+                var tol = state.Options.RelTol * cbv;
+                xbv = bv - nbv * _vt * Math.Log(1 + cbv / _tSatCur);
+                for (var iter = 0; iter < 25; iter++)
+                {
+                    xbv = bv - nbv * _vt * Math.Log(cbv / _tSatCur + 1 - xbv / _vt);
+                    var xcbv = _tSatCur * (Math.Exp((bv - xbv) / (nbv * _vt)) - 1 + xbv / _vt);
+                    if (Math.Abs(xcbv - cbv) <= tol) break;
+                }
+            }
+            _tBrkdwnV = xbv;
+        }
+
+        _tTransitTime = model.TransitTime;
+        _conductance = model.SeriesResistance != 0 ? area / model.SeriesResistance : 0;
+        _tF2 = Math.Exp((1 + _tGradingCoeff) * xfc);
+        _tF3 = 1 - fc * (1 + _tGradingCoeff);
+    }
+
+    public void Load(SimulationState state)
+    {
+        var s0 = state.States[0];
+        var vte = _vte;
+        var gspr = _conductance;
+        var limited = false;
+        double vd;
+
+        switch (state.Init)
+        {
+            case InitializationMode.SmallSignal:
+                vd = s0[Voltage];
+                break;
+            case InitializationMode.Transient:
+                vd = state.States[1][Voltage];
+                break;
+            case InitializationMode.Junction when (state.Mode & AnalysisMode.TransientOperatingPoint) != 0 && state.UseIc:
+                vd = _entity.InitialCondition ?? 0;
+                break;
+            case InitializationMode.Junction when _entity.Off:
+                vd = 0;
+                break;
+            case InitializationMode.Junction:
+                vd = _tVcrit;
+                break;
+            case InitializationMode.Fix when _entity.Off:
+                vd = 0;
+                break;
+            default:
+                if (state.Init == InitializationMode.Predict)
+                {
+                    var s1 = state.States[1];
+                    s0[Voltage] = s1[Voltage];
+                    vd = state.Predict(Voltage);
+                    s0[Current] = s1[Current];
+                    s0[Conduct] = s1[Conduct];
+                }
+                else
+                {
+                    vd = state.Solution[_posPrime] - state.Solution[_neg];
+                }
+                if (_breakdown && vd < Math.Min(0, -_tBrkdwnV + 10 * _vtebrk))
+                {
+                    var vdtemp = -(vd + _tBrkdwnV);
+                    vdtemp = JunctionLimiting.Pnj(vdtemp, -(s0[Voltage] + _tBrkdwnV), _vtebrk, _tVcrit, out limited);
+                    vd = -(vdtemp + _tBrkdwnV);
+                }
+                else
+                {
+                    vd = JunctionLimiting.Pnj(vd, s0[Voltage], vte, _tVcrit, out limited);
+                }
+                break;
+        }
+
+        // dc current and its derivative
+        double cd, gd;
+        var csat = _tSatCur;
+        if (vd >= -3 * vte)
+        {
+            var evd = Math.Exp(vd / vte);
+            cd = csat * (evd - 1);
+            gd = csat * evd / vte;
+        }
+        else if (!_breakdown || vd >= -_tBrkdwnV)
+        {
+            var arg = 3 * vte / (vd * PhysicalConstants.E);
+            arg = arg * arg * arg;
+            cd = -csat * (1 + arg);
+            gd = csat * 3 * arg / vd;
+        }
+        else
+        {
+            var evrev = Math.Exp(-(_tBrkdwnV + vd) / _vtebrk);
+            cd = -csat * evrev;
+            gd = csat * evrev / _vtebrk;
+        }
+        gd += state.Gmin;
+        cd += state.Gmin * vd;
+
+        if (state.ComputesCharges)
+        {
+            var czero = _tJctCap;
+            double deplcharge, deplcap;
+            if (vd < _tDepCap)
+            {
+                var arg = 1 - vd / _tJctPot;
+                var sarg = Math.Exp(-_tGradingCoeff * Math.Log(arg));
+                deplcharge = _tJctPot * czero * (1 - arg * sarg) / (1 - _tGradingCoeff);
+                deplcap = czero * sarg;
+            }
+            else
+            {
+                var czof2 = czero / _tF2;
+                deplcharge = czero * _tF1 + czof2 * (_tF3 * (vd - _tDepCap)
+                    + _tGradingCoeff / (_tJctPot + _tJctPot) * (vd * vd - _tDepCap * _tDepCap));
+                deplcap = czof2 * (_tF3 + _tGradingCoeff * vd / _tJctPot);
+            }
+            s0[CapCharge] = _tTransitTime * cd + deplcharge;
+            var capd = _tTransitTime * gd + deplcap;
+            Capacitance = capd;
+
+            if (!((state.Mode & AnalysisMode.TransientOperatingPoint) != 0 && state.UseIc))
+            {
+                if (state.Init == InitializationMode.SmallSignal)
+                {
+                    s0[CapCharge + 1] = capd;   // SPICE keeps the small-signal capacitance in the current slot
+                    return;
+                }
+                if (state.Init == InitializationMode.Transient) state.States[1][CapCharge] = s0[CapCharge];
+                state.Integrate(CapCharge, capd, out var geq, out _);
+                gd += geq;
+                cd += s0[CapCharge + 1];
+                if (state.Init == InitializationMode.Transient) state.States[1][CapCharge + 1] = s0[CapCharge + 1];
+            }
+        }
+
+        if ((state.Init != InitializationMode.Fix || !_entity.Off) && limited)
+        {
+            state.NonConvergenceCount++;
+            state.TroubleDevice = Name;
+        }
+        s0[Voltage] = vd;
+        s0[Current] = cd;
+        s0[Conduct] = gd;
+
+        var cdeq = cd - gd * vd;
+        state.Rhs[_neg] += cdeq;
+        state.Rhs[_posPrime] -= cdeq;
+        var v = state.Matrix.Values;
+        v[_pp] += gspr;
+        v[_nn] += gd;
+        v[_pPrimePrime] += gd + gspr;
+        v[_ppPrime] -= gspr;
+        v[_nPrime] -= gd;
+        v[_pPrimePos] -= gspr;
+        v[_pPrimeNeg] -= gd;
+    }
+
+    public bool IsConvergent(SimulationState state)
+    {
+        var s0 = state.States[0];
+        var vd = state.Solution[_posPrime] - state.Solution[_neg];
+        var delvd = vd - s0[Voltage];
+        var cdhat = s0[Current] + s0[Conduct] * delvd;
+        var cd = s0[Current];
+        var tol = state.Options.RelTol * Math.Max(Math.Abs(cdhat), Math.Abs(cd)) + state.Options.AbsTol;
+        return Math.Abs(cdhat - cd) <= tol;
+    }
+
+    public void LoadAc(SimulationState state)
+    {
+        var s0 = state.States[0];
+        var gspr = _conductance;
+        var geq = s0[Conduct];
+        var xceq = s0[CapCharge + 1] * state.Omega;
+        var y = new Complex(geq, xceq);
+        var v = state.ComplexMatrix!.Values;
+        v[_pp] += gspr;
+        v[_nn] += y;
+        v[_pPrimePrime] += y + gspr;
+        v[_ppPrime] -= gspr;
+        v[_nPrime] -= y;
+        v[_pPrimePos] -= gspr;
+        v[_pPrimeNeg] -= y;
+    }
+
+    public double Truncate(SimulationState state, double timeStep) => state.Truncate(CapCharge, timeStep);
+}

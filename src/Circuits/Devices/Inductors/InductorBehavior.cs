@@ -1,0 +1,92 @@
+using System.Numerics;
+using Hwsim.Circuits.Simulation;
+
+namespace Hwsim.Circuits.Devices;
+
+/// <summary>
+/// The inductor as SPICE's indload.c: a short in DC (its branch equation is v+ - v- = 0); in a transient its flux
+/// L*i (plus the mutual fluxes M*i_other of its couplings) is integrated into a companion resistance; in AC the
+/// branch equation gains -jwL.
+/// </summary>
+public sealed class InductorBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior, ITruncatingBehavior
+{
+    private readonly int _pos, _neg;
+    private readonly double? _initialCondition;
+    private readonly int _flux;          // state slots: flux, flux+1 (voltage)
+    private readonly List<MutualInductanceBehavior.Coupling> _couplings = new();
+    private int _pb, _nb, _bp, _bn, _bb;
+
+    public InductorBehavior(Inductor entity, BindingContext context) : base(entity.Name)
+    {
+        _pos = context.Node(entity.Nodes[0]);
+        _neg = context.Node(entity.Nodes[1]);
+        Inductance = entity.Inductance;
+        _initialCondition = entity.InitialCondition;
+        Branch = context.Branch(entity.Name);
+        _flux = context.AllocateStates(2);
+    }
+
+    public double Inductance { get; }
+
+    /// <summary>The unknown index of the inductor current.</summary>
+    public int Branch { get; }
+
+    internal void AddCoupling(MutualInductanceBehavior.Coupling coupling) => _couplings.Add(coupling);
+
+    public override void Setup(SimulationState state)
+    {
+        var m = state.Matrix;
+        _pb = m.GetElement(_pos, Branch);
+        _nb = m.GetElement(_neg, Branch);
+        _bp = m.GetElement(Branch, _pos);
+        _bn = m.GetElement(Branch, _neg);
+        _bb = m.GetElement(Branch, Branch);
+    }
+
+    public void Load(SimulationState state)
+    {
+        var s0 = state.States[0];
+        var dc = (state.Mode & AnalysisMode.Dc) != 0;
+        if (!dc && state.Init != InitializationMode.Predict)
+        {
+            if (state.UseIc && state.Init == InitializationMode.Transient)
+                s0[_flux] = Inductance * (_initialCondition ?? 0);
+            else
+                s0[_flux] = Inductance * state.Solution[Branch];
+            // Mutual fluxes join before integration (SPICE computes all fluxes first, then integrates).
+            foreach (var c in _couplings)
+                s0[_flux] += c.M * state.Solution[c.OtherBranch];
+        }
+
+        double req = 0, veq = 0;
+        if (!dc)
+        {
+            if (state.Init == InitializationMode.Transient) state.States[1][_flux] = s0[_flux];
+            state.Integrate(_flux, Inductance, out req, out veq);
+            var v0 = state.Matrix.Values;
+            foreach (var c in _couplings) v0[c.Element] -= c.M * state.Ag[0];
+        }
+        state.Rhs[Branch] += veq;
+        if (state.Init == InitializationMode.Transient) state.States[1][_flux + 1] = s0[_flux + 1];
+
+        var v = state.Matrix.Values;
+        v[_pb] += 1;
+        v[_nb] -= 1;
+        v[_bp] += 1;
+        v[_bn] -= 1;
+        v[_bb] -= req;
+    }
+
+    public void LoadAc(SimulationState state)
+    {
+        var v = state.ComplexMatrix!.Values;
+        v[_pb] += 1;
+        v[_nb] -= 1;
+        v[_bp] += 1;
+        v[_bn] -= 1;
+        v[_bb] -= new Complex(0, state.Omega * Inductance);
+        foreach (var c in _couplings) v[c.Element] -= new Complex(0, state.Omega * c.M);
+    }
+
+    public double Truncate(SimulationState state, double timeStep) => state.Truncate(_flux, timeStep);
+}

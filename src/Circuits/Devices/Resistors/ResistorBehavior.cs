@@ -1,0 +1,68 @@
+using Hwsim.Circuits.Simulation;
+
+namespace Hwsim.Circuits.Devices;
+
+/// <summary>Stamps the conductance 1/R between the two nodes, in DC, transient and AC alike.</summary>
+public sealed class ResistorBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior, ISweepableSource
+{
+    /// <summary>ngspice's smallest resistance (restemp.c).</summary>
+    public const double MinimumResistance = 1e-3;
+
+    private readonly int _pos, _neg;
+    private int _pp, _nn, _pn, _np;
+
+    public ResistorBehavior(Resistor entity, BindingContext context) : base(entity.Name)
+    {
+        _pos = context.Node(entity.Nodes[0]);
+        _neg = context.Node(entity.Nodes[1]);
+        Resistance = entity.Resistance;
+    }
+
+    /// <summary>The resistance in use (a DC sweep of the resistor sets it).</summary>
+    public double Resistance { get; set; }
+
+    double ISweepableSource.DcValue { get => Resistance; set => Resistance = value; }
+
+    /// <summary>1/R, with |R| raised to <see cref="MinimumResistance"/> as ngspice does.</summary>
+    public double Conductance
+    {
+        get
+        {
+            var r = Resistance;
+            if (Math.Abs(r) < MinimumResistance) r = r < 0 ? -MinimumResistance : MinimumResistance;
+            return 1.0 / r;
+        }
+    }
+
+    public override void Setup(SimulationState state)
+    {
+        var m = state.Matrix;
+        _pp = m.GetElement(_pos, _pos);
+        _nn = m.GetElement(_neg, _neg);
+        _pn = m.GetElement(_pos, _neg);
+        _np = m.GetElement(_neg, _pos);
+    }
+
+    public void Load(SimulationState state)
+    {
+        var g = Conductance;
+        var v = state.Matrix.Values;
+        v[_pp] += g;
+        v[_nn] += g;
+        v[_pn] -= g;
+        v[_np] -= g;
+    }
+
+    public void LoadAc(SimulationState state)
+    {
+        var g = Conductance;
+        var v = state.ComplexMatrix!.Values;
+        v[_pp] += g;
+        v[_nn] += g;
+        v[_pn] -= g;
+        v[_np] -= g;
+    }
+
+    /// <summary>The current from n+ to n- through the resistor for a solution vector.</summary>
+    public double Current(double[] solution) => (solution[_pos] - solution[_neg]) * Conductance;
+}

@@ -1,0 +1,68 @@
+using Hwsim.Circuits.Simulation;
+
+namespace Hwsim.Circuits.Devices;
+
+/// <summary>
+/// An independent voltage source <c>Vname n+ n- [dc v] [ac mag [phase]] [waveform]</c>. Its current, flowing from
+/// n+ through the source to n-, is an unknown named <c>i(vname)</c> as in ngspice.
+/// </summary>
+public sealed class VoltageSource : IndependentSource
+{
+    public VoltageSource(string name, string positive, string negative, double? dc = null) : base(name, positive, negative, dc) { }
+
+    public VoltageSource(string name, string positive, string negative, Waveform waveform) : base(name, positive, negative, null)
+    {
+        Waveform = waveform;
+    }
+
+    public override IEnumerable<(int A, int B)> ConductivePairs => new[] { (0, 1) };
+    public override IEnumerable<(int A, int B)> VoltageDefinedPairs => new[] { (0, 1) };
+
+    public override Behavior CreateBehavior(BindingContext context) => new VoltageSourceBehavior(this, context);
+}
+
+/// <summary>Stamps the branch equation v+ - v- = value and the branch current into the node equations.</summary>
+public sealed class VoltageSourceBehavior : IndependentSourceBehavior, IBiasingBehavior, IFrequencyBehavior
+{
+    private readonly int _pos, _neg;
+    private int _pb, _nb, _bp, _bn;
+
+    public VoltageSourceBehavior(VoltageSource entity, BindingContext context) : base(entity)
+    {
+        _pos = context.Node(entity.Nodes[0]);
+        _neg = context.Node(entity.Nodes[1]);
+        Branch = context.Branch(entity.Name);
+    }
+
+    /// <summary>The unknown index of the source current.</summary>
+    public int Branch { get; }
+
+    public override void Setup(SimulationState state)
+    {
+        var m = state.Matrix;
+        _pb = m.GetElement(_pos, Branch);
+        _nb = m.GetElement(_neg, Branch);
+        _bp = m.GetElement(Branch, _pos);
+        _bn = m.GetElement(Branch, _neg);
+    }
+
+    public void Load(SimulationState state)
+    {
+        var v = state.Matrix.Values;
+        v[_pb] += 1;
+        v[_nb] -= 1;
+        v[_bp] += 1;
+        v[_bn] -= 1;
+        state.Rhs[Branch] += CurrentValue(state);
+    }
+
+    public void LoadAc(SimulationState state)
+    {
+        var v = state.ComplexMatrix!.Values;
+        v[_pb] += 1;
+        v[_nb] -= 1;
+        v[_bp] += 1;
+        v[_bn] -= 1;
+        state.ComplexRhs[Branch] += AcValue;
+    }
+}

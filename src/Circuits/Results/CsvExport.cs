@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+
+namespace Hwsim.Circuits.Results;
+
+/// <summary>
+/// Writes results as CSV, a contract of <c>hwsim run --out</c>: a header row of vector names as ngspice names them,
+/// lower case, then one row per point; the scale first; AC vectors as two columns named like SPICE's
+/// <c>.print ac</c> (<c>vr(out)</c>, <c>vi(out)</c>, <c>ir(v1)</c>, <c>ii(v1)</c>). Numbers are invariant-culture, round-trip.
+/// The file is written to a temporary name and renamed, so no half-written file is ever left behind.
+/// </summary>
+public static class CsvExport
+{
+    public static string ToCsv(AnalysisResult result)
+    {
+        var columns = new List<(string Name, Func<int, double> Value)>();
+        foreach (var v in result.AllVectors)
+        {
+            if (v.Complex is { } c)
+            {
+                var (re, im) = ComplexColumnNames(v.Name);
+                columns.Add((re, i => c[i].Real));
+                columns.Add((im, i => c[i].Imaginary));
+            }
+            else
+            {
+                var values = v.Real;
+                columns.Add((v.Name.ToLowerInvariant(), i => values[i]));
+            }
+        }
+
+        var sb = new StringBuilder();
+        sb.AppendJoin(',', columns.Select(c => c.Name)).Append('\n');
+        for (var i = 0; i < result.Points; i++)
+        {
+            for (var k = 0; k < columns.Count; k++)
+            {
+                if (k > 0) sb.Append(',');
+                sb.Append(columns[k].Value(i).ToString("R", CultureInfo.InvariantCulture));
+            }
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>v(out) -> vr(out), vi(out); i(v1) -> ir(v1), ii(v1); anything else -> name_re, name_im.</summary>
+    public static (string Real, string Imaginary) ComplexColumnNames(string name)
+    {
+        var n = name.ToLowerInvariant();
+        if (n.Length > 2 && (n[0] == 'v' || n[0] == 'i') && n[1] == '(')
+            return ($"{n[0]}r{n[1..]}", $"{n[0]}i{n[1..]}");
+        return ($"{n}_re", $"{n}_im");
+    }
+
+    public static void Write(AnalysisResult result, string path) => AtomicFile.WriteAllText(path, ToCsv(result));
+}
+
+/// <summary>Writes a file through a temporary sibling and a rename, so readers never see it half written.</summary>
+public static class AtomicFile
+{
+    public static void WriteAllText(string path, string text)
+    {
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            File.WriteAllText(temp, text);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

@@ -1,0 +1,282 @@
+namespace Hwsim.Circuits.Simulation;
+
+/// <summary>
+/// Finds a DC operating point as ngspice's CKTop does: plain Newton first; then dynamic gmin stepping, then true
+/// gmin stepping; then Gillespie's adaptive source stepping. Each fallback starts from zero and restores the last
+/// good point when a step fails.
+/// </summary>
+internal static class OperatingPointSolver
+{
+    /// <summary>Returns normally on convergence; throws <see cref="SimulationException"/> naming the unsettled nodes otherwise.</summary>
+    public static void Solve(CircuitEngine engine, AnalysisMode mode, int iterationLimit)
+    {
+        if (TrySolve(engine, mode, iterationLimit)) return;
+        var unsettled = engine.UnsettledNodes();
+        var device = engine.State.TroubleDevice;
+        var culprits = unsettled.Take(8).ToList();
+        if (device is not null) culprits.Add(device);
+        var message = "no convergence in the DC operating point (plain Newton, gmin stepping and source stepping all failed)";
+        if (unsettled.Count > 0) message += $"; nodes that did not settle: {string.Join(", ", unsettled.Take(8))}";
+        if (device is not null) message += $"; last device not converged: {device}";
+        throw new SimulationException(message, culprits);
+    }
+
+    public static bool TrySolve(CircuitEngine engine, AnalysisMode mode, int iterationLimit)
+    {
+        var s = engine.State;
+        var o = s.Options;
+        s.Mode = mode;
+        s.Init = InitializationMode.Junction;
+        if (!o.NoOpIter && engine.Iterate(iterationLimit)) return true;
+
+        if (o.GminSteps >= 1)
+        {
+            if (o.GminSteps == 1)
+            {
+                if (DynamicGmin(engine, mode, iterationLimit)) return true;
+                if (TrueGmin(engine, mode, iterationLimit)) return true;
+            }
+            else if (Spice3Gmin(engine, mode, iterationLimit)) return true;
+        }
+        if (o.SourceSteps >= 1)
+        {
+            if (o.SourceSteps == 1)
+            {
+                if (GillespieSource(engine, mode)) return true;
+            }
+            else if (Spice3Source(engine, mode)) return true;
+        }
+        return false;
+    }
+
+    private static void ClearSolution(SimulationState s)
+    {
+        Array.Clear(s.Solution);
+        Array.Clear(s.States[0]);
+    }
+
+    private static bool DynamicGmin(CircuitEngine engine, AnalysisMode mode, int iterationLimit)
+    {
+        var s = engine.State;
+        var o = s.Options;
+        s.Mode = mode;
+        s.Init = InitializationMode.Junction;
+        ClearSolution(s);
+        var saved = new double[s.Solution.Length];
+        var savedStates = new double[s.States[0].Length];
+        var factor = o.GminFactor;
+        var oldGmin = 1e-2;
+        s.DiagonalGmin = oldGmin / factor;
+        var target = Math.Max(o.Gmin, o.Gshunt);
+        while (true)
+        {
+            s.NonConvergenceCount = 1;
+            var before = engine.Statistics.NewtonIterations;
+            var converged = engine.Iterate(o.Itl2);
+            var iterations = engine.Statistics.NewtonIterations - before;
+            if (converged)
+            {
+                s.Init = InitializationMode.Float;
+                if (s.DiagonalGmin <= target) break;
+                Array.Copy(s.Solution, saved, saved.Length);
+                Array.Copy(s.States[0], savedStates, savedStates.Length);
+                if (iterations <= o.Itl2 / 4)
+                {
+                    factor *= Math.Sqrt(factor);
+                    if (factor > o.GminFactor) factor = o.GminFactor;
+                }
+                if (iterations > 3 * o.Itl2 / 4) factor = Math.Max(Math.Sqrt(factor), 1.00005);
+                oldGmin = s.DiagonalGmin;
+                if (s.DiagonalGmin < factor * target)
+                {
+                    factor = s.DiagonalGmin / target;
+                    s.DiagonalGmin = target;
+                }
+                else
+                {
+                    s.DiagonalGmin /= factor;
+                }
+            }
+            else
+            {
+                if (factor < 1.00005) break;
+                factor = Math.Sqrt(Math.Sqrt(factor));
+                s.DiagonalGmin = oldGmin / factor;
+                Array.Copy(saved, s.Solution, saved.Length);
+                Array.Copy(savedStates, s.States[0], savedStates.Length);
+            }
+        }
+        s.DiagonalGmin = o.Gshunt;
+        return engine.Iterate(iterationLimit);
+    }
+
+    private static bool TrueGmin(CircuitEngine engine, AnalysisMode mode, int iterationLimit)
+    {
+        var s = engine.State;
+        var o = s.Options;
+        s.Mode = mode;
+        s.Init = InitializationMode.Junction;
+        ClearSolution(s);
+        var saved = new double[s.Solution.Length];
+        var savedStates = new double[s.States[0].Length];
+        var startGmin = o.Gmin;
+        var factor = o.GminFactor;
+        var oldGmin = 1e-2;
+        s.Gmin = oldGmin / factor;
+        var target = Math.Max(startGmin, o.Gshunt);
+        while (true)
+        {
+            s.NonConvergenceCount = 1;
+            var before = engine.Statistics.NewtonIterations;
+            var converged = engine.Iterate(o.Itl2);
+            var iterations = engine.Statistics.NewtonIterations - before;
+            if (converged)
+            {
+                s.Init = InitializationMode.Float;
+                if (s.Gmin <= target) break;
+                Array.Copy(s.Solution, saved, saved.Length);
+                Array.Copy(s.States[0], savedStates, savedStates.Length);
+                if (iterations <= o.Itl2 / 4)
+                {
+                    factor *= Math.Sqrt(factor);
+                    if (factor > o.GminFactor) factor = o.GminFactor;
+                }
+                if (iterations > 3 * o.Itl2 / 4) factor = Math.Max(Math.Sqrt(factor), 1.00005);
+                oldGmin = s.Gmin;
+                if (s.Gmin < factor * target)
+                {
+                    factor = s.Gmin / target;
+                    s.Gmin = target;
+                }
+                else
+                {
+                    s.Gmin /= factor;
+                }
+            }
+            else
+            {
+                if (factor < 1.00005) break;
+                factor = Math.Sqrt(Math.Sqrt(factor));
+                s.Gmin = oldGmin / factor;
+                Array.Copy(saved, s.Solution, saved.Length);
+                Array.Copy(savedStates, s.States[0], savedStates.Length);
+            }
+        }
+        s.Gmin = Math.Max(startGmin, o.Gshunt);
+        return engine.Iterate(iterationLimit);
+    }
+
+    private static bool Spice3Gmin(CircuitEngine engine, AnalysisMode mode, int iterationLimit)
+    {
+        var s = engine.State;
+        var o = s.Options;
+        s.Mode = mode;
+        s.Init = InitializationMode.Junction;
+        s.DiagonalGmin = o.Gshunt == 0 ? o.Gmin : o.Gshunt;
+        for (var i = 0; i < o.GminSteps; i++) s.DiagonalGmin *= o.GminFactor;
+        for (var i = 0; i <= o.GminSteps; i++)
+        {
+            s.NonConvergenceCount = 1;
+            if (!engine.Iterate(o.Itl2))
+            {
+                s.DiagonalGmin = o.Gshunt;
+                break;
+            }
+            s.DiagonalGmin /= o.GminFactor;
+            s.Init = InitializationMode.Float;
+        }
+        s.DiagonalGmin = o.Gshunt;
+        return engine.Iterate(iterationLimit);
+    }
+
+    private static bool GillespieSource(CircuitEngine engine, AnalysisMode mode)
+    {
+        var s = engine.State;
+        var o = s.Options;
+        var gminStart = s.Gmin;
+        s.Mode = mode;
+        s.Init = InitializationMode.Junction;
+        s.SourceFactor = 0;
+        var convFact = 0.0;
+        ClearSolution(s);
+
+        var converged = engine.Iterate(o.Itl2);
+        if (!converged)
+        {
+            s.DiagonalGmin = o.Gshunt <= 0 ? o.Gmin : o.Gshunt;
+            for (var i = 0; i < 10; i++) s.DiagonalGmin *= 10;
+            for (var i = 0; i <= 10; i++)
+            {
+                s.NonConvergenceCount = 1;
+                converged = engine.Iterate(o.Itl2);
+                if (!converged)
+                {
+                    s.DiagonalGmin = o.Gshunt;
+                    break;
+                }
+                s.DiagonalGmin /= 10;
+                s.Init = InitializationMode.Float;
+            }
+            s.DiagonalGmin = o.Gshunt;
+        }
+
+        if (converged)
+        {
+            var raise = 0.001;
+            var saved = (double[])s.Solution.Clone();
+            var savedStates = (double[])s.States[0].Clone();
+            s.SourceFactor = convFact + raise;
+            do
+            {
+                var before = engine.Statistics.NewtonIterations;
+                converged = engine.Iterate(o.Itl2);
+                var iterations = engine.Statistics.NewtonIterations - before;
+                s.Init = InitializationMode.Float;
+                if (converged)
+                {
+                    convFact = s.SourceFactor;
+                    Array.Copy(s.Solution, saved, saved.Length);
+                    Array.Copy(s.States[0], savedStates, savedStates.Length);
+                    s.SourceFactor = convFact + raise;
+                    if (iterations <= o.Itl2 / 4) raise *= 1.5;
+                    if (iterations > 3 * o.Itl2 / 4) raise *= 0.5;
+                }
+                else
+                {
+                    if (s.SourceFactor - convFact < 1e-8) break;
+                    raise /= 10;
+                    if (raise > 0.01) raise = 0.01;
+                    s.SourceFactor = convFact;
+                    Array.Copy(saved, s.Solution, saved.Length);
+                    Array.Copy(savedStates, s.States[0], savedStates.Length);
+                }
+                if (s.SourceFactor > 1) s.SourceFactor = 1;
+            } while (raise >= 1e-7 && convFact < 1);
+            s.DiagonalGmin = o.Gshunt;
+            s.Gmin = gminStart;
+        }
+        s.SourceFactor = 1;
+        return convFact == 1;
+    }
+
+    private static bool Spice3Source(CircuitEngine engine, AnalysisMode mode)
+    {
+        var s = engine.State;
+        var o = s.Options;
+        s.Mode = mode;
+        s.Init = InitializationMode.Junction;
+        for (var i = 0; i <= o.SourceSteps; i++)
+        {
+            s.SourceFactor = (double)i / o.SourceSteps;
+            var converged = engine.Iterate(o.Itl2);
+            s.Init = InitializationMode.Float;
+            if (!converged)
+            {
+                s.SourceFactor = 1;
+                return false;
+            }
+        }
+        s.SourceFactor = 1;
+        return true;
+    }
+}

@@ -1,0 +1,215 @@
+using System.Numerics;
+using Hwsim.Circuits.Solver;
+
+namespace Hwsim.Circuits.Simulation;
+
+/// <summary>
+/// Everything the analyses and device behaviours share while a circuit is simulated: the unknowns, the MNA
+/// matrix and right-hand side, the last solution, the device states and their history, the analysis mode, the
+/// time-step and integration coefficients. It plays the part of SPICE's CKTcircuit.
+/// </summary>
+public sealed class SimulationState
+{
+    internal SimulationState(SimulationOptions options, Unknowns unknowns)
+    {
+        Options = options;
+        Unknowns = unknowns;
+        Temperature = options.Temperature + PhysicalConstants.CelsiusToKelvin;
+        NominalTemperature = options.NominalTemperature + PhysicalConstants.CelsiusToKelvin;
+    }
+
+    public SimulationOptions Options { get; }
+    public Unknowns Unknowns { get; }
+
+    /// <summary>The real MNA matrix (structure fixed after set-up).</summary>
+    public SparseMatrix<double> Matrix { get; internal set; } = null!;
+    /// <summary>Right-hand side being assembled, 1-based; element 0 is the ground trash.</summary>
+    public double[] Rhs { get; internal set; } = Array.Empty<double>();
+    /// <summary>The latest solution (SPICE's CKTrhsOld): devices read their terminal voltages from it.</summary>
+    public double[] Solution { get; internal set; } = Array.Empty<double>();
+
+    public StateHistory States { get; } = new();
+
+    public AnalysisMode Mode { get; set; }
+    public InitializationMode Init { get; set; }
+
+    /// <summary>Scale of all independent sources (source stepping).</summary>
+    public double SourceFactor { get; set; } = 1;
+    /// <summary>Conductance added to every node diagonal (gmin stepping, gshunt).</summary>
+    public double DiagonalGmin { get; set; }
+    /// <summary>Junction gmin used by devices (stepped by true-gmin stepping).</summary>
+    public double Gmin { get; set; }
+
+    /// <summary>Devices increment this when they limited a junction voltage or their linearisation is not yet good.</summary>
+    public int NonConvergenceCount { get; set; }
+    /// <summary>The device that last reported non-convergence (for diagnostics).</summary>
+    public string? TroubleDevice { get; set; }
+
+    /// <summary>Circuit temperature in kelvin.</summary>
+    public double Temperature { get; internal set; }
+    /// <summary>Nominal model temperature in kelvin.</summary>
+    public double NominalTemperature { get; internal set; }
+
+    // ---- transient ----
+    public double Time { get; set; }
+    public double Delta { get; set; }
+    public double[] DeltaOld { get; } = new double[7];
+    public int Order { get; set; } = 1;
+    public IntegrationMethod Method { get; set; }
+    /// <summary>Integration coefficients of the present step (SPICE's CKTag).</summary>
+    public double[] Ag { get; } = new double[7];
+    public Breakpoints Breakpoints { get; } = new();
+    /// <summary>The step the transient analysis was asked for (tstep).</summary>
+    public double Step { get; set; }
+    public double FinalTime { get; set; }
+    /// <summary>True while the first step after a breakpoint is taken.</summary>
+    public bool AtBreakpoint { get; set; }
+
+    // ---- AC ----
+    public SparseMatrix<Complex>? ComplexMatrix { get; internal set; }
+    public Complex[] ComplexRhs { get; internal set; } = Array.Empty<Complex>();
+    public double Omega { get; set; }
+
+    // ---- initial conditions and nodesets ----
+    /// <summary>Node values from <c>.ic</c> (index -> volts).</summary>
+    public Dictionary<int, double> InitialConditions { get; } = new();
+    /// <summary>Node values from <c>.nodeset</c> (index -> volts).</summary>
+    public Dictionary<int, double> NodeSets { get; } = new();
+
+    /// <summary>True when charges are computed in this mode (SPICE: DCTRANCURVE | TRAN | AC | INITSMSIG, or TRANOP with UIC).</summary>
+    public bool ComputesCharges =>
+        (Mode & (AnalysisMode.DcSweep | AnalysisMode.Transient | AnalysisMode.Ac)) != 0 || Init == InitializationMode.SmallSignal
+        || ((Mode & AnalysisMode.TransientOperatingPoint) != 0 && (Mode & AnalysisMode.UseInitialConditions) != 0);
+
+    public bool IsTransient => (Mode & AnalysisMode.Transient) != 0;
+    public bool UseIc => (Mode & AnalysisMode.UseInitialConditions) != 0;
+
+    /// <summary>
+    /// Turns a charge state into its companion model (SPICE's NIintegrate): writes the current into slot
+    /// <paramref name="qcap"/>+1 and returns the conductance <paramref name="geq"/> and the history current
+    /// <paramref name="ceq"/>, so that i = geq * v + ceq. Devices never see the integration coefficients.
+    /// </summary>
+    public void Integrate(int qcap, double capacitance, out double geq, out double ceq)
+    {
+        var s0 = States[0];
+        var s1 = States[1];
+        var ccap = qcap + 1;
+        var ag = Ag;
+        if (Method == IntegrationMethod.Trapezoidal)
+        {
+            if (Order == 1)
+                s0[ccap] = ag[0] * s0[qcap] + ag[1] * s1[qcap];
+            else
+                s0[ccap] = -s1[ccap] * ag[1] + ag[0] * (s0[qcap] - s1[qcap]);
+        }
+        else
+        {
+            var sum = 0.0;
+            for (var k = Order; k >= 0; k--) sum += ag[k] * States[k][qcap];
+            s0[ccap] = sum;
+        }
+        ceq = s0[ccap] - ag[0] * s0[qcap];
+        geq = ag[0] * capacitance;
+    }
+
+    /// <summary>
+    /// Extrapolates a state slot to the present point from the two previous ones (SPICE's DEVpred), used as the
+    /// first guess of a new time point or sweep point.
+    /// </summary>
+    public double Predict(int slot)
+    {
+        var xfact = Delta / DeltaOld[1];
+        return (1 + xfact) * States[1][slot] - xfact * States[2][slot];
+    }
+
+    /// <summary>
+    /// The local truncation error estimate of one charge state (SPICE's CKTterr): returns the largest step that
+    /// keeps it within tolerance, never more than <paramref name="timeStep"/>.
+    /// </summary>
+    public double Truncate(int qcap, double timeStep)
+    {
+        var o = Options;
+        var ccap = qcap + 1;
+        var s0 = States[0];
+        var s1 = States[1];
+        var volttol = o.AbsTol + o.RelTol * Math.Max(Math.Abs(s0[ccap]), Math.Abs(s1[ccap]));
+        var chargetol = Math.Max(Math.Abs(s0[qcap]), Math.Abs(s1[qcap]));
+        chargetol = o.RelTol * Math.Max(chargetol, o.ChgTol) / Delta;
+        var tol = Math.Max(volttol, chargetol);
+
+        Span<double> diff = stackalloc double[8];
+        Span<double> deltmp = stackalloc double[8];
+        for (var i = Order + 1; i >= 0; i--) diff[i] = States[i][qcap];
+        for (var i = 0; i <= Order; i++) deltmp[i] = DeltaOld[i];
+        var j = Order;
+        while (true)
+        {
+            for (var i = 0; i <= j; i++) diff[i] = (diff[i] - diff[i + 1]) / deltmp[i];
+            if (--j < 0) break;
+            for (var i = 0; i <= j; i++) deltmp[i] = deltmp[i + 1] + DeltaOld[i];
+        }
+        var factor = Method == IntegrationMethod.Gear ? GearErrorCoefficients[Order - 1] : TrapezoidalErrorCoefficients[Order - 1];
+        var del = o.TrTol * tol / Math.Max(o.AbsTol, factor * Math.Abs(diff[0]));
+        if (Order == 2) del = Math.Sqrt(del);
+        else if (Order > 2) del = Math.Exp(Math.Log(del) / Order);
+        return Math.Min(timeStep, del);
+    }
+
+    private static readonly double[] GearErrorCoefficients = { .5, .2222222222, .1363636364, .096, .07299270073, .05830903790 };
+    private static readonly double[] TrapezoidalErrorCoefficients = { .5, .08333333333 };
+
+    /// <summary>Computes the integration coefficients for the present step, method and order (SPICE's NIcomCof).</summary>
+    public void ComputeCoefficients()
+    {
+        var ag = Ag;
+        if (Method == IntegrationMethod.Trapezoidal)
+        {
+            if (Order == 1)
+            {
+                ag[0] = 1 / Delta;
+                ag[1] = -1 / Delta;
+            }
+            else
+            {
+                const double xmu = 0.5;
+                ag[0] = 1.0 / Delta / (1.0 - xmu);
+                ag[1] = xmu / (1.0 - xmu);
+            }
+            return;
+        }
+
+        // Gear (BDF) of order 1..6: solve the Vandermonde-like system in ratios of step sums, as SPICE does.
+        var n = Order;
+        Span<double> mat = stackalloc double[64];
+        Array.Clear(ag);
+        ag[1] = -1 / Delta;
+        for (var i = 0; i <= n; i++) mat[i] = 1;           // row 0
+        for (var i = 1; i <= n; i++) mat[i * 8] = 0;       // column 0
+        var arg = 0.0;
+        for (var i = 1; i <= n; i++)
+        {
+            arg += DeltaOld[i - 1];
+            var arg1 = 1.0;
+            for (var j = 1; j <= n; j++)
+            {
+                arg1 *= arg / Delta;
+                mat[j * 8 + i] = arg1;
+            }
+        }
+        for (var i = 1; i <= n; i++)
+            for (var j = i + 1; j <= n; j++)
+            {
+                mat[j * 8 + i] /= mat[i * 8 + i];
+                for (var k = i + 1; k <= n; k++) mat[j * 8 + k] -= mat[j * 8 + i] * mat[i * 8 + k];
+            }
+        for (var i = 1; i <= n; i++)
+            for (var j = i + 1; j <= n; j++)
+                ag[j] -= mat[j * 8 + i] * ag[i];
+        ag[n] /= mat[n * 8 + n];
+        for (var i = n - 1; i >= 0; i--)
+        {
+            for (var j = i + 1; j <= n; j++) ag[i] -= mat[i * 8 + j] * ag[j];
+            ag[i] /= mat[i * 8 + i];
+        }
+    }
+}

@@ -1,0 +1,113 @@
+namespace Hwsim.Circuits.Simulation;
+
+/// <summary>
+/// Checks a circuit's topology before a DC solution, so that the two classic causes of a singular matrix get a
+/// message that names the culprit instead of a pivot index: a node with no DC path to ground, and a loop of
+/// voltage-defined branches (voltage sources, E and H sources, inductors).
+/// </summary>
+public static class TopologyValidator
+{
+    public static void Validate(Circuit circuit)
+    {
+        var components = circuit.OfType<Component>().ToList();
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["0"] = 0, ["gnd"] = 0 };
+        var names = new List<string> { "0" };
+        int Id(string node)
+        {
+            if (index.TryGetValue(node, out var i)) return i;
+            index[node] = names.Count;
+            names.Add(node);
+            return names.Count - 1;
+        }
+        foreach (var c in components)
+            foreach (var n in c.Nodes)
+                Id(n);
+
+        CheckVoltageLoops(components, Id, names);
+        CheckDcPaths(components, Id, names);
+    }
+
+    private static void CheckDcPaths(List<Component> components, Func<string, int> id, List<string> names)
+    {
+        var uf = new UnionFind(names.Count);
+        foreach (var c in components)
+            foreach (var (a, b) in c.ConductivePairs)
+                uf.Union(id(c.Nodes[a]), id(c.Nodes[b]));
+        var ground = uf.Find(0);
+        var floating = Enumerable.Range(1, names.Count - 1).Where(i => uf.Find(i) != ground).Select(i => names[i]).ToList();
+        if (floating.Count == 0) return;
+        var shown = string.Join(", ", floating.Take(10)) + (floating.Count > 10 ? $" and {floating.Count - 10} more" : "");
+        throw new CircuitException(
+            $"node{(floating.Count > 1 ? "s" : "")} {shown} ha{(floating.Count > 1 ? "ve" : "s")} no DC path to ground " +
+            "(connected only through capacitors, current sources or controlled-source inputs)", floating[0]);
+    }
+
+    private static void CheckVoltageLoops(List<Component> components, Func<string, int> id, List<string> names)
+    {
+        var uf = new UnionFind(names.Count);
+        var adjacency = new Dictionary<int, List<(int To, string Device)>>();
+        foreach (var c in components)
+        {
+            foreach (var (a, b) in c.VoltageDefinedPairs)
+            {
+                var na = id(c.Nodes[a]);
+                var nb = id(c.Nodes[b]);
+                if (na == nb)
+                    throw new CircuitException($"{c.Name} has both terminals on node {names[na]}: a shorted voltage-defined branch makes the matrix singular", c.Name);
+                if (uf.Find(na) == uf.Find(nb))
+                {
+                    var path = Path(adjacency, na, nb);
+                    path.Add(c.Name);
+                    throw new CircuitException(
+                        $"{string.Join(", ", path)} form a loop of voltage sources/inductors: their currents are undetermined " +
+                        "(add a small series resistance)", c.Name);
+                }
+                uf.Union(na, nb);
+                Add(adjacency, na, nb, c.Name);
+                Add(adjacency, nb, na, c.Name);
+            }
+        }
+    }
+
+    private static void Add(Dictionary<int, List<(int, string)>> adj, int from, int to, string device)
+    {
+        if (!adj.TryGetValue(from, out var list)) adj[from] = list = new List<(int, string)>();
+        list.Add((to, device));
+    }
+
+    private static List<string> Path(Dictionary<int, List<(int To, string Device)>> adj, int from, int to)
+    {
+        var previous = new Dictionary<int, (int Node, string Device)>();
+        var queue = new Queue<int>();
+        queue.Enqueue(from);
+        previous[from] = (-1, "");
+        while (queue.Count > 0)
+        {
+            var n = queue.Dequeue();
+            if (n == to) break;
+            if (!adj.TryGetValue(n, out var next)) continue;
+            foreach (var (m, d) in next)
+            {
+                if (previous.ContainsKey(m)) continue;
+                previous[m] = (n, d);
+                queue.Enqueue(m);
+            }
+        }
+        var devices = new List<string>();
+        for (var n = to; n != from && previous.ContainsKey(n); n = previous[n].Node) devices.Add(previous[n].Device);
+        devices.Reverse();
+        return devices;
+    }
+
+    private sealed class UnionFind
+    {
+        private readonly int[] _parent;
+        public UnionFind(int n) { _parent = Enumerable.Range(0, n).ToArray(); }
+        public int Find(int x)
+        {
+            while (_parent[x] != x) x = _parent[x] = _parent[_parent[x]];
+            return x;
+        }
+        public void Union(int a, int b) => _parent[Find(a)] = Find(b);
+    }
+}
