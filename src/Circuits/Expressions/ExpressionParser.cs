@@ -1,0 +1,249 @@
+namespace Hwsim.Circuits.Expressions;
+
+/// <summary>
+/// Parses ngspice expressions (B-source expressions and numparam <c>.param</c>/<c>{expr}</c> values) into
+/// <see cref="Expression"/> trees.
+/// </summary>
+/// <remarks>
+/// Precedence, loosest first, as in ngspice's B-source grammar (<c>inpptree-parser.y</c>):
+/// <c>?:</c> (right associative), <c>||</c>, <c>&amp;&amp;</c>, <c>== != &lt;&gt;</c>, <c>&lt; &lt;= &gt; &gt;=</c>,
+/// <c>+ -</c>, <c>* / %</c>, unary <c>- + !</c>, then <c>^</c> and <c>**</c>. All binary operators are left
+/// associative, the power too: ngspice 39 evaluates <c>2^3^2</c> as 64. Unary minus binds looser than the power
+/// (<c>-2^2</c> is -4) but a power's right operand may carry a sign (<c>2^-1</c> is 0.5). Braces group like
+/// parentheses (ngspice drops them in B-source lines). <c>limit(x, lo, hi)</c> becomes <c>min(max(x, lo), hi)</c>
+/// and <c>ternary_fcn(c, a, b)</c> becomes <c>c ? a : b</c>.
+/// </remarks>
+public static class ExpressionParser
+{
+    /// <summary>Parses <paramref name="text"/>, allowing only built-in functions.</summary>
+    /// <exception cref="ExpressionException">A syntax error, an unknown function or a wrong argument count, with its column.</exception>
+    public static Expression Parse(string text) => Parse(text, userFunctions: null);
+
+    /// <summary>
+    /// Parses <paramref name="text"/>; calls of the names in <paramref name="userFunctions"/> (<c>.func</c>
+    /// definitions, compared case-insensitively) are accepted too, and take precedence over built-ins of the same name.
+    /// Their argument count is checked when the expression is evaluated or compiled.
+    /// </summary>
+    /// <exception cref="ExpressionException">A syntax error, an unknown function or a wrong argument count, with its column.</exception>
+    public static Expression Parse(string text, IEnumerable<string>? userFunctions)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var names = userFunctions is null
+            ? null
+            : new HashSet<string>(userFunctions.Select(n => n.ToLowerInvariant()), StringComparer.Ordinal);
+        return new Parser(text, names).ParseAll();
+    }
+
+    private sealed class Parser
+    {
+        private readonly ExpressionLexer _lexer;
+        private readonly HashSet<string>? _userFunctions;
+        private Token _current;
+
+        public Parser(string text, HashSet<string>? userFunctions)
+        {
+            _lexer = new ExpressionLexer(text);
+            _userFunctions = userFunctions;
+            _current = _lexer.Next();
+        }
+
+        public Expression ParseAll()
+        {
+            if (_current.Kind == TokenKind.End) throw new ExpressionException("empty expression", _current.Column);
+            var expression = ParseConditional();
+            if (_current.Kind != TokenKind.End) throw Unexpected(_current);
+            return expression;
+        }
+
+        private Token Advance()
+        {
+            var token = _current;
+            _current = _lexer.Next();
+            return token;
+        }
+
+        private Token Expect(TokenKind kind, string what)
+        {
+            if (_current.Kind != kind)
+                throw _current.Kind == TokenKind.End
+                    ? new ExpressionException($"expected {what} but the expression ended", _current.Column)
+                    : new ExpressionException($"expected {what} but found '{_current.Text}'", _current.Column);
+            return Advance();
+        }
+
+        private static ExpressionException Unexpected(Token token) => token.Kind == TokenKind.End
+            ? new ExpressionException("unexpected end of expression", token.Column)
+            : new ExpressionException($"unexpected '{token.Text}'", token.Column);
+
+        private Expression ParseConditional()
+        {
+            var condition = ParseBinary(0);
+            if (_current.Kind != TokenKind.Question) return condition;
+            Advance();
+            var whenTrue = ParseConditional();
+            Expect(TokenKind.Colon, "':' of the conditional");
+            var whenFalse = ParseConditional();
+            return new ConditionalExpression(condition, whenTrue, whenFalse);
+        }
+
+        // Binary levels from loosest to tightest; all left associative.
+        private static readonly TokenKind[][] Levels =
+        [
+            [TokenKind.OrOr],
+            [TokenKind.AndAnd],
+            [TokenKind.EqualEqual, TokenKind.BangEqual],
+            [TokenKind.Less, TokenKind.LessEqual, TokenKind.Greater, TokenKind.GreaterEqual],
+            [TokenKind.Plus, TokenKind.Minus],
+            [TokenKind.Star, TokenKind.Slash, TokenKind.Percent],
+        ];
+
+        private Expression ParseBinary(int level)
+        {
+            if (level == Levels.Length) return ParseUnary();
+            var left = ParseBinary(level + 1);
+            while (Array.IndexOf(Levels[level], _current.Kind) >= 0)
+            {
+                var op = ToBinaryOperator(Advance().Kind);
+                var right = ParseBinary(level + 1);
+                left = new BinaryExpression(op, left, right);
+            }
+            return left;
+        }
+
+        private static BinaryOperator ToBinaryOperator(TokenKind kind) => kind switch
+        {
+            TokenKind.OrOr => BinaryOperator.Or,
+            TokenKind.AndAnd => BinaryOperator.And,
+            TokenKind.EqualEqual => BinaryOperator.Equal,
+            TokenKind.BangEqual => BinaryOperator.NotEqual,
+            TokenKind.Less => BinaryOperator.Less,
+            TokenKind.LessEqual => BinaryOperator.LessOrEqual,
+            TokenKind.Greater => BinaryOperator.Greater,
+            TokenKind.GreaterEqual => BinaryOperator.GreaterOrEqual,
+            TokenKind.Plus => BinaryOperator.Add,
+            TokenKind.Minus => BinaryOperator.Subtract,
+            TokenKind.Star => BinaryOperator.Multiply,
+            TokenKind.Slash => BinaryOperator.Divide,
+            TokenKind.Percent => BinaryOperator.Modulo,
+            _ => throw new InvalidOperationException($"not a binary operator: {kind}"),
+        };
+
+        private Expression ParseUnary() => TryParsePrefix() ?? ParsePower();
+
+        /// <summary>A prefix operator and its operand, or null when no prefix operator comes next.</summary>
+        private Expression? TryParsePrefix()
+        {
+            switch (_current.Kind)
+            {
+                case TokenKind.Minus:
+                    Advance();
+                    return new UnaryExpression(UnaryOperator.Negate, ParseUnary());
+                case TokenKind.Plus:
+                    Advance();
+                    return ParseUnary();
+                case TokenKind.Bang:
+                    Advance();
+                    return new UnaryExpression(UnaryOperator.Not, ParseUnary());
+                default:
+                    return null;
+            }
+        }
+
+        private Expression ParsePower()
+        {
+            var left = ParsePrimary();
+            while (_current.Kind == TokenKind.Caret)
+            {
+                Advance();
+                // As in ngspice's grammar, the exponent may be signed, and then the sign takes a whole power chain:
+                // 2^-1^2 is 2^(-(1^2)).
+                var right = TryParsePrefix() ?? ParsePrimary();
+                left = new BinaryExpression(BinaryOperator.Power, left, right);
+            }
+            return left;
+        }
+
+        private Expression ParsePrimary()
+        {
+            var token = _current;
+            switch (token.Kind)
+            {
+                case TokenKind.Number:
+                    Advance();
+                    return new NumberLiteral(token.Number);
+                case TokenKind.LeftParen:
+                {
+                    Advance();
+                    var inner = ParseConditional();
+                    Expect(TokenKind.RightParen, "')'");
+                    return inner;
+                }
+                case TokenKind.LeftBrace:
+                {
+                    Advance();
+                    var inner = ParseConditional();
+                    Expect(TokenKind.RightBrace, "'}'");
+                    return inner;
+                }
+                case TokenKind.Identifier:
+                    Advance();
+                    return _current.Kind == TokenKind.LeftParen ? ParseCall(token) : new Identifier(token.Text);
+                default:
+                    throw Unexpected(token);
+            }
+        }
+
+        private Expression ParseCall(Token name)
+        {
+            var lower = name.Text.ToLowerInvariant();
+            if (lower is "v" or "i") return ParseProbe(lower);
+
+            var isUser = _userFunctions?.Contains(lower) == true;
+            if (!isUser && !BuiltinFunctions.TryGetArity(lower, out _))
+                throw new ExpressionException($"unknown function '{name.Text}'", name.Column);
+
+            Advance(); // '('
+            var arguments = new List<Expression>();
+            if (_current.Kind == TokenKind.RightParen)
+                throw new ExpressionException($"function '{name.Text}' needs arguments", _current.Column);
+            arguments.Add(ParseConditional());
+            while (_current.Kind == TokenKind.Comma)
+            {
+                Advance();
+                arguments.Add(ParseConditional());
+            }
+            Expect(TokenKind.RightParen, "')' or ','");
+
+            if (isUser) return new FunctionCall(lower, arguments);
+            BuiltinFunctions.TryGetArity(lower, out var arity);
+            if (arguments.Count != arity)
+                throw new ExpressionException(
+                    $"function '{lower}' takes {arity} argument{(arity == 1 ? "" : "s")}, not {arguments.Count}", name.Column);
+            return Rewrites.Desugar(new FunctionCall(lower, arguments));
+        }
+
+        /// <summary><c>v(a)</c>, <c>v(a, b)</c> or <c>i(device)</c>; names are read raw (see <see cref="ExpressionLexer.ReadName"/>).</summary>
+        private Expression ParseProbe(string kind)
+        {
+            // _current is the '(' token and nothing beyond it has been read, so the lexer can read raw names.
+            var first = _lexer.ReadName();
+            if (first.Text.Length == 0)
+                throw new ExpressionException(kind == "v" ? "expected a node name" : "expected a device name", first.Column);
+            string? second = null;
+            _current = _lexer.Next();
+            if (_current.Kind == TokenKind.Comma && kind == "v")
+            {
+                var token = _lexer.ReadName();
+                if (token.Text.Length == 0) throw new ExpressionException("expected a node name", token.Column);
+                second = token.Text;
+                _current = _lexer.Next();
+            }
+            if (_current.Kind != TokenKind.RightParen)
+                throw _current.Kind == TokenKind.Comma
+                    ? new ExpressionException(kind == "v" ? "v() takes one or two node names" : "i() takes one device name", _current.Column)
+                    : Unexpected(_current);
+            Advance();
+            return kind == "v" ? new VoltageReference(first.Text, second) : new CurrentReference(first.Text);
+        }
+    }
+}
