@@ -34,6 +34,10 @@ public sealed class ParameterScope : IParameterScope
         return this;
     }
 
+    /// <summary>The names of the user functions visible from this scope (its own and its parents').</summary>
+    public IEnumerable<string> FunctionNames =>
+        _parent is ParameterScope p ? _functions.Keys.Concat(p.FunctionNames) : _functions.Keys;
+
     /// <inheritdoc />
     public bool TryGetValue(string name, out double value)
     {

@@ -1,21 +1,147 @@
 using System.CommandLine;
+using System.Globalization;
+using Hwsim.Circuits;
+using Hwsim.Circuits.Netlist;
+using Hwsim.Circuits.Results;
 
 namespace Hwsim.Cli.Commands;
 
-/// <summary><c>hwsim run FILE.cir [--out results.csv] [--stats]</c>: runs every analysis of a netlist.</summary>
+/// <summary>
+/// <c>hwsim run FILE.cir [--out results.csv] [--stats]</c>: runs every analysis in a netlist, prints a table for
+/// <c>.op</c> and a summary for sweeps, writes CSV. A contract: keep its interface stable.
+/// </summary>
 public static class RunCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "SPICE netlist (ngspice dialect)" };
-        var outOpt = new Option<FileInfo?>("--out") { Description = "write results as CSV (several analyses: NAME.op.csv, NAME.dc.csv, ...)" };
-        var stats = new Option<bool>("--stats") { Description = "print matrix size, fill, Newton iterations and time per phase" };
+        var outOpt = new Option<FileInfo?>("--out") { Description = "write results as CSV (several analyses: NAME.op.csv, NAME.dc.csv, NAME.ac.csv, NAME.tran.csv)" };
+        var stats = new Option<bool>("--stats") { Description = "print unknowns, matrix and LU non-zeros, Newton iterations, time points and time per phase" };
         var cmd = new Command("run", "Run every analysis in a netlist and print the results.") { file, outOpt, stats };
-        cmd.SetAction(parse =>
-        {
-            stdout.WriteLine($"not yet: {parse.GetValue(file)}");
-            return ExitCodes.SimulationFailure;
-        });
+        cmd.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(outOpt), parse.GetValue(stats), stdout, stderr));
         return cmd;
     }
+
+    public static int Run(FileInfo file, FileInfo? output, bool stats, TextWriter stdout, TextWriter stderr)
+    {
+        ParsedNetlist netlist;
+        try
+        {
+            if (!file.Exists)
+            {
+                stderr.WriteLine($"hwsim: error: {file}: no such file");
+                return ExitCodes.BadInput;
+            }
+            netlist = NetlistReader.ReadFile(file.FullName);
+        }
+        catch (NetlistException e)
+        {
+            stderr.WriteLine($"hwsim: error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"hwsim: error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        foreach (var note in netlist.Notes) stderr.WriteLine($"hwsim: note: {note}");
+        stdout.WriteLine($"Circuit: {netlist.Title}");
+        if (netlist.Analyses.Count == 0) stdout.WriteLine("(the netlist has no analysis: add .op, .dc, .ac or .tran)");
+
+        var kinds = netlist.Analyses.Select(a => a.Kind).ToList();
+        var seen = new Dictionary<AnalysisKind, int>();
+        Hwsim.Circuits.Simulation.EngineStatistics? last = null;
+        try
+        {
+            NetlistRun.RunAll(netlist, result =>
+            {
+                last = result.Statistics;
+                Print(result, stdout);
+                if (output is not null)
+                {
+                    seen[result.Kind] = seen.GetValueOrDefault(result.Kind) + 1;
+                    var path = OutputPath(output.FullName, result.Kind, seen[result.Kind], kinds.Count);
+                    CsvExport.Write(result, path);
+                    stdout.WriteLine($"wrote {path}");
+                }
+            });
+        }
+        catch (CircuitException e)
+        {
+            var where = e.Subject is { } s && netlist.Locations.TryGetValue(s, out var loc) ? $"{loc}: " : "";
+            stderr.WriteLine($"hwsim: error: {where}{e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (SimulationException e)
+        {
+            stderr.WriteLine($"hwsim: simulation failed: {e.Message}");
+            return ExitCodes.SimulationFailure;
+        }
+
+        if (stats && last is { } st)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine("Statistics");
+            stdout.WriteLine($"  unknowns               {st.Unknowns}");
+            stdout.WriteLine($"  matrix non-zeros       {st.MatrixNonZeros}");
+            stdout.WriteLine($"  LU non-zeros (fill)    {st.LuNonZeros}");
+            stdout.WriteLine($"  Newton iterations      {st.NewtonIterations}");
+            stdout.WriteLine($"  time points            {st.TimePoints} ({st.AcceptedTimePoints} accepted, {st.RejectedTimePoints} rejected)");
+            stdout.WriteLine($"  factorisations         {st.Factorizations} full, {st.Refactorizations} refactor, {st.ReusedFactorizations} reused");
+            stdout.WriteLine($"  set-up time            {Ms(st.SetupTime)}");
+            stdout.WriteLine($"  ordering time          {Ms(st.OrderingTime)}");
+            stdout.WriteLine($"  factoring time         {Ms(st.FactorTime)}");
+            stdout.WriteLine($"  solving time           {Ms(st.SolveTime)}");
+            stdout.WriteLine($"  device load time       {Ms(st.LoadTime)}");
+        }
+        return ExitCodes.Success;
+    }
+
+    private static string Ms(TimeSpan t) => $"{t.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture)} ms";
+
+    /// <summary>With one analysis the given path; with several NAME.kind.csv (a second of a kind: NAME.tran2.csv).</summary>
+    public static string OutputPath(string given, AnalysisKind kind, int ordinal, int analysisCount)
+    {
+        if (analysisCount <= 1) return given;
+        var dir = Path.GetDirectoryName(given) ?? ".";
+        var name = Path.GetFileName(given);
+        var stem = name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? name[..^4] : name;
+        var suffix = kind.ShortName() + (ordinal > 1 ? ordinal.ToString(CultureInfo.InvariantCulture) : "");
+        return Path.Combine(dir, $"{stem}.{suffix}.csv");
+    }
+
+    private static void Print(AnalysisResult r, TextWriter w)
+    {
+        w.WriteLine();
+        w.WriteLine(r.Title);
+        if (r.Kind == AnalysisKind.OperatingPoint)
+        {
+            var width = Math.Max(8, r.Vectors.Max(v => v.Name.Length));
+            foreach (var v in r.Vectors)
+                w.WriteLine($"  {v.Name.PadRight(width)}  {Format(v.Real[0])}");
+            return;
+        }
+        var scale = r.Scale!;
+        w.WriteLine($"  {r.Points} points, {scale.Name} from {Format(scale.Real.FirstOrDefault())} to {Format(scale.Real.LastOrDefault())}");
+        var nameWidth = Math.Max(8, r.Vectors.Max(v => v.Name.Length));
+        if (r.Kind == AnalysisKind.Ac)
+        {
+            w.WriteLine($"  {"vector".PadRight(nameWidth)}  {"|first|",14} {"|last|",14} {"max |.|",14}");
+            foreach (var v in r.Vectors)
+            {
+                var mags = v.Complex!.Select(c => c.Magnitude).ToArray();
+                w.WriteLine($"  {v.Name.PadRight(nameWidth)}  {Format(mags.FirstOrDefault()),14} {Format(mags.LastOrDefault()),14} {Format(mags.DefaultIfEmpty().Max()),14}");
+            }
+            return;
+        }
+        w.WriteLine($"  {"vector".PadRight(nameWidth)}  {"min",14} {"max",14} {"final",14}");
+        foreach (var v in r.Vectors)
+        {
+            if (v.Length == 0) continue;
+            w.WriteLine($"  {v.Name.PadRight(nameWidth)}  {Format(v.Real.Min()),14} {Format(v.Real.Max()),14} {Format(v.Real[^1]),14}");
+        }
+    }
+
+    private static string Format(double x) => x.ToString("G7", CultureInfo.InvariantCulture);
 }

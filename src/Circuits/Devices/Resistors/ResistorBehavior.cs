@@ -3,19 +3,29 @@ using Hwsim.Circuits.Simulation;
 namespace Hwsim.Circuits.Devices;
 
 /// <summary>Stamps the conductance 1/R between the two nodes, in DC, transient and AC alike.</summary>
-public sealed class ResistorBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior, ISweepableSource
+public sealed class ResistorBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior, ISweepableSource, ITemperatureBehavior
 {
     /// <summary>ngspice's smallest resistance (restemp.c).</summary>
     public const double MinimumResistance = 1e-3;
 
     private readonly int _pos, _neg;
     private int _pp, _nn, _pn, _np;
+    private readonly double _tc1, _tc2;
+    private double _factor = 1;
 
     public ResistorBehavior(Resistor entity, BindingContext context) : base(entity.Name)
     {
         _pos = context.Node(entity.Nodes[0]);
         _neg = context.Node(entity.Nodes[1]);
         Resistance = entity.Resistance;
+        _tc1 = entity.FirstOrderTemperatureCoefficient;
+        _tc2 = entity.SecondOrderTemperatureCoefficient;
+    }
+
+    public void Temperature(SimulationState state)
+    {
+        var dt = state.Temperature - state.NominalTemperature;
+        _factor = 1 + _tc1 * dt + _tc2 * dt * dt;
     }
 
     /// <summary>The resistance in use (a DC sweep of the resistor sets it).</summary>
@@ -28,7 +38,7 @@ public sealed class ResistorBehavior : Behavior, IBiasingBehavior, IFrequencyBeh
     {
         get
         {
-            var r = Resistance;
+            var r = Resistance * _factor;
             if (Math.Abs(r) < MinimumResistance) r = r < 0 ? -MinimumResistance : MinimumResistance;
             return 1.0 / r;
         }

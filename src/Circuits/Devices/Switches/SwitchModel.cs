@@ -15,6 +15,19 @@ public sealed class SwitchModel : Entity
 
     public override Behavior? CreateBehavior(BindingContext context) => null;
 
+    /// <summary>Sets a parameter by its SPICE name; false for a name we do not know.</summary>
+    public bool TrySet(string parameter, double value)
+    {
+        switch (parameter.ToLowerInvariant())
+        {
+            case "vt": Threshold = value; return true;
+            case "vh": Hysteresis = value; return true;
+            case "ron": OnResistance = value; return true;
+            case "roff": OffResistance = value; return true;
+            default: return false;
+        }
+    }
+
     public override string ToNetlist()
     {
         var s = $".model {Name} SW(vt={NetlistNumber.Format(Threshold)} vh={NetlistNumber.Format(Hysteresis)} ron={NetlistNumber.Format(OnResistance)}";

@@ -1,0 +1,25 @@
+namespace Hwsim.Circuits.Expressions;
+
+/// <summary>Reads a plain SPICE number with an engineering suffix (<c>1k</c>, <c>2.2u</c>, <c>10meg</c>, <c>-1e-3</c>, <c>5V</c>).</summary>
+public static class SpiceNumber
+{
+    public static bool TryParse(string text, out double value)
+    {
+        value = 0;
+        if (string.IsNullOrEmpty(text)) return false;
+        var sign = 1.0;
+        var body = text;
+        if (body[0] is '+' or '-')
+        {
+            sign = body[0] == '-' ? -1 : 1;
+            body = body[1..];
+        }
+        if (body.Length == 0 || !(char.IsAsciiDigit(body[0]) || (body[0] == '.' && body.Length > 1 && char.IsAsciiDigit(body[1]))))
+            return false;
+        var lexer = new ExpressionLexer(body);
+        var token = lexer.Next();
+        if (token.Kind != TokenKind.Number || lexer.Column <= body.Length) return false;
+        value = sign * token.Number;
+        return true;
+    }
+}

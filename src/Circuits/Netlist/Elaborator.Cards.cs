@@ -1,0 +1,222 @@
+using Hwsim.Circuits.Analyses;
+using Hwsim.Circuits.Devices;
+using Hwsim.Circuits.Expressions;
+using Hwsim.Circuits.Simulation;
+
+namespace Hwsim.Circuits.Netlist;
+
+internal sealed partial class Elaborator
+{
+    // ---------- .model ----------
+
+    private void ModelCard(NetlistLine line, Scope scope)
+    {
+        var c = new TokenCursor(line, 1);
+        var nameToken = c.Peek();
+        var name = c.Word("model name");
+        var typeToken = c.Next("model type");
+        var type = typeToken.Lower;
+        var flat = scope.Path.Length == 0 ? name : $"{scope.Path}.{name}";
+        Entity model;
+        Func<string, double, bool> set;
+        switch (type)
+        {
+            case "d":
+            {
+                var d = new DiodeModel(flat);
+                model = d;
+                set = d.TrySet;
+                break;
+            }
+            case "sw":
+            {
+                var s = new SwitchModel(flat);
+                model = s;
+                set = s.TrySet;
+                break;
+            }
+            default:
+                throw new NetlistException(typeToken.Location, $".model {name}: model type '{typeToken.Text}' is not supported (supported: D, SW)");
+        }
+        var parens = c.Peek()?.Kind == NetlistTokenKind.LeftParen;
+        if (parens) c.Next("(");
+        while (!c.AtEnd && c.Peek()!.Kind != NetlistTokenKind.RightParen)
+        {
+            var keyToken = c.Peek()!;
+            var key = c.Word("model parameter");
+            c.Expect(NetlistTokenKind.Equals, $"'=' after {key}");
+            var value = c.Value(key, scope.Parameters);
+            if (key == "level" && value == 1) continue;
+            if (!set(key, value))
+                throw new NetlistException(keyToken.Location, $".model {name}: unknown or unsupported {type.ToUpperInvariant()} parameter '{key}'");
+        }
+        if (parens) c.Expect(NetlistTokenKind.RightParen, "')' closing the parameters");
+        c.ExpectEnd();
+        if (_models.ContainsKey(flat)) throw new NetlistException(nameToken!.Location, $".model {name} is defined twice");
+        _models[flat] = model;
+        scope.LocalModels.Add(name);
+        AddEntity(model, line);
+    }
+
+    // ---------- control cards (top level only) ----------
+
+    private void ControlCard(NetlistLine line)
+    {
+        var c = new TokenCursor(line, 1);
+        var p = _global;
+        try
+        {
+            switch (line.Keyword)
+            {
+                case ".options":
+                case ".option":
+                case ".opt":
+                    Options(c);
+                    break;
+                case ".temp":
+                    _netlist.Options.Temperature = c.Value("temperature", p);
+                    _netlist.GivenOptions["temp"] = _netlist.Options.Temperature.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                    c.ExpectEnd();
+                    break;
+                case ".ic":
+                    NodeValues(c, _netlist.InitialConditions);
+                    break;
+                case ".nodeset":
+                    NodeValues(c, _netlist.NodeSets);
+                    break;
+                case ".op":
+                    c.ExpectEnd();
+                    _netlist.Analyses.Add(new OperatingPointAnalysis());
+                    break;
+                case ".dc":
+                {
+                    var inner = Sweep(c, p);
+                    var outer = c.AtEnd ? null : Sweep(c, p);
+                    c.ExpectEnd();
+                    _netlist.Analyses.Add(new DcSweepAnalysis(inner, outer));
+                    break;
+                }
+                case ".ac":
+                {
+                    var typeToken = c.Next("dec, oct or lin");
+                    var type = typeToken.Lower switch
+                    {
+                        "dec" => AcSweepType.Decade,
+                        "oct" => AcSweepType.Octave,
+                        "lin" => AcSweepType.Linear,
+                        _ => throw new NetlistException(typeToken.Location, $".ac: expected dec, oct or lin, got '{typeToken.Text}'"),
+                    };
+                    var pointsToken = c.Peek();
+                    var points = c.Value("number of points", p);
+                    if (points < 1 || points != Math.Floor(points))
+                        throw new NetlistException(pointsToken!.Location, $".ac: the number of points must be a whole number of at least 1, got {points}");
+                    var start = c.Value("start frequency", p);
+                    var stop = c.Value("stop frequency", p);
+                    c.ExpectEnd();
+                    _netlist.Analyses.Add(new AcAnalysis(type, (int)points, start, stop));
+                    break;
+                }
+                case ".tran":
+                {
+                    var step = c.Value("tstep", p);
+                    var stop = c.Value("tstop", p);
+                    var start = 0.0;
+                    double? max = null;
+                    var uic = false;
+                    if (c.AtValue(p)) start = c.Value("tstart", p);
+                    if (c.AtValue(p)) max = c.Value("tmax", p);
+                    if (c.TryKeyword("uic")) uic = true;
+                    c.ExpectEnd();
+                    _netlist.Analyses.Add(new TransientAnalysis(step, stop, start, max, uic));
+                    break;
+                }
+                default:
+                    _netlist.Notes.Add($"{line.Location}: {line.Keyword} ignored");
+                    break;
+            }
+        }
+        catch (ArgumentException e)
+        {
+            throw new NetlistException(line.Location, e.Message);
+        }
+    }
+
+    private static SweepSpec Sweep(TokenCursor c, IParameterScope p)
+    {
+        var source = c.Word("source, resistor or temp to sweep");
+        var start = c.Value("start value", p);
+        var stop = c.Value("stop value", p);
+        var step = c.Value("step", p);
+        return new SweepSpec(source, start, stop, step);
+    }
+
+    private void NodeValues(TokenCursor c, Dictionary<string, double> target)
+    {
+        if (c.AtEnd) throw c.Error("expected v(node)=value");
+        while (!c.AtEnd)
+        {
+            var v = c.Next("v(node)");
+            if (!v.Is("v")) throw new NetlistException(v.Location, $"{c.Line.Keyword}: expected v(node)=value, got '{v}'");
+            c.Expect(NetlistTokenKind.LeftParen, "'(' after v");
+            var node = c.Word("node");
+            c.Expect(NetlistTokenKind.RightParen, "')' after the node");
+            c.Expect(NetlistTokenKind.Equals, "'='");
+            target[node] = c.Value("node voltage", _global);
+        }
+    }
+
+    private static readonly HashSet<string> IgnoredOptions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "post", "interp", "numdgt", "nomod", "nopage", "noacct", "noinit", "norefvalue", "acct", "list", "node", "opts",
+        "klu", "sparse", "savecurrents", "warn", "keepopinfo", "bypass", "rshunt", "cshunt", "seed", "ingold",
+    };
+
+    private void Options(TokenCursor c)
+    {
+        var o = _netlist.Options;
+        while (!c.AtEnd)
+        {
+            var keyToken = c.Peek()!;
+            var key = c.Word("option name");
+            if (c.Peek()?.Kind != NetlistTokenKind.Equals)
+            {
+                switch (key)
+                {
+                    case "noopiter": o.NoOpIter = true; _netlist.GivenOptions[key] = ""; break;
+                    default:
+                        if (!IgnoredOptions.Contains(key)) throw new NetlistException(keyToken.Location, $".options: unknown option '{key}'");
+                        _netlist.Notes.Add($"{keyToken.Location}: option {key} ignored");
+                        break;
+                }
+                continue;
+            }
+            c.Next("=");
+            if (key == "method")
+            {
+                var m = c.Word("trap or gear");
+                o.Method = m switch
+                {
+                    "trap" or "trapezoidal" => IntegrationMethod.Trapezoidal,
+                    "gear" => IntegrationMethod.Gear,
+                    _ => throw new NetlistException(keyToken.Location, $".options: method must be trap or gear, got '{m}'"),
+                };
+                _netlist.GivenOptions[key] = m == "gear" ? "gear" : "trap";
+                continue;
+            }
+            var valueToken = c.Peek();
+            var value = c.Value($"value of {key}", _global);
+            bool known;
+            try
+            {
+                known = o.TrySet(key, value);
+            }
+            catch (ArgumentException e)
+            {
+                throw new NetlistException(valueToken!.Location, $".options: {e.Message}");
+            }
+            if (known) _netlist.GivenOptions[key] = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            else if (IgnoredOptions.Contains(key)) _netlist.Notes.Add($"{keyToken.Location}: option {key} ignored");
+            else throw new NetlistException(keyToken.Location, $".options: unknown option '{key}'");
+        }
+    }
+}

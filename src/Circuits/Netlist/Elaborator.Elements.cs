@@ -1,0 +1,346 @@
+using Hwsim.Circuits.Devices;
+using Hwsim.Circuits.Expressions;
+
+namespace Hwsim.Circuits.Netlist;
+
+internal sealed partial class Elaborator
+{
+    private const string Supported = "R C L K V I E F G H S D X";
+
+    private void Element(NetlistLine line, Scope scope)
+    {
+        var raw = line.First;
+        if (raw.Kind != NetlistTokenKind.Word) throw new NetlistException(raw.Location, $"expected an element name, got '{raw}'");
+        var name = raw.Lower;
+        var c = new TokenCursor(line, 1);
+        var p = scope.Parameters;
+        switch (name[0])
+        {
+            case 'r': Resistor(line, scope, c, name, p); break;
+            case 'c': Capacitor(line, scope, c, name, p); break;
+            case 'l': Inductor(line, scope, c, name, p); break;
+            case 'k': Coupling(line, scope, c, name, p); break;
+            case 'v': Source(line, scope, c, name, p, voltage: true); break;
+            case 'i': Source(line, scope, c, name, p, voltage: false); break;
+            case 'e': VoltageControlled(line, scope, c, name, p, voltageOut: true); break;
+            case 'g': VoltageControlled(line, scope, c, name, p, voltageOut: false); break;
+            case 'f': CurrentControlled(line, scope, c, name, p, voltageOut: false); break;
+            case 'h': CurrentControlled(line, scope, c, name, p, voltageOut: true); break;
+            case 's': Switch(line, scope, c, name); break;
+            case 'd': DiodeCard(line, scope, c, name, p); break;
+            case 'x': Instance(line, scope, c, name); break;
+            default:
+                throw new NetlistException(raw.Location, $"unknown element type '{raw.Text[0]}' in '{raw.Text}' (supported: {Supported})");
+        }
+    }
+
+    private static string[] Nodes(TokenCursor c, Scope scope, int count, string what)
+    {
+        var nodes = new string[count];
+        for (var i = 0; i < count; i++) nodes[i] = NodeName(scope, c.Word($"{what} (node {i + 1} of {count})"));
+        return nodes;
+    }
+
+    /// <summary>Reads <c>key=value</c> pairs until the end; <paramref name="accept"/> decides each key.</summary>
+    private static void Assignments(TokenCursor c, IParameterScope p, Action<string, double, NetlistToken> accept)
+    {
+        while (!c.AtEnd)
+        {
+            if (!c.AtAssignment) throw c.Error($"unexpected '{c.Peek()}'");
+            var keyToken = c.Peek()!;
+            var key = c.Word("parameter");
+            c.Expect(NetlistTokenKind.Equals, "=");
+            accept(key, c.Value($"value of {key}", p), keyToken);
+        }
+    }
+
+    private void Resistor(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
+    {
+        var n = Nodes(c, scope, 2, "resistor needs two nodes and a value");
+        double? value = c.AtValue(p) ? c.Value("resistance", p) : null;
+        double m = 1, tc1 = 0, tc2 = 0;
+        Assignments(c, p, (key, v, t) =>
+        {
+            switch (key)
+            {
+                case "r": case "resistance": value = v; break;
+                case "m": m = v; break;
+                case "tc1": tc1 = v; break;
+                case "tc2": tc2 = v; break;
+                default: throw new NetlistException(t.Location, $"{name}: unknown resistor parameter '{key}'");
+            }
+        });
+        if (value is null) throw c.Error("missing resistance");
+        if (m <= 0) throw c.Error("m must be positive");
+        AddEntity(new Resistor(ElementName(scope, name), n[0], n[1], value.Value / m)
+        {
+            FirstOrderTemperatureCoefficient = tc1, SecondOrderTemperatureCoefficient = tc2,
+        }, line);
+    }
+
+    private void Capacitor(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
+    {
+        var n = Nodes(c, scope, 2, "capacitor needs two nodes and a value");
+        double? value = c.AtValue(p) ? c.Value("capacitance", p) : null;
+        double? ic = null;
+        double m = 1;
+        Assignments(c, p, (key, v, t) =>
+        {
+            switch (key)
+            {
+                case "c": case "capacitance": value = v; break;
+                case "ic": ic = v; break;
+                case "m": m = v; break;
+                default: throw new NetlistException(t.Location, $"{name}: unknown capacitor parameter '{key}'");
+            }
+        });
+        if (value is null) throw c.Error("missing capacitance");
+        AddEntity(new Capacitor(ElementName(scope, name), n[0], n[1], value.Value * m) { InitialCondition = ic }, line);
+    }
+
+    private void Inductor(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
+    {
+        var n = Nodes(c, scope, 2, "inductor needs two nodes and a value");
+        double? value = c.AtValue(p) ? c.Value("inductance", p) : null;
+        double? ic = null;
+        double m = 1;
+        Assignments(c, p, (key, v, t) =>
+        {
+            switch (key)
+            {
+                case "l": case "inductance": value = v; break;
+                case "ic": ic = v; break;
+                case "m": m = v; break;
+                default: throw new NetlistException(t.Location, $"{name}: unknown inductor parameter '{key}'");
+            }
+        });
+        if (value is null) throw c.Error("missing inductance");
+        AddEntity(new Inductor(ElementName(scope, name), n[0], n[1], value.Value / m) { InitialCondition = ic }, line);
+    }
+
+    private void Coupling(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
+    {
+        var l1 = c.Word("first inductor");
+        var l2 = c.Word("second inductor");
+        var k = c.Value("coupling coefficient", p);
+        c.ExpectEnd();
+        if (!l1.StartsWith('l') || !l2.StartsWith('l')) throw new NetlistException(line.Location, $"{name}: K couples two inductors (names starting with L)");
+        AddEntity(new MutualInductance(ElementName(scope, name), ElementName(scope, l1), ElementName(scope, l2), k), line);
+    }
+
+    private void Source(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p, bool voltage)
+    {
+        var n = Nodes(c, scope, 2, $"{(voltage ? "voltage" : "current")} source needs two nodes");
+        var flat = ElementName(scope, name);
+        IndependentSource source = voltage ? new VoltageSource(flat, n[0], n[1]) : new CurrentSource(flat, n[0], n[1]);
+        while (!c.AtEnd)
+        {
+            var t = c.Peek()!;
+            if (t.Is("dc"))
+            {
+                c.Next("dc");
+                if (c.Peek()?.Kind == NetlistTokenKind.Equals) c.Next("=");
+                source.Dc = c.Value("DC value", p);
+            }
+            else if (t.Is("ac"))
+            {
+                c.Next("ac");
+                source.HasAc = true;
+                source.AcMagnitude = c.AtValue(p) ? c.Value("AC magnitude", p) : 1;
+                source.AcPhase = c.AtValue(p) ? c.Value("AC phase", p) : 0;
+            }
+            else if (t.Kind == NetlistTokenKind.Word && t.Lower is "pulse" or "sin" or "exp" or "pwl")
+            {
+                if (source.Waveform is not null) throw new NetlistException(t.Location, $"{name}: a source takes one waveform");
+                source.Waveform = Waveform(c, p, name);
+            }
+            else if (t.Kind == NetlistTokenKind.Word && t.Lower is "sffm" or "am" or "trnoise" or "trrandom" or "distof1" or "distof2" or "portnum")
+            {
+                throw new NetlistException(t.Location, $"{name}: the {t.Text.ToUpperInvariant()} specification is not supported");
+            }
+            else if (c.AtValue(p) && source.Dc is null && source.Waveform is null && !source.HasAc)
+            {
+                source.Dc = c.Value("DC value", p);
+            }
+            else
+            {
+                throw new NetlistException(t.Location, $"{name}: unexpected '{t}' (expected dc, ac, pulse, sin, exp or pwl)");
+            }
+        }
+        AddEntity(source, line);
+    }
+
+    private static Waveform Waveform(TokenCursor c, IParameterScope p, string name)
+    {
+        var kind = c.Next("waveform");
+        var parens = c.Peek()?.Kind == NetlistTokenKind.LeftParen;
+        if (parens) c.Next("(");
+        var values = new List<double>();
+        while (!c.AtEnd && c.Peek()!.Kind != NetlistTokenKind.RightParen && c.AtValue(p))
+            values.Add(c.Value("waveform value", p));
+        if (parens) c.Expect(NetlistTokenKind.RightParen, $"')' closing {kind.Text}");
+        try
+        {
+            switch (kind.Lower)
+            {
+                case "pulse": return new PulseWaveform(values.ToArray());
+                case "sin": return new SineWaveform(values.ToArray());
+                case "exp": return new ExponentialWaveform(values.ToArray());
+                default:
+                {
+                    double? repeat = null;
+                    double delay = 0;
+                    while (c.AtAssignment && c.Peek()!.Lower is "r" or "td")
+                    {
+                        var key = c.Word("r or td");
+                        c.Expect(NetlistTokenKind.Equals, "=");
+                        var v = c.Value(key, p);
+                        if (key == "r") repeat = v;
+                        else delay = v;
+                    }
+                    return new PwlWaveform(values.ToArray(), repeat, delay);
+                }
+            }
+        }
+        catch (ArgumentException e)
+        {
+            throw new NetlistException(kind.Location, $"{name}: {e.Message}");
+        }
+    }
+
+    private void VoltageControlled(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p, bool voltageOut)
+    {
+        var n = Nodes(c, scope, 2, "controlled source needs two output nodes");
+        if (c.Peek() is { } t && t.Kind == NetlistTokenKind.Word && t.Lower is "poly" or "value" or "vol" or "cur" or "table")
+            throw new NetlistException(t.Location, $"{name}: the {t.Text.ToUpperInvariant()} form is not supported (use a B source)");
+        var ctrl = Nodes(c, scope, 2, "controlled source needs two controlling nodes");
+        var gain = c.Value(voltageOut ? "gain" : "transconductance", p);
+        c.ExpectEnd();
+        var flat = ElementName(scope, name);
+        Entity e = voltageOut
+            ? new VoltageControlledVoltageSource(flat, n[0], n[1], ctrl[0], ctrl[1], gain)
+            : new VoltageControlledCurrentSource(flat, n[0], n[1], ctrl[0], ctrl[1], gain);
+        AddEntity(e, line);
+    }
+
+    private void CurrentControlled(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p, bool voltageOut)
+    {
+        var n = Nodes(c, scope, 2, "controlled source needs two output nodes");
+        var control = c.Word("controlling voltage source");
+        var gain = c.Value(voltageOut ? "transresistance" : "gain", p);
+        c.ExpectEnd();
+        var flat = ElementName(scope, name);
+        var flatControl = ElementName(scope, control);
+        Entity e = voltageOut
+            ? new CurrentControlledVoltageSource(flat, n[0], n[1], flatControl, gain)
+            : new CurrentControlledCurrentSource(flat, n[0], n[1], flatControl, gain);
+        AddEntity(e, line);
+    }
+
+    private void Switch(NetlistLine line, Scope scope, TokenCursor c, string name)
+    {
+        var n = Nodes(c, scope, 4, "switch needs two nodes, two controlling nodes and a model");
+        var modelToken = c.Word("switch model");
+        var model = RequireModel<SwitchModel>(scope, modelToken, line, "SW");
+        bool? on = null;
+        if (c.TryKeyword("on")) on = true;
+        else if (c.TryKeyword("off")) on = false;
+        c.ExpectEnd();
+        AddEntity(new VoltageSwitch(ElementName(scope, name), n[0], n[1], n[2], n[3], model.Name) { InitiallyOn = on }, line);
+    }
+
+    private void DiodeCard(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
+    {
+        var n = Nodes(c, scope, 2, "diode needs two nodes and a model");
+        var modelToken = c.Word("diode model");
+        var model = RequireModel<DiodeModel>(scope, modelToken, line, "D");
+        var diode = new Diode(ElementName(scope, name), n[0], n[1], model.Name);
+        if (c.AtValue(p)) diode.Area = c.Value("area", p);
+        while (!c.AtEnd)
+        {
+            if (c.TryKeyword("off")) { diode.Off = true; continue; }
+            if (!c.AtAssignment) throw c.Error($"unexpected '{c.Peek()}'");
+            var keyToken = c.Peek()!;
+            var key = c.Word("parameter");
+            c.Expect(NetlistTokenKind.Equals, "=");
+            var v = c.Value(key, p);
+            switch (key)
+            {
+                case "area": diode.Area = v; break;
+                case "ic": diode.InitialCondition = v; break;
+                case "m": diode.Area *= v; break;
+                default: throw new NetlistException(keyToken.Location, $"{name}: unknown diode parameter '{key}'");
+            }
+        }
+        AddEntity(diode, line);
+    }
+
+    private void Instance(NetlistLine line, Scope scope, TokenCursor c, string name)
+    {
+        // Xname node... subckt [params:] [a=v ...]: the sub-circuit name is the last word before the assignments.
+        var tokens = line.Tokens;
+        var end = tokens.Count;
+        for (var i = 1; i < tokens.Count - 1; i++)
+        {
+            if (tokens[i].Is("params:") || (tokens[i].Kind == NetlistTokenKind.Word && tokens[i + 1].Kind == NetlistTokenKind.Equals))
+            {
+                end = i;
+                break;
+            }
+        }
+        if (end < 3) throw new NetlistException(line.Location, $"{name}: expected nodes and a sub-circuit name");
+        var subToken = tokens[end - 1];
+        if (subToken.Kind != NetlistTokenKind.Word) throw new NetlistException(subToken.Location, $"{name}: expected a sub-circuit name, got '{subToken}'");
+        var def = FindSubcircuit(scope, subToken.Lower)
+                  ?? throw new NetlistException(subToken.Location, $"{name}: sub-circuit {subToken.Text} is not defined");
+        var actual = new List<string>();
+        for (var i = 1; i < end - 1; i++)
+        {
+            if (tokens[i].Kind != NetlistTokenKind.Word) throw new NetlistException(tokens[i].Location, $"{name}: expected a node, got '{tokens[i]}'");
+            actual.Add(NodeName(scope, tokens[i].Lower));
+        }
+        if (actual.Count != def.Ports.Count)
+            throw new NetlistException(line.Location,
+                $"{name}: sub-circuit {def.Name} has {def.Ports.Count} ports ({string.Join(" ", def.Ports)}), the instance gives {actual.Count} nodes");
+        if (scope.Depth > 50) throw new NetlistException(line.Location, $"{name}: sub-circuits nested more than 50 deep (recursive definition?)");
+
+        // Instance values are evaluated in the caller's scope; defaults in the new scope, in order.
+        var overrides = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        var c2 = new TokenCursor(line, end);
+        c2.TryKeyword("params:");
+        while (!c2.AtEnd)
+        {
+            var keyToken = c2.Peek()!;
+            var key = c2.Word("parameter name");
+            c2.Expect(NetlistTokenKind.Equals, "=");
+            if (!def.Parameters.Any(d => d.Name.Equals(key, StringComparison.OrdinalIgnoreCase)))
+                throw new NetlistException(keyToken.Location, $"{name}: sub-circuit {def.Name} has no parameter '{key}'");
+            overrides[key] = ReadParamValue(c2, scope.Parameters, key);
+        }
+
+        var path = scope.Path.Length == 0 ? name : $"{scope.Path}.{name}";
+        var inner = new Scope
+        {
+            Path = path,
+            Parameters = new ParameterScope(_global),
+            Ports = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
+            Subcircuits = def.Children,
+            Parent = scope,
+            Depth = scope.Depth + 1,
+        };
+        for (var i = 0; i < def.Ports.Count; i++) inner.Ports[def.Ports[i]] = actual[i];
+        foreach (var (pname, token) in def.Parameters)
+        {
+            var v = overrides.TryGetValue(pname, out var o) ? o : Values.Evaluate(token, inner.Parameters, ".subckt " + def.Name, $"default of {pname}");
+            inner.Parameters.Set(pname, v);
+        }
+        ElaborateBody(def.Body, inner);
+    }
+
+    private static SubcircuitDefinition? FindSubcircuit(Scope scope, string name)
+    {
+        for (var s = scope; s is not null; s = s.Parent)
+            if (s.Subcircuits.TryGetValue(name, out var d)) return d;
+        return null;
+    }
+}

@@ -1,0 +1,236 @@
+using Hwsim.Circuits.Devices;
+using Hwsim.Circuits.Expressions;
+
+namespace Hwsim.Circuits.Netlist;
+
+/// <summary>
+/// Turns netlist lines into the flattened circuit. Per scope (the top level, then each sub-circuit instance):
+/// parameters and functions first (in order), then models, then elements; <c>X</c> instances recurse with their own
+/// parameter scope. Flattened names follow ngspice: element <c>r1</c> in instance <c>x1</c> becomes
+/// <c>r.x1.r1</c>, its internal node <c>n1</c> becomes <c>x1.n1</c>.
+/// </summary>
+internal sealed partial class Elaborator
+{
+    private readonly ParsedNetlist _netlist;
+    private readonly ParameterScope _global = new();
+    private readonly Dictionary<string, Entity> _models = new(StringComparer.OrdinalIgnoreCase);
+
+    public Elaborator(ParsedNetlist netlist) { _netlist = netlist; }
+
+    /// <summary>One level of the hierarchy being elaborated.</summary>
+    private sealed class Scope
+    {
+        public required string Path;                       // "" at the top, "x1" or "x1.x2" inside
+        public required ParameterScope Parameters;
+        public required Dictionary<string, string> Ports;   // port name -> outer node
+        public required Dictionary<string, SubcircuitDefinition> Subcircuits;
+        public HashSet<string> LocalModels { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Scope? Parent;
+        public int Depth;
+    }
+
+    public void Run(List<NetlistLine> lines)
+    {
+        var (top, definitions) = BuildTree(lines);
+        var scope = new Scope
+        {
+            Path = "", Parameters = _global, Ports = new(StringComparer.OrdinalIgnoreCase), Subcircuits = definitions,
+        };
+        ElaborateBody(top, scope);
+        foreach (var line in top)
+            if (IsControlCard(line.Keyword)) ControlCard(line);
+    }
+
+    // ---------- structure ----------
+
+    private static (List<NetlistLine> Top, Dictionary<string, SubcircuitDefinition> Definitions) BuildTree(List<NetlistLine> lines)
+    {
+        var top = new List<NetlistLine>();
+        var topDefs = new Dictionary<string, SubcircuitDefinition>(StringComparer.OrdinalIgnoreCase);
+        var stack = new Stack<SubcircuitDefinition>();
+        foreach (var line in lines)
+        {
+            switch (line.Keyword)
+            {
+                case ".subckt":
+                {
+                    var def = ParseSubcktHeader(line);
+                    var siblings = stack.Count > 0 ? stack.Peek().Children : topDefs;
+                    if (!siblings.TryAdd(def.Name, def))
+                        throw new NetlistException(line.Location, $".subckt {def.Name} is defined twice");
+                    stack.Push(def);
+                    break;
+                }
+                case ".ends":
+                    if (stack.Count == 0) throw new NetlistException(line.Location, ".ends without .subckt");
+                    var closing = stack.Pop();
+                    if (line.Tokens.Count > 1 && !line.Tokens[1].Lower.Equals(closing.Name, StringComparison.OrdinalIgnoreCase))
+                        throw new NetlistException(line.Tokens[1].Location, $".ends {line.Tokens[1].Text} closes .subckt {closing.Name}");
+                    break;
+                default:
+                    if (stack.Count > 0) stack.Peek().Body.Add(line);
+                    else top.Add(line);
+                    break;
+            }
+        }
+        if (stack.Count > 0)
+        {
+            var open = stack.Peek();
+            throw new NetlistException(open.Location, $".subckt {open.Name} has no .ends");
+        }
+        return (top, topDefs);
+    }
+
+    private static SubcircuitDefinition ParseSubcktHeader(NetlistLine line)
+    {
+        var c = new TokenCursor(line, 1);
+        var name = c.Word("sub-circuit name");
+        var ports = new List<string>();
+        var parameters = new List<(string, NetlistToken)>();
+        while (!c.AtEnd)
+        {
+            if (c.Peek()!.Is("params:"))
+            {
+                c.Next("params:");
+                continue;
+            }
+            if (c.AtAssignment)
+            {
+                var p = c.Word("parameter name");
+                c.Expect(NetlistTokenKind.Equals, "=");
+                parameters.Add((p, c.Next($"value of {p}")));
+                continue;
+            }
+            if (parameters.Count > 0) throw c.Error("ports must come before parameters");
+            ports.Add(c.Word("port"));
+        }
+        return new SubcircuitDefinition { Name = name, Ports = ports, Parameters = parameters, Location = line.Location };
+    }
+
+    private static bool IsControlCard(string keyword) => keyword is ".options" or ".option" or ".opt" or ".temp" or ".ic"
+        or ".nodeset" or ".op" or ".dc" or ".ac" or ".tran" or ".save" or ".print" or ".plot" or ".probe" or ".meas"
+        or ".measure" or ".four" or ".width" or ".global" or ".csparam";
+
+    // ---------- bodies ----------
+
+    private void ElaborateBody(List<NetlistLine> body, Scope scope)
+    {
+        foreach (var line in body)
+        {
+            if (line.Keyword == ".param") ParamCard(line, scope);
+            else if (line.Keyword == ".func") FuncCard(line, scope);
+        }
+        foreach (var line in body)
+            if (line.Keyword == ".model") ModelCard(line, scope);
+        foreach (var line in body)
+        {
+            var key = line.Keyword;
+            if (key is ".param" or ".func" or ".model") continue;
+            if (key.StartsWith('.'))
+            {
+                if (IsControlCard(key))
+                {
+                    if (scope.Depth > 0) throw new NetlistException(line.Location, $"{key} is not allowed inside a .subckt");
+                    continue;
+                }
+                throw new NetlistException(line.Location, $"unknown control line '{line.First.Text}'");
+            }
+            Element(line, scope);
+        }
+    }
+
+    private void ParamCard(NetlistLine line, Scope scope)
+    {
+        var c = new TokenCursor(line, 1);
+        if (c.AtEnd) throw c.Error("missing name = value");
+        while (!c.AtEnd)
+        {
+            var name = c.Word("parameter name");
+            c.Expect(NetlistTokenKind.Equals, $"'=' after {name}");
+            var value = ReadParamValue(c, scope.Parameters, name);
+            scope.Parameters.Set(name, value);
+        }
+    }
+
+    /// <summary>A parameter value: one token, or the tokens up to the next <c>name =</c> joined as an expression.</summary>
+    private static double ReadParamValue(TokenCursor c, IParameterScope scope, string name)
+    {
+        var first = c.Next($"value of {name}");
+        if (c.AtEnd || c.AtAssignment) return Values.Evaluate(first, scope, c.Line.Keyword, $"value of {name}");
+        var parts = new List<string> { first.Kind == NetlistTokenKind.Expression ? "(" + first.Text + ")" : first.Text };
+        while (!c.AtEnd && !c.AtAssignment)
+        {
+            var t = c.Next("value");
+            parts.Add(t.Kind == NetlistTokenKind.Expression ? "(" + t.Text + ")" : t.Text);
+        }
+        return Values.EvaluateExpression(string.Join(" ", parts), first.Location, scope);
+    }
+
+    private void FuncCard(NetlistLine line, Scope scope)
+    {
+        var c = new TokenCursor(line, 1);
+        var name = c.Word("function name");
+        c.Expect(NetlistTokenKind.LeftParen, "'(' after the function name");
+        var args = new List<string>();
+        while (c.Peek() is { Kind: NetlistTokenKind.Word }) args.Add(c.Word("argument"));
+        c.Expect(NetlistTokenKind.RightParen, "')' after the arguments");
+        if (c.Peek()?.Kind == NetlistTokenKind.Equals) c.Next("=");
+        if (c.AtEnd) throw c.Error($"function {name} has no body");
+        var start = c.Peek()!.Location;
+        var body = new List<string>();
+        while (!c.AtEnd)
+        {
+            var t = c.Next("body");
+            body.Add(t.Kind == NetlistTokenKind.Expression ? "(" + t.Text + ")" : t.Text);
+        }
+        try
+        {
+            scope.Parameters.Define(UserFunction.Define(name, args, string.Join(" ", body), scope.Parameters.FunctionNames));
+        }
+        catch (ExpressionException e)
+        {
+            throw new NetlistException(start, $".func {name}: {e.Message}");
+        }
+    }
+
+    // ---------- names ----------
+
+    private static string ElementName(Scope scope, string name) =>
+        scope.Path.Length == 0 ? name : $"{name[0]}.{scope.Path}.{name}";
+
+    private static string NodeName(Scope scope, string node)
+    {
+        if (node == "0" || node == "gnd") return "0";
+        if (scope.Ports.TryGetValue(node, out var outer)) return outer;
+        return scope.Path.Length == 0 ? node : $"{scope.Path}.{node}";
+    }
+
+    private static string ModelName(Scope scope, string model)
+    {
+        for (var s = scope; s is not null; s = s.Parent)
+            if (s.LocalModels.Contains(model))
+                return s.Path.Length == 0 ? model : $"{s.Path}.{model}";
+        return model;
+    }
+
+    private void AddEntity(Entity entity, NetlistLine line)
+    {
+        try
+        {
+            _netlist.Circuit.Add(entity);
+        }
+        catch (CircuitException e)
+        {
+            throw new NetlistException(line.Location, e.Message);
+        }
+        _netlist.Locations[entity.Name] = line.Location;
+    }
+
+    private T RequireModel<T>(Scope scope, string modelToken, NetlistLine line, string kind) where T : Entity
+    {
+        var name = ModelName(scope, modelToken);
+        if (!_models.TryGetValue(name, out var model))
+            throw new NetlistException(line.Location, $"{line.Keyword}: model {modelToken} is not defined");
+        return model as T ?? throw new NetlistException(line.Location, $"{line.Keyword}: model {modelToken} is not a {kind} model");
+    }
+}

@@ -1,0 +1,117 @@
+namespace Hwsim.Circuits.Netlist;
+
+/// <summary>
+/// Turns netlist text into logical lines of tokens: <c>*</c> comment lines, <c>;</c> and <c>$</c> inline comments,
+/// <c>+</c> continuation, <c>{...}</c> and <c>'...'</c> expressions kept whole, commas as blanks, and
+/// <c>( ) =</c> as tokens of their own. Includes are expanded by <see cref="NetlistReader"/>, not here.
+/// </summary>
+public static class NetlistLexer
+{
+    /// <summary>Splits <paramref name="text"/>; when <paramref name="hasTitle"/>, the first physical line is the title.</summary>
+    public static (string? Title, List<NetlistLine> Lines) Split(string text, string file, bool hasTitle)
+    {
+        var physical = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        string? title = null;
+        var lines = new List<NetlistLine>();
+        List<NetlistToken>? current = null;
+        SourceLocation currentStart = default;
+        string currentText = "";
+
+        void Flush()
+        {
+            if (current is { Count: > 0 }) lines.Add(new NetlistLine(current, currentStart, currentText));
+            current = null;
+        }
+
+        for (var i = 0; i < physical.Length; i++)
+        {
+            var raw = physical[i];
+            var lineNo = i + 1;
+            if (hasTitle && i == 0)
+            {
+                title = raw.Trim();
+                continue;
+            }
+            var trimmed = raw.TrimStart();
+            if (trimmed.Length == 0 || trimmed[0] == '*') continue;
+            var startColumn = raw.Length - trimmed.Length + 1;
+            if (trimmed[0] == '+')
+            {
+                var tokens = Tokenize(raw, startColumn + 1, file, lineNo);
+                if (current is null)
+                    throw new NetlistException(new SourceLocation(file, lineNo, startColumn), "continuation line '+' with no line to continue");
+                current.AddRange(tokens);
+                currentText += " " + trimmed[1..].Trim();
+                continue;
+            }
+            Flush();
+            current = Tokenize(raw, startColumn, file, lineNo);
+            currentStart = new SourceLocation(file, lineNo, startColumn);
+            currentText = trimmed.Trim();
+        }
+        Flush();
+        return (title, lines);
+    }
+
+    private static List<NetlistToken> Tokenize(string raw, int startColumn, string file, int line)
+    {
+        var tokens = new List<NetlistToken>();
+        var i = startColumn - 1;
+        while (i < raw.Length)
+        {
+            var c = raw[i];
+            if (c == ';') break;
+            if (c == '$' && (i == 0 || char.IsWhiteSpace(raw[i - 1]))) break;
+            if (char.IsWhiteSpace(c) || c == ',')
+            {
+                i++;
+                continue;
+            }
+            var loc = new SourceLocation(file, line, i + 1);
+            switch (c)
+            {
+                case '=':
+                    tokens.Add(new NetlistToken(NetlistTokenKind.Equals, "=", loc));
+                    i++;
+                    continue;
+                case '(':
+                    tokens.Add(new NetlistToken(NetlistTokenKind.LeftParen, "(", loc));
+                    i++;
+                    continue;
+                case ')':
+                    tokens.Add(new NetlistToken(NetlistTokenKind.RightParen, ")", loc));
+                    i++;
+                    continue;
+                case '{':
+                {
+                    var depth = 0;
+                    var j = i;
+                    for (; j < raw.Length; j++)
+                    {
+                        if (raw[j] == '{') depth++;
+                        else if (raw[j] == '}' && --depth == 0) break;
+                    }
+                    if (j >= raw.Length) throw new NetlistException(loc, "'{' is not closed on this line");
+                    tokens.Add(new NetlistToken(NetlistTokenKind.Expression, raw[(i + 1)..j], loc));
+                    i = j + 1;
+                    continue;
+                }
+                case '\'':
+                {
+                    var j = raw.IndexOf('\'', i + 1);
+                    if (j < 0) throw new NetlistException(loc, "quote ' is not closed on this line");
+                    tokens.Add(new NetlistToken(NetlistTokenKind.Expression, raw[(i + 1)..j], loc));
+                    i = j + 1;
+                    continue;
+                }
+                case '}':
+                    throw new NetlistException(loc, "'}' without a matching '{'");
+            }
+            var start = i;
+            while (i < raw.Length && !char.IsWhiteSpace(raw[i]) && raw[i] is not (',' or '=' or '(' or ')' or '{' or '}' or '\'' or ';'))
+                i++;
+            tokens.Add(new NetlistToken(NetlistTokenKind.Word, raw[start..i], loc));
+        }
+        return tokens;
+    }
+}

@@ -1,0 +1,36 @@
+using Hwsim.Circuits.Analyses;
+using Hwsim.Circuits.Simulation;
+
+namespace Hwsim.Circuits.Netlist;
+
+/// <summary>
+/// A netlist read into objects: the flattened circuit (sub-circuits expanded, names as ngspice flattens them),
+/// its analyses in order, options, initial conditions and node sets, and notes about what was skipped.
+/// </summary>
+public sealed class ParsedNetlist
+{
+    public required string Title { get; init; }
+    public required string SourceName { get; init; }
+    public Circuit Circuit { get; } = new();
+    public List<Analysis> Analyses { get; } = new();
+    public SimulationOptions Options { get; } = new();
+    /// <summary>Options that differ from the defaults, by SPICE name, as given (for writing back).</summary>
+    public Dictionary<string, string> GivenOptions { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary><c>.ic v(node)=value</c>, by node name.</summary>
+    public Dictionary<string, double> InitialConditions { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary><c>.nodeset v(node)=value</c>, by node name.</summary>
+    public Dictionary<string, double> NodeSets { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Things the reader skipped or changed, one line each (e.g. a <c>.control</c> block).</summary>
+    public List<string> Notes { get; } = new();
+    /// <summary>Where each entity was defined, for errors found after reading.</summary>
+    public Dictionary<string, SourceLocation> Locations { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Binds the circuit into an engine with the netlist's options, initial conditions and node sets.</summary>
+    public CircuitEngine CreateEngine()
+    {
+        var engine = new CircuitEngine(Circuit, Options);
+        foreach (var (node, value) in InitialConditions) engine.SetInitialCondition(node, value);
+        foreach (var (node, value) in NodeSets) engine.SetNodeSet(node, value);
+        return engine;
+    }
+}
