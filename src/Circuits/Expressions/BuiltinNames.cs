@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Hwsim.Circuits.Expressions;
 
 /// <summary>Names with a fixed meaning: the constants and the simulator variables.</summary>
@@ -24,14 +26,14 @@ internal static class BuiltinNames
     }
 
     /// <summary>The simulator variables of behavioural expressions: <c>time</c>, <c>temper</c> and <c>hertz</c>.</summary>
-    public static bool TryGetSimulatorVariable(string name, out ExpressionInput input)
+    public static bool TryGetSimulatorVariable(string name, [NotNullWhen(true)] out ExpressionInput? input)
     {
         input = name switch
         {
             "time" => ExpressionInput.Time,
             "temper" => ExpressionInput.Temperature,
             "hertz" => ExpressionInput.Frequency,
-            _ => null!,
+            _ => null,
         };
         return input is not null;
     }
