@@ -118,9 +118,19 @@ internal static class Values
         }
         catch (ExpressionException e)
         {
-            var column = e.Column is { } c ? start.Column + c - 1 : start.Column;
+            var column = e.Column is { } c ? start.Column + c - 1 : start.Column + NamedColumn(text, e.Message) - 1;
             throw new NetlistException(start with { Column = column }, $"in '{text}': {e.Message}");
         }
+    }
+
+    /// <summary>For an evaluation error naming 'x' (no column from the parser), the 1-based column of x in the text.</summary>
+    private static int NamedColumn(string text, string message)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(message, "'([A-Za-z_][A-Za-z0-9_.]*)'");
+        if (!m.Success) return 1;
+        var hit = System.Text.RegularExpressions.Regex.Match(text, $@"(?<![A-Za-z0-9_.]){System.Text.RegularExpressions.Regex.Escape(m.Groups[1].Value)}(?![A-Za-z0-9_.])",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return hit.Success ? hit.Index + 1 : 1;
     }
 
     public static IEnumerable<string>? FunctionNames(IParameterScope scope) =>

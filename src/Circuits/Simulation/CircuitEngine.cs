@@ -279,7 +279,11 @@ public sealed class CircuitEngine
             SolveInPlace(s.Rhs);
             Statistics.NewtonIterations++;
 
-            if (iteration > maxIterations) return false;
+            if (iteration > maxIterations)
+            {
+                LastUnsettled = UnsettledNodes();
+                return false;
+            }
 
             bool converged;
             if (s.NonConvergenceCount == 0 && iteration != 1)
@@ -346,6 +350,9 @@ public sealed class CircuitEngine
         }
         return true;
     }
+
+    /// <summary>The unsettled nodes when Newton last gave up (for the non-convergence report).</summary>
+    internal IReadOnlyList<string> LastUnsettled { get; set; } = Array.Empty<string>();
 
     /// <summary>The nodes whose last two iterates still differ by more than the tolerance (for a non-convergence report).</summary>
     internal IReadOnlyList<string> UnsettledNodes()

@@ -10,8 +10,10 @@ internal static class OperatingPointSolver
     /// <summary>Returns normally on convergence; throws <see cref="SimulationException"/> naming the unsettled nodes otherwise.</summary>
     public static void Solve(CircuitEngine engine, AnalysisMode mode, int iterationLimit)
     {
-        if (TrySolve(engine, mode, iterationLimit)) return;
-        var unsettled = engine.UnsettledNodes();
+        engine.LastUnsettled = Array.Empty<string>();
+        IReadOnlyList<string> firstUnsettled = Array.Empty<string>();
+        if (TrySolve(engine, mode, iterationLimit, u => { if (firstUnsettled.Count == 0) firstUnsettled = u; })) return;
+        var unsettled = firstUnsettled.Count > 0 ? firstUnsettled : engine.LastUnsettled;
         var device = engine.State.TroubleDevice;
         var culprits = unsettled.Take(8).ToList();
         if (device is not null) culprits.Add(device);
@@ -21,13 +23,17 @@ internal static class OperatingPointSolver
         throw new SimulationException(message, culprits);
     }
 
-    public static bool TrySolve(CircuitEngine engine, AnalysisMode mode, int iterationLimit)
+    public static bool TrySolve(CircuitEngine engine, AnalysisMode mode, int iterationLimit, Action<IReadOnlyList<string>>? onPlainFailure = null)
     {
         var s = engine.State;
         var o = s.Options;
         s.Mode = mode;
         s.Init = InitializationMode.Junction;
-        if (!o.NoOpIter && engine.Iterate(iterationLimit)) return true;
+        if (!o.NoOpIter)
+        {
+            if (engine.Iterate(iterationLimit)) return true;
+            onPlainFailure?.Invoke(engine.LastUnsettled);
+        }
 
         if (o.GminSteps >= 1)
         {
