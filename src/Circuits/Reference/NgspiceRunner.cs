@@ -10,7 +10,8 @@ namespace Hwsim.Circuits.Reference;
 /// The command is <c>ngspice -b -r OUT.raw NETLIST.cir</c>, run in the netlist's folder (so <c>.include</c> finds
 /// relative files), with standard input closed and <c>SPICE_ASCIIRAWFILE</c> set from <see cref="RawFormat"/>. In
 /// batch mode with <c>-r</c>, ngspice writes one plot per analysis line and saves all node voltages and branch
-/// currents by default; no <c>.control</c> section is needed. The run fails (an <see cref="NgspiceException"/>
+/// currents by default; no <c>.control</c> section is needed. Plots come back in netlist order where possible
+/// (see <see cref="NgspiceResults.Plots"/>). The run fails (an <see cref="NgspiceException"/>
 /// carrying ngspice's messages) when ngspice exits non-zero (a rejected netlist, a singular matrix), prints
 /// <c>Error...</c> or <c>simulation(s) aborted</c>, writes no plot, or outlives <see cref="Timeout"/>.
 /// </remarks>
@@ -183,7 +184,8 @@ public sealed class NgspiceRunner
                     netlistPath, exitCode, log);
             }
 
-            return new NgspiceResults(plots, clock.Elapsed, log);
+            var netlistOrder = PlotOrder.ToNetlistOrder(plots, PlotOrder.Scan(await File.ReadAllTextAsync(netlistPath, cancellationToken).ConfigureAwait(false)));
+            return new NgspiceResults(netlistOrder ?? plots, clock.Elapsed, log, netlistOrder is not null);
         }
         finally
         {

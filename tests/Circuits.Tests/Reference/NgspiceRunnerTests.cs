@@ -26,13 +26,14 @@ public sealed class NgspiceRunnerTests
     private readonly NgspiceRunner _runner = new();
 
     [NgspiceFact]
-    public void When_DeckHasFourAnalyses_Expect_OnePlotEachInNgspiceOrder()
+    public void When_DeckHasFourAnalyses_Expect_OnePlotEachInNetlistOrder()
     {
         var results = _runner.RunText(FourAnalyses);
 
-        // ngspice 39 writes AC, DC, OP, TRAN whatever the netlist order.
+        // ngspice 39 writes AC, DC, OP, TRAN whatever the netlist order; the runner restores the netlist's.
+        Assert.True(results.InNetlistOrder);
         Assert.Equal(
-            [AnalysisKind.Ac, AnalysisKind.DcSweep, AnalysisKind.OperatingPoint, AnalysisKind.Transient],
+            [AnalysisKind.Transient, AnalysisKind.OperatingPoint, AnalysisKind.Ac, AnalysisKind.DcSweep],
             results.Plots.Select(p => p.Analysis));
         Assert.Equal("four analyses in one deck", results.Plots[0].Title);
         Assert.True(results.Elapsed > TimeSpan.Zero);
@@ -246,6 +247,68 @@ public sealed class NgspiceRunnerTests
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    [NgspiceFact]
+    public void When_SameAnalysisRepeated_Expect_NetlistOrderRestored()
+    {
+        // ngspice writes repeated analyses of one type in reverse netlist order (here 4, 3, then 2 sweep points).
+        var results = _runner.RunText("""
+            three sweeps
+            v1 in 0 1
+            r1 in 0 1k
+            .dc v1 0 1 1
+            .op
+            .dc v1 0 2 1
+            .dc v1 0 3 1
+            .end
+            """);
+
+        Assert.True(results.InNetlistOrder);
+        Assert.Equal(
+            [AnalysisKind.DcSweep, AnalysisKind.OperatingPoint, AnalysisKind.DcSweep, AnalysisKind.DcSweep],
+            results.Plots.Select(p => p.Analysis));
+        Assert.Equal([2, 3, 4], results.PlotsOf(AnalysisKind.DcSweep).Select(p => p.PointCount));
+    }
+
+    [NgspiceFact]
+    public void When_AnalysisHidesInInclude_Expect_RawfileOrderKept()
+    {
+        var dir = Directory.CreateTempSubdirectory("hwsim-include-test-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "analysis.inc"), ".dc v1 0 1 1\n");
+            var results = _runner.RunText("""
+                analysis in an include
+                v1 in 0 1
+                r1 in 0 1k
+                .op
+                .include analysis.inc
+                .end
+                """, dir.FullName);
+
+            Assert.False(results.InNetlistOrder);
+            Assert.Equal([AnalysisKind.DcSweep, AnalysisKind.OperatingPoint], results.Plots.Select(p => p.Analysis));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [NgspiceFact]
+    public void When_AcLinHasTwoPoints_Expect_NgspiceWritesOnlyOne()
+    {
+        // A quirk of ngspice 39 that engine comparisons must know about: ".ac lin 2 f1 f2" gives one point (f1).
+        var ac = _runner.RunText("""
+            ac lin with two points
+            v1 in 0 ac 1
+            r1 in 0 1k
+            .ac lin 2 10 20
+            .end
+            """).Plot(AnalysisKind.Ac);
+
+        Assert.Equal([10.0], ac.Scale!.Real);
     }
 
     [NgspiceFact]
