@@ -3,7 +3,7 @@ namespace Hwsim.Nn.Data;
 /// <summary>
 /// A generated set of 8 x 8 grey images in four classes (deep-representation demo): 0 bar (a straight
 /// horizontal or vertical line, 5 to 8 pixels long), 1 edge (a step: one side of the image bright), 2 corner
-/// (an L of two arms of 3 or 4 pixels), 3 shape (a small square outline, filled square or plus sign). Drawn
+/// (an L of two arms of 4 or 5 pixels), 3 shape (a small square outline, filled square or plus sign). Drawn
 /// pixels have intensity 0.7 to 1; every pixel gets Gaussian noise (sigma 0.05), clipped to [0, 1].
 /// Rows are flattened row by row (index = 8 * row + column).
 /// </summary>
@@ -70,7 +70,7 @@ public static class ShapeImages
 
     private static void DrawCorner(double[] img, Rng rng, double v)
     {
-        int a = 3 + rng.NextInt(2), b = 3 + rng.NextInt(2);
+        int a = 4 + rng.NextInt(2), b = 4 + rng.NextInt(2);
         int dr = rng.NextInt(2) == 0 ? 1 : -1, dc = rng.NextInt(2) == 0 ? 1 : -1;
         int r0 = dr > 0 ? rng.NextInt(Side - a + 1) : a - 1 + rng.NextInt(Side - a + 1);
         int c0 = dc > 0 ? rng.NextInt(Side - b + 1) : b - 1 + rng.NextInt(Side - b + 1);

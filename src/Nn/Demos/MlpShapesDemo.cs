@@ -13,8 +13,8 @@ public static class MlpShapesDemo
     /// <summary>Seed of the image set (data/shapes-8x8.csv).</summary>
     public const ulong ImageSeed = 8;
 
-    /// <summary>Images per class in the set (1000 images in all).</summary>
-    public const int PerClass = 250;
+    /// <summary>Images per class in the set (2400 images in all).</summary>
+    public const int PerClass = 600;
 
     /// <summary>The last this many images are the test set.</summary>
     public const int TestCount = 200;

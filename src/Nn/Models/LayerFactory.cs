@@ -105,7 +105,7 @@ public static class LayerFactory
     /// <summary>The fields of a layer as written to a model file, in order (name and type first), as JSON fragments.</summary>
     public static IReadOnlyList<(string Key, string Json)> Describe(ILayer layer)
     {
-        var f = new List<(string, string)> { ("name", JsonSerializer.Serialize(layer.Name)), ("type", JsonSerializer.Serialize(layer.TypeName)) };
+        var f = new List<(string, string)> { ("name", ModelFile.Quote(layer.Name)), ("type", ModelFile.Quote(layer.TypeName)) };
         switch (layer)
         {
             case Linear l:

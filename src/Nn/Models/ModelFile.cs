@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hwsim.Nn.Layers;
@@ -17,6 +18,12 @@ public static class ModelFile
     public const string Format = "hwsim-model/1";
 
     private static readonly string[] Reserved = ["format", "name", "layers", "state_dict"];
+
+    // Readable text: an apostrophe stays an apostrophe (the file is never embedded in HTML as is).
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
+
+    internal static string Quote(string s) => JsonSerializer.Serialize(s, Compact);
 
     /// <summary>Loads a model file; every problem is a <see cref="ModelFormatException"/> naming the file.</summary>
     public static NetworkModel Load(string path)
@@ -168,13 +175,12 @@ public static class ModelFile
         var sb = new StringBuilder();
         sb.Append("{\n");
         sb.Append($"  \"format\": \"{Format}\",\n");
-        sb.Append($"  \"name\": {JsonSerializer.Serialize(model.Name)},\n");
-        var indented = new JsonSerializerOptions { WriteIndented = true };
+        sb.Append($"  \"name\": {Quote(model.Name)},\n");
         foreach (var (key, value) in model.Extras)
         {
             if (Reserved.Contains(key)) continue;
-            string json = value is null ? "null" : value.ToJsonString(indented).Replace("\n", "\n  ");
-            sb.Append($"  {JsonSerializer.Serialize(key)}: {json},\n");
+            string json = value is null ? "null" : value.ToJsonString(Indented).Replace("\n", "\n  ");
+            sb.Append($"  {Quote(key)}: {json},\n");
         }
         sb.Append("  \"layers\": [\n");
         var layers = model.Network.Layers;
@@ -189,7 +195,7 @@ public static class ModelFile
         for (int i = 0; i < ps.Count; i++)
         {
             sb.Append(i == 0 ? "\n" : ",\n");
-            sb.Append($"    {JsonSerializer.Serialize(ps[i].Key)}: ");
+            sb.Append($"    {Quote(ps[i].Key)}: ");
             var p = ps[i].Parameter;
             WriteTensor(sb, p.ToFlatArray(), p.Shape, 0, 0, 4);
         }
