@@ -9,21 +9,24 @@ public static class Tensors
     /// <summary>Adds a column vector (k x 1, stored as a matrix) to every row of <paramref name="m"/> (n x k), in place.</summary>
     public static void AddRowVector(Matrix<double> m, Matrix<double> column)
     {
+        double[] v = m.AsColumnMajorArray() ?? throw new ArgumentException("a dense matrix is needed", nameof(m));
+        double[] b = column.AsColumnMajorArray() ?? column.ToColumnMajorArray();
+        int rows = m.RowCount;
         for (int c = 0; c < m.ColumnCount; c++)
-        {
-            double b = column[c, 0];
-            for (int r = 0; r < m.RowCount; r++) m[r, c] += b;
-        }
+            for (int r = 0; r < rows; r++) v[c * rows + r] += b[c];
     }
 
     /// <summary>Adds the column sums of <paramref name="m"/> (n x k) to <paramref name="column"/> (k x 1), in place.</summary>
     public static void AddColumnSums(Matrix<double> column, Matrix<double> m)
     {
+        double[] v = m.AsColumnMajorArray() ?? m.ToColumnMajorArray();
+        double[] b = column.AsColumnMajorArray() ?? throw new ArgumentException("a dense matrix is needed", nameof(column));
+        int rows = m.RowCount;
         for (int c = 0; c < m.ColumnCount; c++)
         {
             double s = 0;
-            for (int r = 0; r < m.RowCount; r++) s += m[r, c];
-            column[c, 0] += s;
+            for (int r = 0; r < rows; r++) s += v[c * rows + r];
+            b[c] += s;
         }
     }
 

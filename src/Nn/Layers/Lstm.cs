@@ -149,18 +149,20 @@ public sealed class Lstm : ILayer
         var c = new DenseMatrix(n, hs);
         var tc = new DenseMatrix(n, hs);
         var h = new DenseMatrix(n, hs);
-        for (int r = 0; r < n; r++)
-            for (int j = 0; j < hs; j++)
-            {
-                double iv = Sigmoid.Logistic(pre[r, j]);
-                double fv = Sigmoid.Logistic(pre[r, hs + j]);
-                double gv = Math.Tanh(pre[r, 2 * hs + j]);
-                double ov = Sigmoid.Logistic(pre[r, 3 * hs + j]);
-                double cv = fv * cPrev[r, j] + iv * gv;
-                double tcv = Math.Tanh(cv);
-                i[r, j] = iv; f[r, j] = fv; g[r, j] = gv; o[r, j] = ov;
-                c[r, j] = cv; tc[r, j] = tcv; h[r, j] = ov * tcv;
-            }
+        // Column-major storage: element (r, j) of an n-row matrix is at j * n + r; gate k's column j is k * H + j.
+        double[] a = Dense(pre), cp = Dense(cPrev);
+        double[] iv = i.Values, fv = f.Values, gv = g.Values, ov = o.Values, cv = c.Values, tcv = tc.Values, hv = h.Values;
+        int block = hs * n;
+        for (int e = 0; e < block; e++)
+        {
+            iv[e] = Sigmoid.Logistic(a[e]);
+            fv[e] = Sigmoid.Logistic(a[block + e]);
+            gv[e] = Math.Tanh(a[2 * block + e]);
+            ov[e] = Sigmoid.Logistic(a[3 * block + e]);
+            cv[e] = fv[e] * cp[e] + iv[e] * gv[e];
+            tcv[e] = Math.Tanh(cv[e]);
+            hv[e] = ov[e] * tcv[e];
+        }
         return new LstmStep(x, hPrev, cPrev, pre, i, f, g, o, c, tc, h);
     }
 
@@ -181,19 +183,19 @@ public sealed class Lstm : ILayer
                 var s = lp.Steps[k][t];
                 var da = new DenseMatrix(n, 4 * hs);
                 var dcPrev = new DenseMatrix(n, hs);
-                var dhIn = dOut[t];
-                for (int r = 0; r < n; r++)
-                    for (int j = 0; j < hs; j++)
-                    {
-                        double dh = dhIn[r, j] + dhNext[r, j];
-                        double iv = s.I[r, j], fv = s.F[r, j], gv = s.G[r, j], ov = s.O[r, j], tcv = s.TanhC[r, j];
-                        double dc = dcNext[r, j] + dh * ov * (1.0 - tcv * tcv);
-                        da[r, j] = dc * gv * iv * (1.0 - iv);
-                        da[r, hs + j] = dc * s.CPrev[r, j] * fv * (1.0 - fv);
-                        da[r, 2 * hs + j] = dc * iv * (1.0 - gv * gv);
-                        da[r, 3 * hs + j] = dh * tcv * ov * (1.0 - ov);
-                        dcPrev[r, j] = dc * fv;
-                    }
+                double[] d = da.Values, dcp = dcPrev.Values, dhIn = Dense(dOut[t]), dhN = Dense(dhNext), dcN = Dense(dcNext);
+                double[] iv = Dense(s.I), fv = Dense(s.F), gv = Dense(s.G), ov = Dense(s.O), tcv = Dense(s.TanhC), cp = Dense(s.CPrev);
+                int block = hs * n;
+                for (int e = 0; e < block; e++)
+                {
+                    double dh = dhIn[e] + dhN[e];
+                    double dc = dcN[e] + dh * ov[e] * (1.0 - tcv[e] * tcv[e]);
+                    d[e] = dc * gv[e] * iv[e] * (1.0 - iv[e]);
+                    d[block + e] = dc * cp[e] * fv[e] * (1.0 - fv[e]);
+                    d[2 * block + e] = dc * iv[e] * (1.0 - gv[e] * gv[e]);
+                    d[3 * block + e] = dh * tcv[e] * ov[e] * (1.0 - ov[e]);
+                    dcp[e] = dc * fv[e];
+                }
                 weightIh[k].Grad.Add(da.TransposeThisAndMultiply(s.X), weightIh[k].Grad);
                 weightHh[k].Grad.Add(da.TransposeThisAndMultiply(s.HPrev), weightHh[k].Grad);
                 if (biasIh[k] is not null)
@@ -212,6 +214,8 @@ public sealed class Lstm : ILayer
         lp.InitialStateGradient = new LstmState(dh0, dc0);
         return new Batch(dOut);
     }
+
+    private static double[] Dense(Matrix<double> m) => m.AsColumnMajorArray() ?? m.ToColumnMajorArray();
 
     /// <summary>PyTorch's default: every weight and bias uniform in +-1/sqrt(hidden_size).</summary>
     public void ResetParameters(Rng rng)

@@ -13,6 +13,9 @@ public sealed class CrossEntropyLoss : ILoss
     public string Name => "cross_entropy";
 
     /// <inheritdoc />
+    public double Value(Batch output, Batch target) => Compute(output, target, out _);
+
+    /// <inheritdoc />
     public double Compute(Batch output, Batch target, out Batch gradient)
     {
         LossShapes.Check(output, target);

@@ -10,5 +10,5 @@ public interface ILoss
     double Compute(Batch output, Batch target, out Batch gradient);
 
     /// <summary>The loss alone.</summary>
-    double Value(Batch output, Batch target) => Compute(output, target, out _);
+    double Value(Batch output, Batch target);
 }

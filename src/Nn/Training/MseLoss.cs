@@ -9,6 +9,9 @@ public sealed class MseLoss : ILoss
     public string Name => "mse";
 
     /// <inheritdoc />
+    public double Value(Batch output, Batch target) => Compute(output, target, out _);
+
+    /// <inheritdoc />
     public double Compute(Batch output, Batch target, out Batch gradient)
     {
         LossShapes.Check(output, target);
