@@ -29,11 +29,8 @@ public sealed class DemoTests
     }
 
     [Theory]
-    [InlineData("neuron-sigmoid")]
-    [InlineData("mlp-xor")]
-    [InlineData("conv-sobel")]
-    [InlineData("lstm-cell")]
-    public void When_FastDemoRetrained_Expect_StoredModelBitForBit(string name)
+    [MemberData(nameof(Names))]
+    public void When_DemoRetrained_Expect_StoredModelBitForBit(string name)
     {
         var result = DemoRunner.Run(DemoCatalog.Get(name));
         Assert.Equal(File.ReadAllText(ModelPath(name)), ModelFile.Serialize(result.Model));

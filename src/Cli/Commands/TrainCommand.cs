@@ -41,7 +41,7 @@ public static class TrainCommand
             if (rate is not null && (rate <= 0 || !double.IsFinite(rate.Value))) return Fail(stderr, "--lr must be a positive number");
             string modelPath = parse.GetValue(outOpt)?.FullName ?? Path.Combine("models", def.Name + ".json");
             string plotPath = parse.GetValue(plot)?.FullName
-                ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, Path.GetFileNameWithoutExtension(modelPath) + ".loss.png");
+                ?? Path.Combine(Path.GetDirectoryName(modelPath) ?? "", Path.GetFileNameWithoutExtension(modelPath) + ".loss.png");
             return Run(def, new DemoOverrides(n, kind, rate), modelPath, plotPath, stdout, stderr);
         });
         return cmd;
