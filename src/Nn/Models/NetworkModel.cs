@@ -60,9 +60,11 @@ public sealed class NetworkModel
     /// Runs rows as the command line does: for a sequence model the rows are the time steps of one sequence,
     /// otherwise each row is one sample. Returns one output row per input row.
     /// </summary>
-    public double[][] Infer(IReadOnlyList<double[]> rows)
-    {
-        var input = IsSequenceModel ? Batch.FromSequence(rows) : Batch.FromRows(rows);
-        return Predict(input).ToRows();
-    }
+    public double[][] Infer(IReadOnlyList<double[]> rows) => Predict(InputBatch(rows)).ToRows();
+
+    /// <summary>
+    /// Rows as the model takes them: the time steps of one sequence for a sequence model, else one sample per row.
+    /// Pass the result to <see cref="Trace"/> to see every layer and gate.
+    /// </summary>
+    public Batch InputBatch(IReadOnlyList<double[]> rows) => IsSequenceModel ? Batch.FromSequence(rows) : Batch.FromRows(rows);
 }
