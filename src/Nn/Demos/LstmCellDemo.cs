@@ -15,11 +15,13 @@ public static class LstmCellDemo
     {
         Name = "lstm-cell",
         Description = "one LSTM cell (input 2, hidden 2) learning a sample-and-hold: h = (v/2, -v/2) for the value v seen at the last write flag",
-        Seed = 51,
+        // Seed 51 (the first choice) ends in a local minimum (training loss 1.6e-3, 8x the others); seeds 1 to 5
+        // all reach about 2e-4 in training loss. Chosen on the training loss, not on the test set.
+        Seed = 4,
         Architecture = () => new Sequential(new Lstm("lstm", 2, 2)),
         Data = () =>
         {
-            var rng = new Rng(5100);
+            var rng = new Rng(5100); // the data keep their own seed
             return new DemoData(Make(128, 20), Make(1, 40));
 
             DataSet Make(int count, int length)
@@ -48,8 +50,8 @@ public static class LstmCellDemo
         {
             [OptimizerKind.Sgd] = 1.0, [OptimizerKind.Momentum] = 0.2, [OptimizerKind.Nesterov] = 0.2, [OptimizerKind.RmsProp] = 0.01,
         },
-        Training = new TrainingOptions { Epochs = 150, BatchSize = 16, ClipGradNorm = 1.0 },
+        Training = new TrainingOptions { Epochs = 300, BatchSize = 16, ClipGradNorm = 1.0 },
         Metric = DemoMetricKind.Rmse,
-        Target = 0.1,
+        Target = 0.03,
     };
 }
