@@ -1,0 +1,804 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Hwsim.Circuits.Solver;
+
+/// <summary>
+/// Sparse LU factorisation of a <see cref="SparseMatrix{T}"/> in the manner of KLU, in four phases:
+/// <list type="bullet">
+/// <item><see cref="Analyze"/> (once): maximum transversal (structural singularity check and a zero-free diagonal),
+/// approximate minimum degree order of the symmetric pattern, symbolic sizing.</item>
+/// <item><see cref="Factor"/>: left-looking Gilbert-Peierls LU with threshold partial pivoting that prefers the
+/// diagonal; learns the pivot order and the patterns of L and U.</item>
+/// <item><see cref="Refactor"/> (every Newton iteration): same pivots and patterns, new values; reports unhealthy
+/// pivots instead of choosing new ones. Does not allocate.</item>
+/// <item><see cref="Solve"/> / <see cref="SolveTransposed"/>: triangular solves. Do not allocate.</item>
+/// </list>
+/// With row permutation P and column permutation Q found here, P A Q = L U, L unit lower triangular.
+/// </summary>
+/// <typeparam name="T"><see cref="double"/> or <see cref="Complex"/>; the arithmetic is specialised per type by the JIT.</typeparam>
+public sealed class SparseLU<T>
+    where T : struct, INumberBase<T>
+{
+    private readonly SparseMatrix<T> _matrix;
+    private readonly double _relativeThreshold;
+    private readonly double _absoluteThreshold;
+
+    private int _n;
+    private bool _analyzed;
+    private bool _hasPattern;
+    private bool _factored;
+
+    // Analysis: step k factors column _columnOrder[k], preferring row _preferredRow[k] as pivot.
+    private int[] _columnOrder = Array.Empty<int>();
+    private int[] _preferredRow = Array.Empty<int>();
+
+    // Factors: L by columns (unit diagonal not stored), U by columns (diagonal apart, entries in topological order).
+    // Row indices of both are pivot steps once Factor has finished.
+    private int[] _lp = Array.Empty<int>();
+    private int[] _li = Array.Empty<int>();
+    private T[] _lx = Array.Empty<T>();
+    private int[] _up = Array.Empty<int>();
+    private int[] _ui = Array.Empty<int>();
+    private T[] _ux = Array.Empty<T>();
+    private T[] _udiag = Array.Empty<T>();
+    private int[] _pivotRow = Array.Empty<int>();  // step -> original row
+    private int[] _rowStep = Array.Empty<int>();   // original row -> step (-1: not yet pivoted, during Factor)
+
+    // Workspace.
+    private T[] _x = Array.Empty<T>();
+    private int[] _visited = Array.Empty<int>();
+    private int[] _stack = Array.Empty<int>();
+    private int[] _pstack = Array.Empty<int>();
+    private int[] _reach = Array.Empty<int>();
+    private int[] _lpend = Array.Empty<int>();
+    private bool[] _pruned = Array.Empty<bool>();
+
+    /// <summary>Creates the solver for <paramref name="matrix"/>; nothing is computed until <see cref="Analyze"/>.</summary>
+    /// <param name="matrix">The matrix; its structure must be fixed before <see cref="Analyze"/>.</param>
+    /// <param name="relativePivotThreshold">
+    /// The preferred (diagonal) pivot is kept when its magnitude is at least this fraction of the largest candidate
+    /// in its column; <see cref="Refactor"/> reports a pivot below this fraction as unhealthy. In (0, 1].
+    /// </param>
+    /// <param name="absolutePivotThreshold">Candidates at or below this magnitude are never pivots.</param>
+    public SparseLU(SparseMatrix<T> matrix, double relativePivotThreshold = 1e-3, double absolutePivotThreshold = 1e-13)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        if (!(relativePivotThreshold > 0 && relativePivotThreshold <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(relativePivotThreshold), relativePivotThreshold, "Must be in (0, 1].");
+        }
+
+        if (!(absolutePivotThreshold >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(absolutePivotThreshold), absolutePivotThreshold, "Must be non-negative.");
+        }
+
+        _matrix = matrix;
+        _relativeThreshold = relativePivotThreshold;
+        _absoluteThreshold = absolutePivotThreshold;
+    }
+
+    /// <summary>The matrix this solver factors.</summary>
+    public SparseMatrix<T> Matrix => _matrix;
+
+    /// <summary>The relative pivot threshold.</summary>
+    public double RelativePivotThreshold => _relativeThreshold;
+
+    /// <summary>The absolute pivot threshold.</summary>
+    public double AbsolutePivotThreshold => _absoluteThreshold;
+
+    /// <summary>True after <see cref="Analyze"/>.</summary>
+    public bool IsAnalyzed => _analyzed;
+
+    /// <summary>True while the factors match the matrix values of the last successful Factor/Refactor.</summary>
+    public bool IsFactored => _factored;
+
+    /// <summary>nnz(L) + nnz(U) of the current factors, both diagonals included (0 before the first factorisation).</summary>
+    public int LuNonZeros => _hasPattern ? _lp[_n] + _up[_n] + (2 * _n) : 0;
+
+    /// <summary>Counters and times.</summary>
+    public SolverStatistics Statistics { get; } = new();
+
+    /// <summary>The column (1-based unknown) eliminated at pivot step <paramref name="step"/> (0-based).</summary>
+    public int ColumnAtStep(int step) => _columnOrder[step] + 1;
+
+    /// <summary>The row (1-based) pivoted at step <paramref name="step"/> (0-based); valid after a factorisation.</summary>
+    public int RowAtStep(int step) => _pivotRow[step] + 1;
+
+    /// <summary>
+    /// Analyses the pattern: checks structural singularity with a maximum transversal, orders the symmetric pattern
+    /// of the row-matched matrix by approximate minimum degree, and sizes the factors. Call once per structure.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The matrix structure is not fixed.</exception>
+    /// <exception cref="StructurallySingularException">No row permutation gives a zero-free diagonal.</exception>
+    public void Analyze()
+    {
+        if (!_matrix.IsFixed)
+        {
+            throw new InvalidOperationException("Fix the matrix structure (FixStructure) before Analyze().");
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        int n = _matrix.Size;
+        ReadOnlySpan<int> colPtr = _matrix.ColumnPointers;
+        ReadOnlySpan<int> rowIdx = _matrix.RowIndices;
+
+        var rowOfColumn = new int[n];
+        int rank = MaximumTransversal.Match(n, colPtr, rowIdx, rowOfColumn);
+        if (rank < n)
+        {
+            throw StructuralSingularity(n, colPtr, rowIdx, rowOfColumn);
+        }
+
+        // B: the matrix with the matched row of column j moved to position j (a zero-free diagonal).
+        var positionOfRow = new int[n];
+        for (int j = 0; j < n; j++)
+        {
+            positionOfRow[rowOfColumn[j]] = j;
+        }
+
+        var pattern = SymmetricPattern.FromColumns(n, colPtr, rowIdx, positionOfRow);
+        long orderStart = Stopwatch.GetTimestamp();
+        var amd = ApproximateMinimumDegree.Run(pattern);
+        long orderTicks = Stopwatch.GetTimestamp() - orderStart;
+        int[] order = amd.Permutation;
+        long lowerCount = SymbolicCholesky.CountLower(pattern, order);
+
+        _n = n;
+        _columnOrder = order;
+        _preferredRow = new int[n];
+        for (int k = 0; k < n; k++)
+        {
+            _preferredRow[k] = rowOfColumn[order[k]];
+        }
+
+        // Room for the factors as the symmetric analysis predicts, plus slack for off-diagonal pivots.
+        int estimate = (int)Math.Min(int.MaxValue / 2, lowerCount + (lowerCount / 4) + n);
+        _lp = new int[n + 1];
+        _up = new int[n + 1];
+        _li = new int[estimate];
+        _lx = new T[estimate];
+        _ui = new int[estimate];
+        _ux = new T[estimate];
+        _udiag = new T[n];
+        _pivotRow = new int[n];
+        _rowStep = new int[n];
+        _x = new T[n];
+        _visited = new int[n];
+        _stack = new int[n];
+        _pstack = new int[n];
+        _reach = new int[n];
+        _lpend = new int[n];
+        _pruned = new bool[n];
+
+        _analyzed = true;
+        _hasPattern = false;
+        _factored = false;
+
+        SolverStatistics stats = Statistics;
+        stats.Size = n;
+        stats.MatrixNonZeros = _matrix.NonZeros;
+        stats.SymbolicLowerNonZeros = lowerCount;
+        stats.DenseRows = amd.DenseCount;
+        stats.LuNonZeros = 0;
+        stats.AnalyzeCount++;
+        stats.OrderingTicks += orderTicks;
+        stats.AnalyzeTicks += Stopwatch.GetTimestamp() - start;
+    }
+
+    /// <summary>
+    /// Numeric factorisation with pivot search: for each column in the analysed order, a sparse triangular solve
+    /// over the depth-first reach of its pattern, then the preferred (diagonal) row as pivot if its magnitude is at
+    /// least the relative threshold times the largest candidate and above the absolute threshold, else the largest
+    /// candidate. May allocate (to grow the factors).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Not analysed.</exception>
+    /// <exception cref="SingularMatrixException">A column has no candidate above the absolute threshold.</exception>
+    public void Factor()
+    {
+        if (!_analyzed)
+        {
+            throw new InvalidOperationException("Analyze() must run before Factor().");
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        _factored = false;
+        _hasPattern = false;
+        int n = _n;
+        ReadOnlySpan<int> colPtr = _matrix.ColumnPointers;
+        ReadOnlySpan<int> rowIdx = _matrix.RowIndices;
+        ReadOnlySpan<int> handles = _matrix.PositionHandles;
+        T[] values = _matrix.Values;
+        T[] x = _x;
+        int[] rowStep = _rowStep;
+        int[] visited = _visited;
+        int[] reach = _reach;
+        int[] lpend = _lpend;
+        Array.Clear(x);
+        Array.Fill(rowStep, -1);
+        Array.Fill(visited, -1);
+        Array.Fill(lpend, -1);
+        Array.Clear(_pruned);
+        int lnz = 0;
+        int unz = 0;
+        int offDiagonal = 0;
+
+        for (int k = 0; k < n; k++)
+        {
+            int col = _columnOrder[k];
+            _lp[k] = lnz;
+            _up[k] = unz;
+
+            // Pattern of column k of L and U: the rows reachable from A(:, col) in the graph of L so far.
+            int top = n;
+            int colEnd = colPtr[col + 1];
+            for (int p = colPtr[col]; p < colEnd; p++)
+            {
+                int row = rowIdx[p];
+                if (visited[row] != k)
+                {
+                    top = Reach(row, k, top);
+                }
+            }
+
+            EnsureCapacity(lnz + (n - top), unz + (n - top));
+            int[] lp = _lp;
+            int[] li = _li;
+            T[] lx = _lx;
+
+            for (int p = colPtr[col]; p < colEnd; p++)
+            {
+                x[rowIdx[p]] = values[handles[p]];
+            }
+
+            // Sparse triangular solve in topological order.
+            for (int t = top; t < n; t++)
+            {
+                int row = reach[t];
+                int s = rowStep[row];
+                if (s < 0)
+                {
+                    continue;
+                }
+
+                T xs = x[row];
+                int end = lp[s + 1];
+                for (int p = lp[s]; p < end; p++)
+                {
+                    x[li[p]] -= lx[p] * xs;
+                }
+            }
+
+            // U entries (rows pivoted earlier) in topological order; the other rows are pivot candidates.
+            int[] ui = _ui;
+            T[] ux = _ux;
+            double maxMagnitude = -1;
+            int maxRow = -1;
+            for (int t = top; t < n; t++)
+            {
+                int row = reach[t];
+                int s = rowStep[row];
+                if (s >= 0)
+                {
+                    ui[unz] = s;
+                    ux[unz] = x[row];
+                    unz++;
+                    x[row] = T.Zero;
+                }
+                else
+                {
+                    double m = Magnitude(x[row]);
+                    if (m > maxMagnitude)
+                    {
+                        maxMagnitude = m;
+                        maxRow = row;
+                    }
+                }
+            }
+
+            if (maxRow < 0 || maxMagnitude <= _absoluteThreshold)
+            {
+                ClearColumn(top);
+                throw new SingularMatrixException(col + 1, Math.Max(maxMagnitude, 0));
+            }
+
+            int pivotRow = maxRow;
+            int preferred = _preferredRow[k];
+            if (visited[preferred] == k && rowStep[preferred] < 0)
+            {
+                double m = Magnitude(x[preferred]);
+                if (m >= _relativeThreshold * maxMagnitude && m > _absoluteThreshold)
+                {
+                    pivotRow = preferred;
+                }
+            }
+
+            if (pivotRow != preferred)
+            {
+                offDiagonal++;
+            }
+
+            T pivot = x[pivotRow];
+            x[pivotRow] = T.Zero;
+            _udiag[k] = pivot;
+            _pivotRow[k] = pivotRow;
+            rowStep[pivotRow] = k;
+
+            for (int t = top; t < n; t++)
+            {
+                int row = reach[t];
+                if (rowStep[row] < 0)
+                {
+                    li[lnz] = row;
+                    lx[lnz] = x[row] / pivot;
+                    lnz++;
+                    x[row] = T.Zero;
+                }
+            }
+
+            lp[k + 1] = lnz;
+            lpend[k] = lnz;
+            Prune(k, pivotRow, _up[k], unz);
+        }
+
+        _lp[n] = lnz;
+        _up[n] = unz;
+        for (int p = 0; p < lnz; p++)
+        {
+            _li[p] = rowStep[_li[p]];
+        }
+
+        _hasPattern = true;
+        _factored = true;
+        SolverStatistics stats = Statistics;
+        stats.LuNonZeros = LuNonZeros;
+        stats.OffDiagonalPivots = offDiagonal;
+        stats.FactorCount++;
+        stats.FactorTicks += Stopwatch.GetTimestamp() - start;
+    }
+
+    /// <summary>
+    /// Numeric factorisation with the pivot order and patterns of the last <see cref="Factor"/>. Returns false,
+    /// leaving the solver unfactored, when a pivot falls below the relative threshold times its column's largest
+    /// candidate or at/below the absolute threshold; the caller then calls <see cref="Factor"/>. Does not allocate.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No earlier <see cref="Factor"/> to reuse.</exception>
+    public bool Refactor()
+    {
+        if (!_hasPattern)
+        {
+            throw new InvalidOperationException("Refactor() needs a pivot order from an earlier Factor().");
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        int n = _n;
+        ReadOnlySpan<int> colPtr = _matrix.ColumnPointers;
+        ReadOnlySpan<int> rowIdx = _matrix.RowIndices;
+        ReadOnlySpan<int> handles = _matrix.PositionHandles;
+        T[] values = _matrix.Values;
+        T[] x = _x;
+        int[] rowStep = _rowStep;
+        int[] lp = _lp;
+        int[] li = _li;
+        T[] lx = _lx;
+        int[] up = _up;
+        int[] ui = _ui;
+        T[] ux = _ux;
+        Array.Clear(x);
+
+        for (int k = 0; k < n; k++)
+        {
+            int col = _columnOrder[k];
+            int colEnd = colPtr[col + 1];
+            for (int p = colPtr[col]; p < colEnd; p++)
+            {
+                x[rowStep[rowIdx[p]]] = values[handles[p]];
+            }
+
+            int uEnd = up[k + 1];
+            for (int p = up[k]; p < uEnd; p++)
+            {
+                int s = ui[p];
+                T xs = x[s];
+                x[s] = T.Zero;
+                ux[p] = xs;
+                int end = lp[s + 1];
+                for (int q = lp[s]; q < end; q++)
+                {
+                    x[li[q]] -= lx[q] * xs;
+                }
+            }
+
+            T pivot = x[k];
+            x[k] = T.Zero;
+            double pivotMagnitude = Magnitude(pivot);
+            double maxMagnitude = pivotMagnitude;
+            int lEnd = lp[k + 1];
+            for (int q = lp[k]; q < lEnd; q++)
+            {
+                double m = Magnitude(x[li[q]]);
+                if (m > maxMagnitude)
+                {
+                    maxMagnitude = m;
+                }
+            }
+
+            if (pivotMagnitude <= _absoluteThreshold || pivotMagnitude < _relativeThreshold * maxMagnitude)
+            {
+                _factored = false;
+                Statistics.RefactorFailures++;
+                Statistics.RefactorTicks += Stopwatch.GetTimestamp() - start;
+                return false;
+            }
+
+            _udiag[k] = pivot;
+            for (int q = lp[k]; q < lEnd; q++)
+            {
+                int s = li[q];
+                lx[q] = x[s] / pivot;
+                x[s] = T.Zero;
+            }
+        }
+
+        _factored = true;
+        Statistics.RefactorCount++;
+        Statistics.RefactorTicks += Stopwatch.GetTimestamp() - start;
+        return true;
+    }
+
+    /// <summary>
+    /// Convenience for the Newton loop: <see cref="Analyze"/> if never analysed, then <see cref="Refactor"/> when a
+    /// pivot order exists, falling back to <see cref="Factor"/> when it reports an unhealthy pivot.
+    /// </summary>
+    public void Factorize()
+    {
+        if (!_analyzed)
+        {
+            Analyze();
+        }
+
+        if (_hasPattern && Refactor())
+        {
+            return;
+        }
+
+        Factor();
+    }
+
+    /// <summary>
+    /// Solves A x = b in place: on entry <paramref name="x"/>[1..Size] holds b (x[0] is ignored), on return the
+    /// solution, with x[0] = 0. Does not allocate.
+    /// </summary>
+    public void Solve(Span<T> x)
+    {
+        RequireFactored(x);
+        long start = Stopwatch.GetTimestamp();
+        int n = _n;
+        T[] y = _x;
+        int[] pivotRow = _pivotRow;
+        for (int k = 0; k < n; k++)
+        {
+            y[k] = x[pivotRow[k] + 1];
+        }
+
+        // L y = P b (unit lower, by columns).
+        int[] lp = _lp;
+        int[] li = _li;
+        T[] lx = _lx;
+        for (int k = 0; k < n; k++)
+        {
+            T yk = y[k];
+            int end = lp[k + 1];
+            for (int p = lp[k]; p < end; p++)
+            {
+                y[li[p]] -= lx[p] * yk;
+            }
+        }
+
+        // U z = y (by columns, backwards).
+        int[] up = _up;
+        int[] ui = _ui;
+        T[] ux = _ux;
+        T[] udiag = _udiag;
+        for (int k = n - 1; k >= 0; k--)
+        {
+            T yk = y[k] / udiag[k];
+            y[k] = yk;
+            int end = up[k + 1];
+            for (int p = up[k]; p < end; p++)
+            {
+                y[ui[p]] -= ux[p] * yk;
+            }
+        }
+
+        int[] columnOrder = _columnOrder;
+        x[0] = T.Zero;
+        for (int k = 0; k < n; k++)
+        {
+            x[columnOrder[k] + 1] = y[k];
+            y[k] = T.Zero;
+        }
+
+        Statistics.SolveCount++;
+        Statistics.SolveTicks += Stopwatch.GetTimestamp() - start;
+    }
+
+    /// <summary>
+    /// Solves A^T x = b in place (the plain transpose, not the conjugate one), with the same conventions as
+    /// <see cref="Solve"/>. Does not allocate.
+    /// </summary>
+    public void SolveTransposed(Span<T> x)
+    {
+        RequireFactored(x);
+        long start = Stopwatch.GetTimestamp();
+        int n = _n;
+        T[] y = _x;
+        int[] columnOrder = _columnOrder;
+        for (int k = 0; k < n; k++)
+        {
+            y[k] = x[columnOrder[k] + 1];
+        }
+
+        // U^T z = Q^T b: forward, each column of U is a row of U^T.
+        int[] up = _up;
+        int[] ui = _ui;
+        T[] ux = _ux;
+        T[] udiag = _udiag;
+        for (int k = 0; k < n; k++)
+        {
+            T sum = y[k];
+            int end = up[k + 1];
+            for (int p = up[k]; p < end; p++)
+            {
+                sum -= ux[p] * y[ui[p]];
+            }
+
+            y[k] = sum / udiag[k];
+        }
+
+        // L^T w = z: backward.
+        int[] lp = _lp;
+        int[] li = _li;
+        T[] lx = _lx;
+        for (int k = n - 1; k >= 0; k--)
+        {
+            T sum = y[k];
+            int end = lp[k + 1];
+            for (int p = lp[k]; p < end; p++)
+            {
+                sum -= lx[p] * y[li[p]];
+            }
+
+            y[k] = sum;
+        }
+
+        int[] pivotRow = _pivotRow;
+        x[0] = T.Zero;
+        for (int k = 0; k < n; k++)
+        {
+            x[pivotRow[k] + 1] = y[k];
+            y[k] = T.Zero;
+        }
+
+        Statistics.SolveCount++;
+        Statistics.SolveTicks += Stopwatch.GetTimestamp() - start;
+    }
+
+    /// <summary>Pivot magnitude: |x| for real numbers, |re| + |im| for complex ones.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Magnitude(T value)
+    {
+        if (typeof(T) == typeof(double))
+        {
+            return Math.Abs(Unsafe.As<T, double>(ref value));
+        }
+
+        if (typeof(T) == typeof(Complex))
+        {
+            Complex c = Unsafe.As<T, Complex>(ref value);
+            return Math.Abs(c.Real) + Math.Abs(c.Imaginary);
+        }
+
+        return double.CreateTruncating(T.Abs(value));
+    }
+
+    /// <summary>
+    /// Depth-first search from <paramref name="start"/> in the graph whose edges run from a pivoted row to the rows
+    /// of its (pruned) L column; pushes the finished rows onto <c>_reach</c> below <paramref name="top"/>, so that
+    /// <c>_reach[top..n-1]</c> ends in topological order. Not recursive.
+    /// </summary>
+    private int Reach(int start, int k, int top)
+    {
+        int[] stack = _stack;
+        int[] pstack = _pstack;
+        int[] visited = _visited;
+        int[] rowStep = _rowStep;
+        int[] lp = _lp;
+        int[] lpend = _lpend;
+        int[] li = _li;
+        int head = 0;
+        stack[0] = start;
+        while (head >= 0)
+        {
+            int row = stack[head];
+            int s = rowStep[row];
+            if (visited[row] != k)
+            {
+                visited[row] = k;
+                pstack[head] = s >= 0 ? lp[s] : 0;
+            }
+
+            bool finished = true;
+            if (s >= 0)
+            {
+                int end = lpend[s];
+                for (int p = pstack[head]; p < end; p++)
+                {
+                    int child = li[p];
+                    if (visited[child] != k)
+                    {
+                        pstack[head] = p + 1;
+                        stack[++head] = child;
+                        finished = false;
+                        break;
+                    }
+                }
+            }
+
+            if (finished)
+            {
+                head--;
+                _reach[--top] = row;
+            }
+        }
+
+        return top;
+    }
+
+    /// <summary>
+    /// Symmetric pruning (Eisenstat and Liu): for each column s of L with U(s, k) non-zero that holds the new pivot
+    /// row, the rows of L(:, s) not yet pivoted are also reached through column k, so later searches can skip them.
+    /// </summary>
+    private void Prune(int k, int pivotRow, int uStart, int uEnd)
+    {
+        int[] ui = _ui;
+        int[] lp = _lp;
+        int[] li = _li;
+        T[] lx = _lx;
+        int[] lpend = _lpend;
+        int[] rowStep = _rowStep;
+        for (int p = uStart; p < uEnd; p++)
+        {
+            int s = ui[p];
+            if (_pruned[s])
+            {
+                continue;
+            }
+
+            int end = lp[s + 1];
+            for (int q = lp[s]; q < end; q++)
+            {
+                if (li[q] != pivotRow)
+                {
+                    continue;
+                }
+
+                int head = lp[s];
+                int tail = end;
+                while (head < tail)
+                {
+                    if (rowStep[li[head]] >= 0)
+                    {
+                        head++;
+                    }
+                    else
+                    {
+                        tail--;
+                        (li[head], li[tail]) = (li[tail], li[head]);
+                        (lx[head], lx[tail]) = (lx[tail], lx[head]);
+                    }
+                }
+
+                lpend[s] = tail;
+                _pruned[s] = true;
+                break;
+            }
+        }
+    }
+
+    private void ClearColumn(int top)
+    {
+        for (int t = top; t < _n; t++)
+        {
+            _x[_reach[t]] = T.Zero;
+        }
+    }
+
+    private void EnsureCapacity(int lNeeded, int uNeeded)
+    {
+        if (lNeeded > _li.Length)
+        {
+            int size = (int)Math.Min(Array.MaxLength, Math.Max((long)lNeeded, 2L * _li.Length));
+            Array.Resize(ref _li, size);
+            Array.Resize(ref _lx, size);
+        }
+
+        if (uNeeded > _ui.Length)
+        {
+            int size = (int)Math.Min(Array.MaxLength, Math.Max((long)uNeeded, 2L * _ui.Length));
+            Array.Resize(ref _ui, size);
+            Array.Resize(ref _ux, size);
+        }
+    }
+
+    private void RequireFactored(Span<T> x)
+    {
+        if (!_factored)
+        {
+            throw new InvalidOperationException("The matrix is not factored (call Factor, Refactor or Factorize).");
+        }
+
+        if (x.Length < _n + 1)
+        {
+            throw new ArgumentException($"The vector needs Size + 1 = {_n + 1} elements (index 0 is ground).", nameof(x));
+        }
+    }
+
+    private static StructurallySingularException StructuralSingularity(
+        int n, ReadOnlySpan<int> colPtr, ReadOnlySpan<int> rowIdx, int[] rowOfColumn)
+    {
+        var rowMatched = new bool[n];
+        var rowHasEntry = new bool[n];
+        var unmatchedColumns = new List<int>();
+        int emptyColumn = -1;
+        for (int j = 0; j < n; j++)
+        {
+            if (rowOfColumn[j] >= 0)
+            {
+                rowMatched[rowOfColumn[j]] = true;
+            }
+            else
+            {
+                unmatchedColumns.Add(j + 1);
+                if (emptyColumn < 0 && colPtr[j] == colPtr[j + 1])
+                {
+                    emptyColumn = j + 1;
+                }
+            }
+
+            for (int p = colPtr[j]; p < colPtr[j + 1]; p++)
+            {
+                rowHasEntry[rowIdx[p]] = true;
+            }
+        }
+
+        var unmatchedRows = new List<int>();
+        int emptyRow = -1;
+        for (int i = 0; i < n; i++)
+        {
+            if (!rowMatched[i])
+            {
+                unmatchedRows.Add(i + 1);
+                if (emptyRow < 0 && !rowHasEntry[i])
+                {
+                    emptyRow = i + 1;
+                }
+            }
+        }
+
+        // The clearest culprit first: an empty column, then an empty row, then the first unmatched column.
+        if (emptyColumn > 0)
+        {
+            return new StructurallySingularException(emptyColumn, false, unmatchedRows, unmatchedColumns);
+        }
+
+        if (emptyRow > 0)
+        {
+            return new StructurallySingularException(emptyRow, true, unmatchedRows, unmatchedColumns);
+        }
+
+        return new StructurallySingularException(unmatchedColumns[0], false, unmatchedRows, unmatchedColumns);
+    }
+}
