@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Hwsim.Circuits.Solver;
 
@@ -30,9 +31,13 @@ public sealed class SparseLU<T>
     private bool _hasPattern;
     private bool _factored;
 
-    // Analysis: step k factors column _columnOrder[k], preferring row _preferredRow[k] as pivot.
+    // Analysis: step k factors column _columnOrder[k], preferring row _rowAtPosition[k] (its match) as pivot.
+    // Factor works in "positions": row r is numbered by the step that prefers it, _positionOfRow[r], so that with
+    // preferred pivots the positions are the final steps and the work vector is accessed as in Refactor.
     private int[] _columnOrder = Array.Empty<int>();
-    private int[] _preferredRow = Array.Empty<int>();
+    private int[] _rowAtPosition = Array.Empty<int>();
+    private int[] _positionOfRow = Array.Empty<int>();
+    private int[] _entryPosition = Array.Empty<int>(); // per compressed-column entry of A: position of its row
 
     // Factors: L by columns (unit diagonal not stored), U by columns (diagonal apart, entries in topological order).
     // Row indices of both are pivot steps once Factor has finished.
@@ -43,8 +48,10 @@ public sealed class SparseLU<T>
     private int[] _ui = Array.Empty<int>();
     private T[] _ux = Array.Empty<T>();
     private T[] _udiag = Array.Empty<T>();
-    private int[] _pivotRow = Array.Empty<int>();  // step -> original row
-    private int[] _rowStep = Array.Empty<int>();   // original row -> step (-1: not yet pivoted, during Factor)
+    private int[] _pivotRow = Array.Empty<int>();       // step -> original row
+    private int[] _pivotPosition = Array.Empty<int>();  // step -> position
+    private int[] _positionStep = Array.Empty<int>();   // position -> step (-1: not yet pivoted, during Factor)
+    private int[] _entryStep = Array.Empty<int>();      // per compressed-column entry of A: step of its row
 
     // Workspace.
     private T[] _x = Array.Empty<T>();
@@ -132,14 +139,11 @@ public sealed class SparseLU<T>
             throw StructuralSingularity(n, colPtr, rowIdx, rowOfColumn);
         }
 
-        // B: the matrix with the matched row of column j moved to position j (a zero-free diagonal).
-        var positionOfRow = new int[n];
-        for (int j = 0; j < n; j++)
-        {
-            positionOfRow[rowOfColumn[j]] = j;
-        }
-
-        var pattern = SymmetricPattern.FromColumns(n, colPtr, rowIdx, positionOfRow);
+        // The order comes from the pattern of A + A^T itself, not of the row-matched matrix as KLU's BTF would give:
+        // an MNA voltage source (node p, branch k) is a leaf k on p there, and pivoting on its matched entries
+        // (p,k) and (k,p) creates no fill, whereas the matched pattern ties p and k to all of p's neighbours. On the
+        // crossbar benchmark this gives 8-15 % less fill. The matching still names the preferred pivot rows.
+        var pattern = SymmetricPattern.FromColumns(n, colPtr, rowIdx);
         long orderStart = Stopwatch.GetTimestamp();
         var amd = ApproximateMinimumDegree.Run(pattern);
         long orderTicks = Stopwatch.GetTimestamp() - orderStart;
@@ -148,10 +152,20 @@ public sealed class SparseLU<T>
 
         _n = n;
         _columnOrder = order;
-        _preferredRow = new int[n];
+        _rowAtPosition = new int[n];
+        _positionOfRow = new int[n];
         for (int k = 0; k < n; k++)
         {
-            _preferredRow[k] = rowOfColumn[order[k]];
+            _rowAtPosition[k] = rowOfColumn[order[k]];
+            _positionOfRow[rowOfColumn[order[k]]] = k;
+        }
+
+        int nnz = colPtr[n];
+        _entryPosition = new int[nnz];
+        _entryStep = new int[nnz];
+        for (int p = 0; p < nnz; p++)
+        {
+            _entryPosition[p] = _positionOfRow[rowIdx[p]];
         }
 
         // Room for the factors as the symmetric analysis predicts, plus slack for off-diagonal pivots.
@@ -164,7 +178,8 @@ public sealed class SparseLU<T>
         _ux = new T[estimate];
         _udiag = new T[n];
         _pivotRow = new int[n];
-        _rowStep = new int[n];
+        _pivotPosition = new int[n];
+        _positionStep = new int[n];
         _x = new T[n];
         _visited = new int[n];
         _stack = new int[n];
@@ -196,6 +211,7 @@ public sealed class SparseLU<T>
     /// </summary>
     /// <exception cref="InvalidOperationException">Not analysed.</exception>
     /// <exception cref="SingularMatrixException">A column has no candidate above the absolute threshold.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Factor()
     {
         if (!_analyzed)
@@ -208,18 +224,17 @@ public sealed class SparseLU<T>
         _hasPattern = false;
         int n = _n;
         ReadOnlySpan<int> colPtr = _matrix.ColumnPointers;
-        ReadOnlySpan<int> rowIdx = _matrix.RowIndices;
         ReadOnlySpan<int> handles = _matrix.PositionHandles;
+        int[] entryPosition = _entryPosition;
         T[] values = _matrix.Values;
         T[] x = _x;
-        int[] rowStep = _rowStep;
+        int[] positionStep = _positionStep;
         int[] visited = _visited;
         int[] reach = _reach;
-        int[] lpend = _lpend;
         Array.Clear(x);
-        Array.Fill(rowStep, -1);
+        Array.Fill(positionStep, -1);
         Array.Fill(visited, -1);
-        Array.Fill(lpend, -1);
+        Array.Fill(_lpend, -1);
         Array.Clear(_pruned);
         int lnz = 0;
         int unz = 0;
@@ -231,15 +246,15 @@ public sealed class SparseLU<T>
             _lp[k] = lnz;
             _up[k] = unz;
 
-            // Pattern of column k of L and U: the rows reachable from A(:, col) in the graph of L so far.
+            // Pattern of column k of L and U: the positions reachable from A(:, col) in the graph of L so far.
             int top = n;
             int colEnd = colPtr[col + 1];
             for (int p = colPtr[col]; p < colEnd; p++)
             {
-                int row = rowIdx[p];
-                if (visited[row] != k)
+                int pos = entryPosition[p];
+                if (visited[pos] != k)
                 {
-                    top = Reach(row, k, top);
+                    top = Reach(pos, k, top);
                 }
             }
 
@@ -247,27 +262,19 @@ public sealed class SparseLU<T>
             int[] lp = _lp;
             int[] li = _li;
             T[] lx = _lx;
-
             for (int p = colPtr[col]; p < colEnd; p++)
             {
-                x[rowIdx[p]] = values[handles[p]];
+                x[entryPosition[p]] = values[handles[p]];
             }
 
             // Sparse triangular solve in topological order.
             for (int t = top; t < n; t++)
             {
-                int row = reach[t];
-                int s = rowStep[row];
-                if (s < 0)
+                int pos = reach[t];
+                int s = positionStep[pos];
+                if (s >= 0)
                 {
-                    continue;
-                }
-
-                T xs = x[row];
-                int end = lp[s + 1];
-                for (int p = lp[s]; p < end; p++)
-                {
-                    x[li[p]] -= lx[p] * xs;
+                    SubtractScaled(x, li, lx, lp[s], lp[s + 1], x[pos]);
                 }
             }
 
@@ -275,79 +282,91 @@ public sealed class SparseLU<T>
             int[] ui = _ui;
             T[] ux = _ux;
             double maxMagnitude = -1;
-            int maxRow = -1;
+            int maxPosition = -1;
             for (int t = top; t < n; t++)
             {
-                int row = reach[t];
-                int s = rowStep[row];
+                int pos = reach[t];
+                int s = positionStep[pos];
                 if (s >= 0)
                 {
                     ui[unz] = s;
-                    ux[unz] = x[row];
+                    ux[unz] = x[pos];
                     unz++;
-                    x[row] = T.Zero;
+                    x[pos] = T.Zero;
                 }
                 else
                 {
-                    double m = Magnitude(x[row]);
+                    double m = Magnitude(x[pos]);
                     if (m > maxMagnitude)
                     {
                         maxMagnitude = m;
-                        maxRow = row;
+                        maxPosition = pos;
                     }
                 }
             }
 
-            if (maxRow < 0 || maxMagnitude <= _absoluteThreshold)
+            if (maxPosition < 0 || maxMagnitude <= _absoluteThreshold)
             {
                 ClearColumn(top);
                 throw new SingularMatrixException(col + 1, Math.Max(maxMagnitude, 0));
             }
 
-            int pivotRow = maxRow;
-            int preferred = _preferredRow[k];
-            if (visited[preferred] == k && rowStep[preferred] < 0)
+            // The preferred row sits at position k; keep it unless it is too small against the column.
+            int pivotPosition = maxPosition;
+            if (visited[k] == k && positionStep[k] < 0)
             {
-                double m = Magnitude(x[preferred]);
+                double m = Magnitude(x[k]);
                 if (m >= _relativeThreshold * maxMagnitude && m > _absoluteThreshold)
                 {
-                    pivotRow = preferred;
+                    pivotPosition = k;
                 }
             }
 
-            if (pivotRow != preferred)
+            if (pivotPosition != k)
             {
                 offDiagonal++;
             }
 
-            T pivot = x[pivotRow];
-            x[pivotRow] = T.Zero;
+            T pivot = x[pivotPosition];
+            x[pivotPosition] = T.Zero;
             _udiag[k] = pivot;
-            _pivotRow[k] = pivotRow;
-            rowStep[pivotRow] = k;
+            _pivotPosition[k] = pivotPosition;
+            positionStep[pivotPosition] = k;
 
             for (int t = top; t < n; t++)
             {
-                int row = reach[t];
-                if (rowStep[row] < 0)
+                int pos = reach[t];
+                if (positionStep[pos] < 0)
                 {
-                    li[lnz] = row;
-                    lx[lnz] = x[row] / pivot;
+                    li[lnz] = pos;
+                    lx[lnz] = x[pos] / pivot;
                     lnz++;
-                    x[row] = T.Zero;
+                    x[pos] = T.Zero;
                 }
             }
 
             lp[k + 1] = lnz;
-            lpend[k] = lnz;
-            Prune(k, pivotRow, _up[k], unz);
+            _lpend[k] = lnz;
+            Prune(k, pivotPosition, _up[k], unz);
         }
 
         _lp[n] = lnz;
         _up[n] = unz;
+
+        // From positions to steps.
         for (int p = 0; p < lnz; p++)
         {
-            _li[p] = rowStep[_li[p]];
+            _li[p] = positionStep[_li[p]];
+        }
+
+        for (int k = 0; k < n; k++)
+        {
+            _pivotRow[k] = _rowAtPosition[_pivotPosition[k]];
+        }
+
+        for (int p = 0; p < entryPosition.Length; p++)
+        {
+            _entryStep[p] = positionStep[entryPosition[p]];
         }
 
         _hasPattern = true;
@@ -365,6 +384,7 @@ public sealed class SparseLU<T>
     /// candidate or at/below the absolute threshold; the caller then calls <see cref="Factor"/>. Does not allocate.
     /// </summary>
     /// <exception cref="InvalidOperationException">No earlier <see cref="Factor"/> to reuse.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Refactor()
     {
         if (!_hasPattern)
@@ -375,11 +395,10 @@ public sealed class SparseLU<T>
         long start = Stopwatch.GetTimestamp();
         int n = _n;
         ReadOnlySpan<int> colPtr = _matrix.ColumnPointers;
-        ReadOnlySpan<int> rowIdx = _matrix.RowIndices;
         ReadOnlySpan<int> handles = _matrix.PositionHandles;
+        int[] entryStep = _entryStep;
         T[] values = _matrix.Values;
         T[] x = _x;
-        int[] rowStep = _rowStep;
         int[] lp = _lp;
         int[] li = _li;
         T[] lx = _lx;
@@ -394,7 +413,7 @@ public sealed class SparseLU<T>
             int colEnd = colPtr[col + 1];
             for (int p = colPtr[col]; p < colEnd; p++)
             {
-                x[rowStep[rowIdx[p]]] = values[handles[p]];
+                x[entryStep[p]] = values[handles[p]];
             }
 
             int uEnd = up[k + 1];
@@ -404,11 +423,7 @@ public sealed class SparseLU<T>
                 T xs = x[s];
                 x[s] = T.Zero;
                 ux[p] = xs;
-                int end = lp[s + 1];
-                for (int q = lp[s]; q < end; q++)
-                {
-                    x[li[q]] -= lx[q] * xs;
-                }
+                SubtractScaled(x, li, lx, lp[s], lp[s + 1], xs);
             }
 
             T pivot = x[k];
@@ -471,6 +486,7 @@ public sealed class SparseLU<T>
     /// Solves A x = b in place: on entry <paramref name="x"/>[1..Size] holds b (x[0] is ignored), on return the
     /// solution, with x[0] = 0. Does not allocate.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Solve(Span<T> x)
     {
         RequireFactored(x);
@@ -489,12 +505,7 @@ public sealed class SparseLU<T>
         T[] lx = _lx;
         for (int k = 0; k < n; k++)
         {
-            T yk = y[k];
-            int end = lp[k + 1];
-            for (int p = lp[k]; p < end; p++)
-            {
-                y[li[p]] -= lx[p] * yk;
-            }
+            SubtractScaled(y, li, lx, lp[k], lp[k + 1], y[k]);
         }
 
         // U z = y (by columns, backwards).
@@ -506,11 +517,7 @@ public sealed class SparseLU<T>
         {
             T yk = y[k] / udiag[k];
             y[k] = yk;
-            int end = up[k + 1];
-            for (int p = up[k]; p < end; p++)
-            {
-                y[ui[p]] -= ux[p] * yk;
-            }
+            SubtractScaled(y, ui, ux, up[k], up[k + 1], yk);
         }
 
         int[] columnOrder = _columnOrder;
@@ -529,6 +536,7 @@ public sealed class SparseLU<T>
     /// Solves A^T x = b in place (the plain transpose, not the conjugate one), with the same conventions as
     /// <see cref="Solve"/>. Does not allocate.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SolveTransposed(Span<T> x)
     {
         RequireFactored(x);
@@ -548,14 +556,7 @@ public sealed class SparseLU<T>
         T[] udiag = _udiag;
         for (int k = 0; k < n; k++)
         {
-            T sum = y[k];
-            int end = up[k + 1];
-            for (int p = up[k]; p < end; p++)
-            {
-                sum -= ux[p] * y[ui[p]];
-            }
-
-            y[k] = sum / udiag[k];
+            y[k] = (y[k] - GatherDot(y, ui, ux, up[k], up[k + 1])) / udiag[k];
         }
 
         // L^T w = z: backward.
@@ -564,14 +565,7 @@ public sealed class SparseLU<T>
         T[] lx = _lx;
         for (int k = n - 1; k >= 0; k--)
         {
-            T sum = y[k];
-            int end = lp[k + 1];
-            for (int p = lp[k]; p < end; p++)
-            {
-                sum -= lx[p] * y[li[p]];
-            }
-
-            y[k] = sum;
+            y[k] -= GatherDot(y, li, lx, lp[k], lp[k + 1]);
         }
 
         int[] pivotRow = _pivotRow;
@@ -584,6 +578,51 @@ public sealed class SparseLU<T>
 
         Statistics.SolveCount++;
         Statistics.SolveTicks += Stopwatch.GetTimestamp() - start;
+    }
+
+    /// <summary>
+    /// x[index[p]] -= value[p] * factor for p in [start, end): the kernel of every factorisation and solve. The
+    /// indices come from this solver's own factors, so the bounds checks are left out.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SubtractScaled(T[] x, int[] index, T[] value, int start, int end, T factor)
+    {
+        Debug.Assert(start >= 0 && end <= index.Length && end <= value.Length);
+        ref T x0 = ref MemoryMarshal.GetArrayDataReference(x);
+        ref int i0 = ref MemoryMarshal.GetArrayDataReference(index);
+        ref T v0 = ref MemoryMarshal.GetArrayDataReference(value);
+        int p = start;
+        for (; p + 1 < end; p += 2)
+        {
+            int a = Unsafe.Add(ref i0, p);
+            int b = Unsafe.Add(ref i0, p + 1);
+            T va = Unsafe.Add(ref v0, p) * factor;
+            T vb = Unsafe.Add(ref v0, p + 1) * factor;
+            Unsafe.Add(ref x0, a) -= va;
+            Unsafe.Add(ref x0, b) -= vb;
+        }
+
+        if (p < end)
+        {
+            Unsafe.Add(ref x0, Unsafe.Add(ref i0, p)) -= Unsafe.Add(ref v0, p) * factor;
+        }
+    }
+
+    /// <summary>Sum of value[p] * x[index[p]] for p in [start, end), without bounds checks (see <see cref="SubtractScaled"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T GatherDot(T[] x, int[] index, T[] value, int start, int end)
+    {
+        Debug.Assert(start >= 0 && end <= index.Length && end <= value.Length);
+        ref T x0 = ref MemoryMarshal.GetArrayDataReference(x);
+        ref int i0 = ref MemoryMarshal.GetArrayDataReference(index);
+        ref T v0 = ref MemoryMarshal.GetArrayDataReference(value);
+        T sum = T.Zero;
+        for (int p = start; p < end; p++)
+        {
+            sum += Unsafe.Add(ref v0, p) * Unsafe.Add(ref x0, Unsafe.Add(ref i0, p));
+        }
+
+        return sum;
     }
 
     /// <summary>Pivot magnitude: |x| for real numbers, |re| + |im| for complex ones.</summary>
@@ -605,16 +644,17 @@ public sealed class SparseLU<T>
     }
 
     /// <summary>
-    /// Depth-first search from <paramref name="start"/> in the graph whose edges run from a pivoted row to the rows
-    /// of its (pruned) L column; pushes the finished rows onto <c>_reach</c> below <paramref name="top"/>, so that
+    /// Depth-first search from position <paramref name="start"/> in the graph whose edges run from a pivoted row to
+    /// the rows of its (pruned) L column; pushes the finished rows onto <c>_reach</c> below <paramref name="top"/>, so that
     /// <c>_reach[top..n-1]</c> ends in topological order. Not recursive.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Reach(int start, int k, int top)
     {
         int[] stack = _stack;
         int[] pstack = _pstack;
         int[] visited = _visited;
-        int[] rowStep = _rowStep;
+        int[] rowStep = _positionStep;
         int[] lp = _lp;
         int[] lpend = _lpend;
         int[] li = _li;
@@ -661,14 +701,15 @@ public sealed class SparseLU<T>
     /// Symmetric pruning (Eisenstat and Liu): for each column s of L with U(s, k) non-zero that holds the new pivot
     /// row, the rows of L(:, s) not yet pivoted are also reached through column k, so later searches can skip them.
     /// </summary>
-    private void Prune(int k, int pivotRow, int uStart, int uEnd)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Prune(int k, int pivotPosition, int uStart, int uEnd)
     {
         int[] ui = _ui;
         int[] lp = _lp;
         int[] li = _li;
         T[] lx = _lx;
         int[] lpend = _lpend;
-        int[] rowStep = _rowStep;
+        int[] rowStep = _positionStep;
         for (int p = uStart; p < uEnd; p++)
         {
             int s = ui[p];
@@ -680,7 +721,7 @@ public sealed class SparseLU<T>
             int end = lp[s + 1];
             for (int q = lp[s]; q < end; q++)
             {
-                if (li[q] != pivotRow)
+                if (li[q] != pivotPosition)
                 {
                     continue;
                 }
