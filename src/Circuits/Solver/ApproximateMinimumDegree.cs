@@ -60,12 +60,12 @@ internal sealed class ApproximateMinimumDegree
     private int _wflg;
     private int _lemax;
 
-    private ApproximateMinimumDegree(SymmetricPattern pattern)
+    private ApproximateMinimumDegree(SymmetricPattern pattern, int elbowRoom)
     {
         int n = pattern.Size;
         _n = n;
         int nz = pattern.NonZeros;
-        _iw = new int[Math.Max(nz + (nz / 5) + (2 * n), 1)];
+        _iw = new int[Math.Max(nz + (elbowRoom >= 0 ? elbowRoom : (nz / 5) + (2 * n)), 1)];
         Array.Copy(pattern.Indices, _iw, nz);
         _pfree = nz;
         _pe = new int[n];
@@ -117,9 +117,12 @@ internal sealed class ApproximateMinimumDegree
         Run(pattern, denseFactor).Permutation;
 
     /// <summary>Like <see cref="Order"/>, returning the finished run so its statistics can be read.</summary>
-    public static ApproximateMinimumDegree Run(SymmetricPattern pattern, double denseFactor = DefaultDenseFactor)
+    /// <param name="pattern">Symmetric pattern without diagonal.</param>
+    /// <param name="denseFactor">See <see cref="Order"/>.</param>
+    /// <param name="elbowRoom">Free workspace beyond the pattern (negative: 20 % of it plus 2n); small values force compactions.</param>
+    public static ApproximateMinimumDegree Run(SymmetricPattern pattern, double denseFactor = DefaultDenseFactor, int elbowRoom = -1)
     {
-        var amd = new ApproximateMinimumDegree(pattern);
+        var amd = new ApproximateMinimumDegree(pattern, elbowRoom);
         amd.Eliminate(denseFactor);
         return amd;
     }
