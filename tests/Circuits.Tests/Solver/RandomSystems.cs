@@ -9,9 +9,11 @@ internal static class RandomSystems
     /// <summary>
     /// A = P D + R with R random sparse, D dominant and P a random permutation (or the identity): row π(c) holds a
     /// dominant entry in column c, so P^T A is strictly row diagonally dominant (non-singular, well conditioned),
-    /// while A itself has mostly zero or small diagonal entries when P moves rows.
+    /// while A itself has mostly zero or small diagonal entries when P moves rows. With
+    /// <paramref name="tinyDiagonal"/> every diagonal entry not dominant is present with magnitude about 1e-8, so the
+    /// preferred (diagonal) pivots exist structurally but must be rejected numerically.
     /// </summary>
-    public static SparseMatrix<T> PermutedDominant<T>(int n, int seed, double density, bool permute)
+    public static SparseMatrix<T> PermutedDominant<T>(int n, int seed, double density, bool permute, bool tinyDiagonal = false)
         where T : struct, INumberBase<T>
     {
         var random = new Random(seed);
@@ -33,9 +35,10 @@ internal static class RandomSystems
         {
             for (int c = 0; c < n; c++)
             {
-                if (!dominantRow[r, c] && random.NextDouble() < density)
+                bool tiny = tinyDiagonal && r == c;
+                if (!dominantRow[r, c] && (tiny || random.NextDouble() < density))
                 {
-                    T v = Value<T>(random);
+                    T v = tiny ? Scale(Value<T>(random), 1e-8) : Value<T>(random);
                     entries[(r, c)] = v;
                     rowAbs[r] += DenseReference.Abs(v);
                 }
@@ -45,35 +48,8 @@ internal static class RandomSystems
         for (int c = 0; c < n; c++)
         {
             int r = pi[c];
-            double magnitude = rowAbs[r] + 0.5 + random.NextDouble();
-            entries[(r, c)] = Scale(Value<T>(random), magnitude);
-        }
-
-        return Build(n, entries);
-    }
-
-    /// <summary>
-    /// A random sparse matrix with a full but tiny diagonal (so the preferred pivots must often be rejected) and a
-    /// random full-rank-looking off-diagonal part.
-    /// </summary>
-    public static SparseMatrix<T> TinyDiagonal<T>(int n, int seed, double density)
-        where T : struct, INumberBase<T>
-    {
-        var random = new Random(seed);
-        var entries = new Dictionary<(int Row, int Col), T>();
-        int[] pi = Enumerable.Range(0, n).ToArray();
-        random.Shuffle(pi);
-        for (int c = 0; c < n; c++)
-        {
-            entries[(pi[c], c)] = Value<T>(random);
-            entries[(c, c)] = Scale(Value<T>(random), 1e-8);
-            for (int r = 0; r < n; r++)
-            {
-                if (random.NextDouble() < density && !entries.ContainsKey((r, c)))
-                {
-                    entries[(r, c)] = Value<T>(random);
-                }
-            }
+            double magnitude = (2 * rowAbs[r]) + 0.5 + random.NextDouble(); // stays dominant under a 30 % change
+            entries[(r, c)] = Scale(UnitValue<T>(random), magnitude);
         }
 
         return Build(n, entries);
@@ -93,7 +69,7 @@ internal static class RandomSystems
         return b;
     }
 
-    /// <summary>Replaces every value by a new random one (same pattern), keeping the dominant entries dominant.</summary>
+    /// <summary>Changes every value by a random fraction up to <paramref name="relative"/> (same pattern).</summary>
     public static void Perturb<T>(SparseMatrix<T> matrix, int seed, double relative)
         where T : struct, INumberBase<T>
     {
@@ -115,6 +91,19 @@ internal static class RandomSystems
         }
 
         return T.CreateTruncating(re);
+    }
+
+    /// <summary>A random value of modulus 1 (a sign, or a phase for complex numbers).</summary>
+    public static T UnitValue<T>(Random random)
+        where T : struct, INumberBase<T>
+    {
+        double angle = 2 * Math.PI * random.NextDouble();
+        if (typeof(T) == typeof(Complex))
+        {
+            return (T)(object)Complex.FromPolarCoordinates(1, angle);
+        }
+
+        return angle < Math.PI ? T.One : -T.One;
     }
 
     private static T Scale<T>(T value, double factor)
