@@ -8,10 +8,11 @@ namespace Hwsim.Circuits.Solver;
 /// <summary>
 /// Sparse LU factorisation of a <see cref="SparseMatrix{T}"/> in the manner of KLU, in four phases:
 /// <list type="bullet">
-/// <item><see cref="Analyze"/> (once): maximum transversal (structural singularity check and a zero-free diagonal),
-/// approximate minimum degree order of the symmetric pattern, symbolic sizing.</item>
+/// <item><see cref="Analyze"/> (once): maximum transversal (structural singularity check, and the preferred pivot
+/// row of each column: its diagonal when structurally present, else a matched row such as the node row of an MNA
+/// voltage-source branch), approximate minimum degree order of the pattern of A + A^T, symbolic sizing.</item>
 /// <item><see cref="Factor"/>: left-looking Gilbert-Peierls LU with threshold partial pivoting that prefers the
-/// diagonal; learns the pivot order and the patterns of L and U.</item>
+/// matched (diagonal) row; learns the pivot order and the patterns of L and U.</item>
 /// <item><see cref="Refactor"/> (every Newton iteration): same pivots and patterns, new values; reports unhealthy
 /// pivots instead of choosing new ones. Does not allocate.</item>
 /// <item><see cref="Solve"/> / <see cref="SolveTransposed"/>: triangular solves. Do not allocate.</item>
@@ -115,8 +116,9 @@ public sealed class SparseLU<T>
     public int RowAtStep(int step) => _pivotRow[step] + 1;
 
     /// <summary>
-    /// Analyses the pattern: checks structural singularity with a maximum transversal, orders the symmetric pattern
-    /// of the row-matched matrix by approximate minimum degree, and sizes the factors. Call once per structure.
+    /// Analyses the pattern: checks structural singularity with a maximum transversal (which also names each
+    /// column's preferred pivot row), orders the pattern of A + A^T by approximate minimum degree, and sizes the
+    /// factors. Call once per structure.
     /// </summary>
     /// <exception cref="InvalidOperationException">The matrix structure is not fixed.</exception>
     /// <exception cref="StructurallySingularException">No row permutation gives a zero-free diagonal.</exception>
@@ -142,7 +144,7 @@ public sealed class SparseLU<T>
         // The order comes from the pattern of A + A^T itself, not of the row-matched matrix as KLU's BTF would give:
         // an MNA voltage source (node p, branch k) is a leaf k on p there, and pivoting on its matched entries
         // (p,k) and (k,p) creates no fill, whereas the matched pattern ties p and k to all of p's neighbours. On the
-        // crossbar benchmark this gives 8-15 % less fill. The matching still names the preferred pivot rows.
+        // crossbar benchmark this gives up to 15 % less fill, depending on the numbering of the unknowns.
         var pattern = SymmetricPattern.FromColumns(n, colPtr, rowIdx);
         long orderStart = Stopwatch.GetTimestamp();
         var amd = ApproximateMinimumDegree.Run(pattern);
@@ -440,7 +442,8 @@ public sealed class SparseLU<T>
                 }
             }
 
-            if (pivotMagnitude <= _absoluteThreshold || pivotMagnitude < _relativeThreshold * maxMagnitude)
+            // Written so that a NaN pivot (or column) also counts as unhealthy.
+            if (!(pivotMagnitude > _absoluteThreshold && pivotMagnitude >= _relativeThreshold * maxMagnitude))
             {
                 _factored = false;
                 Statistics.RefactorFailures++;

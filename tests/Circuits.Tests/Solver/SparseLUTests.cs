@@ -217,6 +217,8 @@ public sealed class SparseLUTests
 
         matrix.Values[h] = 1e-14;
         Assert.False(lu.Refactor());
+        matrix.Values[h] = double.NaN;
+        Assert.False(lu.Refactor());
         matrix.Values[h] = 4;
         Assert.True(lu.Refactor());
         double[] x = { 0, 8 };
