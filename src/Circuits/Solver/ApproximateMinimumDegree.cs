@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hwsim.Circuits.Solver;
 
 /// <summary>
@@ -130,6 +132,7 @@ internal sealed class ApproximateMinimumDegree
     /// <summary>The order found: element k is the vertex eliminated k-th.</summary>
     public int[] Permutation => _order;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Eliminate(double denseFactor)
     {
         int n = _n;
@@ -396,6 +399,7 @@ internal sealed class ApproximateMinimumDegree
     /// Builds Lme at the end of the workspace from the variables of me's elements (which are absorbed) and of me's
     /// own list. Returns its start and weighted size.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int Start, int Degree) BuildElementAtEnd(int me, int elenme)
     {
         int p = _pe[me];
@@ -471,6 +475,7 @@ internal sealed class ApproximateMinimumDegree
     /// Moves every live list to the front of the workspace, then the partial element starting at
     /// <paramref name="pme1"/>; grows the workspace if less than n entries remain free. Returns the new element start.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Compact(int pme1)
     {
         Compactions++;
@@ -525,6 +530,7 @@ internal sealed class ApproximateMinimumDegree
     /// Compares the variables in one hash bucket pairwise; each variable whose list equals an earlier one's is
     /// merged into it. The bucket is emptied.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MergeIndistinguishable(int bucket)
     {
         int i = _hashHead[bucket];

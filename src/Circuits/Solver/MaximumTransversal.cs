@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hwsim.Circuits.Solver;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal static class MaximumTransversal
     /// Matches columns to rows. On return <paramref name="rowOfColumn"/>[j] is the row matched to column j, or -1.
     /// </summary>
     /// <returns>The structural rank (number of matched columns).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Match(int n, ReadOnlySpan<int> columnPointers, ReadOnlySpan<int> rowIndices, Span<int> rowOfColumn)
     {
         var columnOfRow = new int[n];
@@ -67,6 +70,7 @@ internal static class MaximumTransversal
         return matched;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Augment(
         int root,
         ReadOnlySpan<int> columnPointers,

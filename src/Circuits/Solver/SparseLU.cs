@@ -764,14 +764,14 @@ public sealed class SparseLU<T>
     {
         if (lNeeded > _li.Length)
         {
-            int size = (int)Math.Min(Array.MaxLength, Math.Max((long)lNeeded, 2L * _li.Length));
+            int size = (int)Math.Min(Array.MaxLength, Math.Max((long)lNeeded, _li.Length + (_li.Length / 2L)));
             Array.Resize(ref _li, size);
             Array.Resize(ref _lx, size);
         }
 
         if (uNeeded > _ui.Length)
         {
-            int size = (int)Math.Min(Array.MaxLength, Math.Max((long)uNeeded, 2L * _ui.Length));
+            int size = (int)Math.Min(Array.MaxLength, Math.Max((long)uNeeded, _ui.Length + (_ui.Length / 2L)));
             Array.Resize(ref _ui, size);
             Array.Resize(ref _ux, size);
         }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Hwsim.Circuits.Solver;
 
@@ -195,6 +196,7 @@ public sealed class SparseMatrix<T>
     /// Computes <paramref name="y"/> = A <paramref name="x"/> in 1-based numbering (index 0 of both is ground:
     /// x[0] is ignored and y[0] is set to zero). Does not allocate.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Multiply(ReadOnlySpan<T> x, Span<T> y)
     {
         RequireFixed();

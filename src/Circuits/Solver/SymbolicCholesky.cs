@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hwsim.Circuits.Solver;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal static class SymbolicCholesky
     /// When <paramref name="columnCounts"/> is not empty it receives the strictly-lower count of each column of L
     /// (indexed by position k).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long CountLower(SymmetricPattern pattern, ReadOnlySpan<int> order, Span<int> columnCounts = default)
     {
         int n = pattern.Size;

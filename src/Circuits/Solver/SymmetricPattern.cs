@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hwsim.Circuits.Solver;
 
 /// <summary>
@@ -30,6 +32,7 @@ internal sealed class SymmetricPattern
     /// Builds the pattern of B + B^T (diagonal dropped) where B(rowMap[i], j) is structurally non-zero for each
     /// entry A(i, j) of the compressed-column pattern; a null <paramref name="rowMap"/> means the identity.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SymmetricPattern FromColumns(int n, ReadOnlySpan<int> columnPointers, ReadOnlySpan<int> rowIndices, ReadOnlySpan<int> rowMap = default)
     {
         bool mapped = !rowMap.IsEmpty;
