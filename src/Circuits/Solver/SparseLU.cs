@@ -18,6 +18,7 @@ namespace Hwsim.Circuits.Solver;
 /// <item><see cref="Solve"/> / <see cref="SolveTransposed"/>: triangular solves. Do not allocate.</item>
 /// </list>
 /// With row permutation P and column permutation Q found here, P A Q = L U, L unit lower triangular.
+/// An instance owns its workspace: it is not safe to use from several threads at once.
 /// </summary>
 /// <typeparam name="T"><see cref="double"/> or <see cref="Complex"/>; the arithmetic is specialised per type by the JIT.</typeparam>
 public sealed class SparseLU<T>
@@ -680,13 +681,23 @@ public sealed class SparseLU<T>
                 for (int p = pstack[head]; p < end; p++)
                 {
                     int child = li[p];
-                    if (visited[child] != k)
+                    if (visited[child] == k)
                     {
-                        pstack[head] = p + 1;
-                        stack[++head] = child;
-                        finished = false;
-                        break;
+                        continue;
                     }
+
+                    if (rowStep[child] < 0)
+                    {
+                        // A row not pivoted yet has no edges: it is finished as soon as it is found.
+                        visited[child] = k;
+                        _reach[--top] = child;
+                        continue;
+                    }
+
+                    pstack[head] = p + 1;
+                    stack[++head] = child;
+                    finished = false;
+                    break;
                 }
             }
 

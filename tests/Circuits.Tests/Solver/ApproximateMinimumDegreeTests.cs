@@ -5,7 +5,7 @@ namespace Hwsim.Circuits.Tests.Solver;
 
 public sealed class ApproximateMinimumDegreeTests
 {
-    // The 24 x 24 Harwell-Boeing matrix can_24, as printed by SuiteSparse AMD's demo (AMD/Demo/amd_demo.out).
+    // The 24 x 24 Harwell-Boeing matrix can_24, as printed by SuiteSparse AMD's demo (AMD/Demo/amd_l_demo.out).
     private static readonly int[][] Can24 =
     {
         new[] { 0, 5, 6, 12, 13, 17, 18, 19, 21 }, new[] { 1, 8, 9, 13, 14, 17 }, new[] { 2, 6, 11, 20, 21, 22 },
