@@ -5,6 +5,11 @@ public static class SpiceNumber
 {
     public static bool TryParse(string text, out double value)
     {
+        // Fast path: a plain decimal without suffix (most generated netlists).
+        if (text.Length > 0 && text.Length < 32 && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or '.')
+            && IsPlain(text)
+            && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value))
+            return true;
         value = 0;
         if (string.IsNullOrEmpty(text)) return false;
         var sign = 1.0;
@@ -21,5 +26,13 @@ public static class SpiceNumber
         if (token.Kind != TokenKind.Number || lexer.Column <= body.Length) return false;
         value = sign * token.Number;
         return true;
+    }
+
+    private static bool IsPlain(string text)
+    {
+        foreach (var ch in text)
+            if (!(char.IsAsciiDigit(ch) || ch is '.' or '-' or '+' or 'e' or 'E')) return false;
+        // "1e" or "2e-" are not numbers to double.TryParse but are to SPICE (unit letters): leave those to the lexer.
+        return !(text.EndsWith('e') || text.EndsWith('E') || text.EndsWith('-') || text.EndsWith('+'));
     }
 }

@@ -40,7 +40,7 @@ internal sealed partial class Elaborator
         for (var i = 0; i < count; i++)
         {
             var location = c.Here;
-            nodes[i] = NodeName(scope, c.Word($"{what} (node {i + 1} of {count})"));
+            nodes[i] = NodeName(scope, c.Node(what, i, count));
             _netlist.NodeLocations.TryAdd(nodes[i], location);
         }
         return nodes;
@@ -62,7 +62,7 @@ internal sealed partial class Elaborator
     private void Resistor(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
     {
         var n = Nodes(c, scope, 2, "resistor needs two nodes and a value");
-        double? value = c.AtValue(p) ? c.Value("resistance", p) : null;
+        double? value = c.TryValue(p, out var v0) ? v0 : null;
         double m = 1, tc1 = 0, tc2 = 0;
         Assignments(c, p, (key, v, t) =>
         {
@@ -86,7 +86,7 @@ internal sealed partial class Elaborator
     private void Capacitor(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
     {
         var n = Nodes(c, scope, 2, "capacitor needs two nodes and a value");
-        double? value = c.AtValue(p) ? c.Value("capacitance", p) : null;
+        double? value = c.TryValue(p, out var v0) ? v0 : null;
         double? ic = null;
         double m = 1;
         Assignments(c, p, (key, v, t) =>
@@ -106,7 +106,7 @@ internal sealed partial class Elaborator
     private void Inductor(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
     {
         var n = Nodes(c, scope, 2, "inductor needs two nodes and a value");
-        double? value = c.AtValue(p) ? c.Value("inductance", p) : null;
+        double? value = c.TryValue(p, out var v0) ? v0 : null;
         double? ic = null;
         double m = 1;
         Assignments(c, p, (key, v, t) =>

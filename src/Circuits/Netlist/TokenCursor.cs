@@ -44,6 +44,29 @@ internal sealed class TokenCursor
         return t.Lower;
     }
 
+    /// <summary>Node <paramref name="index"/> of <paramref name="count"/>; the error message is built only on failure.</summary>
+    public string Node(string what, int index, int count)
+    {
+        if (!AtEnd && _line.Tokens[_index].Kind == NetlistTokenKind.Word) return _line.Tokens[_index++].Lower;
+        return Word($"{what} (node {index + 1} of {count})");
+    }
+
+    /// <summary>Reads a value if the next token is one (a number, an expression, a known parameter name).</summary>
+    public bool TryValue(IParameterScope scope, out double value)
+    {
+        value = 0;
+        var t = Peek();
+        if (t is null) return false;
+        if (t.Kind == NetlistTokenKind.Word && SpiceNumber.TryParse(t.Text, out value))
+        {
+            _index++;
+            return true;
+        }
+        if (!AtValue(scope)) return false;
+        value = Value("value", scope);
+        return true;
+    }
+
     public bool TryKeyword(string word)
     {
         if (Peek() is { } t && t.Is(word))

@@ -182,7 +182,9 @@ public sealed class CircuitEngine
     internal void Factor()
     {
         var values = State.Matrix.Values;
-        if (_factored && !_shouldReorder && values.AsSpan().SequenceEqual(_factoredValues))
+        // Same values as the last factorisation (a linear circuit, a repeated step): the factors are still valid,
+        // even when a reorder was asked for (a new pivot search on the same numbers finds the same pivots).
+        if (_factored && values.AsSpan().SequenceEqual(_factoredValues))
         {
             Statistics.ReusedFactorizations++;
             return;

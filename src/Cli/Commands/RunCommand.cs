@@ -115,32 +115,41 @@ public static class RunCommand
     {
         w.WriteLine();
         w.WriteLine(r.Title);
+        const int shown = 60;
         if (r.Kind == AnalysisKind.OperatingPoint)
         {
-            var width = Math.Max(8, r.Vectors.Max(v => v.Name.Length));
-            foreach (var v in r.Vectors)
+            var width = Math.Max(8, r.Vectors.Take(shown).Max(v => v.Name.Length));
+            foreach (var v in r.Vectors.Take(shown))
                 w.WriteLine($"  {v.Name.PadRight(width)}  {Format(v.Real[0])}");
+            More(r, shown, w);
             return;
         }
         var scale = r.Scale!;
         w.WriteLine($"  {r.Points} points, {scale.Name} from {Format(scale.Real.FirstOrDefault())} to {Format(scale.Real.LastOrDefault())}");
-        var nameWidth = Math.Max(8, r.Vectors.Max(v => v.Name.Length));
+        var nameWidth = Math.Max(8, r.Vectors.Take(shown).Max(v => v.Name.Length));
         if (r.Kind == AnalysisKind.Ac)
         {
             w.WriteLine($"  {"vector".PadRight(nameWidth)}  {"|first|",14} {"|last|",14} {"max |.|",14}");
-            foreach (var v in r.Vectors)
+            foreach (var v in r.Vectors.Take(shown))
             {
                 var mags = v.Complex!.Select(c => c.Magnitude).ToArray();
                 w.WriteLine($"  {v.Name.PadRight(nameWidth)}  {Format(mags.FirstOrDefault()),14} {Format(mags.LastOrDefault()),14} {Format(mags.DefaultIfEmpty().Max()),14}");
             }
+            More(r, shown, w);
             return;
         }
         w.WriteLine($"  {"vector".PadRight(nameWidth)}  {"min",14} {"max",14} {"final",14}");
-        foreach (var v in r.Vectors)
+        foreach (var v in r.Vectors.Take(shown))
         {
             if (v.Length == 0) continue;
             w.WriteLine($"  {v.Name.PadRight(nameWidth)}  {Format(v.Real.Min()),14} {Format(v.Real.Max()),14} {Format(v.Real[^1]),14}");
         }
+        More(r, shown, w);
+    }
+
+    private static void More(AnalysisResult r, int shown, TextWriter w)
+    {
+        if (r.Vectors.Count > shown) w.WriteLine($"  ... and {r.Vectors.Count - shown} more vectors (all of them go to the CSV with --out)");
     }
 
     private static string Format(double x) => x.ToString("G7", CultureInfo.InvariantCulture);
