@@ -103,7 +103,7 @@ public sealed class BehavioralSourceBehavior : Behavior, IBiasingBehavior, IConv
             var col = _columns[k];
             _values[k] = col >= 0 ? solution[col] : inputs[k].Kind switch
             {
-                ExpressionInputKind.Time => state.IsTransient ? state.Time : 0,
+                ExpressionInputKind.Time => state.Time,   // CKTtime, as ngspice: 0 in the operating point, the last swept value in a .dc
                 ExpressionInputKind.Temperature => state.Temperature - PhysicalConstants.CelsiusToKelvin,
                 ExpressionInputKind.Frequency => (state.Mode & AnalysisMode.Ac) != 0 ? state.Omega / (2 * Math.PI) : 0,
                 _ => 0,
@@ -146,8 +146,10 @@ public sealed class BehavioralSourceBehavior : Behavior, IBiasingBehavior, IConv
             v[_bp] += 1.0;
             for (var k = 0; k < _values.Length; k++)
             {
+                // time, temper and hertz are not unknowns: they stay in the value, not in the linearisation
+                if (_posHandles[k] < 0) continue;
                 rhs -= _values[k] * _gradient[k];
-                if (_posHandles[k] >= 0) v[_posHandles[k]] -= _gradient[k] * factor;
+                v[_posHandles[k]] -= _gradient[k] * factor;
             }
             state.Rhs[_branch] += factor * rhs;
         }
@@ -155,8 +157,8 @@ public sealed class BehavioralSourceBehavior : Behavior, IBiasingBehavior, IConv
         {
             for (var k = 0; k < _values.Length; k++)
             {
-                rhs -= _values[k] * _gradient[k];
                 if (_posHandles[k] < 0) continue;
+                rhs -= _values[k] * _gradient[k];
                 v[_posHandles[k]] += _gradient[k] * factor;
                 v[_negHandles[k]] -= _gradient[k] * factor;
             }
