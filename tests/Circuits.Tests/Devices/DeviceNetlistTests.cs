@@ -12,7 +12,7 @@ namespace Hwsim.Circuits.Tests.Devices;
 /// reference's peak-to-peak on transient waveforms (after interpolation onto ngspice's time points), and for AC
 /// 1e-6 relative on magnitudes and 1e-3 degrees on phases.
 /// </summary>
-public sealed class DeviceNetlistTests
+public sealed class DeviceNetlistTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>The device netlists and the analyses each must produce, in netlist order.</summary>
     public static readonly IReadOnlyDictionary<string, AnalysisKind[]> Netlists = new Dictionary<string, AnalysisKind[]>
@@ -22,6 +22,7 @@ public sealed class DeviceNetlistTests
         ["gilbert_cell.cir"] = [AnalysisKind.DcSweep],
         ["mosfet_iv.cir"] = [AnalysisKind.DcSweep],
         ["cmos_inverter.cir"] = [AnalysisKind.DcSweep, AnalysisKind.Transient],
+        ["mosfet_amplifier.cir"] = [AnalysisKind.OperatingPoint, AnalysisKind.Ac, AnalysisKind.Transient],
         ["bsource_activations.cir"] = [AnalysisKind.DcSweep],
         ["bsource_transient.cir"] = [AnalysisKind.OperatingPoint, AnalysisKind.Transient],
         ["diode_temperature.cir"] = [AnalysisKind.DcSweep],
@@ -57,6 +58,7 @@ public sealed class DeviceNetlistTests
         for (var i = 0; i < ours.Count; i++)
         {
             var report = ResultComparer.Compare(reference.Plots[i], ToVectorSet(ours[i]), ac: Ac);
+            output.WriteLine($"{file} {ours[i].Title}: {report.Message}");
             Assert.True(report.Passed, $"{file}, analysis {i + 1} ({ours[i].Title}):\n{report.Message}");
         }
     }
