@@ -95,3 +95,30 @@ public sealed class DeviceBehaviorTests
         Assert.Equal(5 * Math.Tanh(10e-6 * 2e4 / 5) * 1e6 / (1e6 + 10), op.Value("v(out)"), 1e-12);
     }
 }
+
+public sealed class DeviceNetlistRoundTripTests
+{
+    public static TheoryData<string> Files => new(DeviceNetlistTests.Netlists.Keys);
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void When_DeviceNetlistWrittenAndReadBack_Expect_SameResults(string file)
+    {
+        var parsed = NetlistReader.ReadFile(Path.Combine(DeviceIncludes.Folder, file));
+        var written = NetlistWriter.Write(parsed);
+        var original = NetlistRun.RunAll(parsed);
+        var again = NetlistRun.RunAll(NetlistReader.Parse(written));
+
+        Assert.Equal(original.Count, again.Count);
+        for (var k = 0; k < original.Count; k++)
+        {
+            foreach (var v in original[k].Vectors)
+            {
+                var w = again[k][v.Name].Real;
+                Assert.Equal(v.Real.Length, w.Length);
+                for (var i = 0; i < w.Length; i++)
+                    Assert.True(Math.Abs(v.Real[i] - w[i]) <= 1e-12 * Math.Max(1, Math.Abs(v.Real[i])), $"{file} {v.Name}[{i}]: {v.Real[i]} vs {w[i]}\n{written}");
+            }
+        }
+    }
+}
