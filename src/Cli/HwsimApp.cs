@@ -13,6 +13,9 @@ public static class HwsimApp
     {
         var root = new RootCommand("hwsim: analog circuit simulation of neural networks, compared against software inference.");
         root.Add(RunCommand.Create(stdout, stderr));
+        root.Add(TrainCommand.Create(stdout, stderr));
+        root.Add(InferCommand.Create(stdout, stderr));
+        root.Add(BenchCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -41,7 +41,8 @@ public sealed class AcAnalysis : Analysis
             case AcSweepType.Decade: delta = Math.Exp(Math.Log(10.0) / PointCount); break;
             case AcSweepType.Octave: delta = Math.Exp(Math.Log(2.0) / PointCount); break;
             default:
-                delta = PointCount - 1 > 0 ? (Stop - Start) / (PointCount - 1) : double.PositiveInfinity;
+                // as acan.c: two points give one (ngspice needs more than one step to step at all)
+                delta = PointCount - 1 > 1 ? (Stop - Start) / (PointCount - 1) : double.PositiveInfinity;
                 break;
         }
         var tol = Type == AcSweepType.Linear ? delta * relTol : delta * Stop * relTol;
@@ -90,7 +91,8 @@ public sealed class AcAnalysis : Analysis
         s.Init = InitializationMode.Float;
 
         var vectors = new List<ResultVector>(n);
-        for (var i = 1; i <= n; i++) vectors.Add(new ResultVector(s.Unknowns.VectorNameOf(i), data[i]));
+        for (var i = 1; i <= n; i++)
+            if (!s.Unknowns.IsInternal(i)) vectors.Add(new ResultVector(s.Unknowns.VectorNameOf(i), data[i]));
         return new AnalysisResult(Kind, ToNetlist(), new ResultVector("frequency", freqs.ToArray()), vectors)
         {
             Statistics = engine.Statistics,

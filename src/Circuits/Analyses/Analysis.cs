@@ -30,6 +30,7 @@ public abstract class Analysis
         var list = new List<ResultVector>(unknowns.Count);
         for (var i = 1; i <= unknowns.Count; i++)
         {
+            if (unknowns.IsInternal(i)) continue;
             var values = new double[rows.Count];
             for (var p = 0; p < rows.Count; p++) values[p] = rows[p][i];
             list.Add(new ResultVector(unknowns.VectorNameOf(i), values));

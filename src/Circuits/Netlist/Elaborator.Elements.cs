@@ -37,10 +37,15 @@ internal sealed partial class Elaborator
         }
     }
 
-    private static string[] Nodes(TokenCursor c, Scope scope, int count, string what)
+    private string[] Nodes(TokenCursor c, Scope scope, int count, string what)
     {
         var nodes = new string[count];
-        for (var i = 0; i < count; i++) nodes[i] = NodeName(scope, c.Word($"{what} (node {i + 1} of {count})"));
+        for (var i = 0; i < count; i++)
+        {
+            var location = c.Here;
+            nodes[i] = NodeName(scope, c.Word($"{what} (node {i + 1} of {count})"));
+            _netlist.NodeLocations.TryAdd(nodes[i], location);
+        }
         return nodes;
     }
 

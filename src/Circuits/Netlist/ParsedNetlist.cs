@@ -25,6 +25,16 @@ public sealed class ParsedNetlist
     /// <summary>Where each entity was defined, for errors found after reading.</summary>
     public Dictionary<string, SourceLocation> Locations { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Where each (flattened) node is first mentioned, for errors about nodes.</summary>
+    public Dictionary<string, SourceLocation> NodeLocations { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The source location of a device, model or node named in an error, when known.</summary>
+    public SourceLocation? LocationOf(string? subject) =>
+        subject is null ? null
+        : Locations.TryGetValue(subject, out var l) ? l
+        : NodeLocations.TryGetValue(subject, out l) ? l
+        : null;
+
     /// <summary>Binds the circuit into an engine with the netlist's options, initial conditions and node sets.</summary>
     public CircuitEngine CreateEngine()
     {

@@ -212,12 +212,12 @@ public sealed class CircuitEngine
         catch (StructurallySingularException e)
         {
             _factored = false;
-            throw Singular(e.Unknown, structural: true);
+            throw Singular(e.Index, structural: true);
         }
         catch (SingularMatrixException e)
         {
             _factored = false;
-            throw Singular(e.Unknown, structural: false);
+            throw Singular(e.Index, structural: false);
         }
         Statistics.FactorTime += EngineStatistics.Since(start);
         Statistics.LuNonZeros = _lu.LuNonZeros;
@@ -417,7 +417,7 @@ public sealed class CircuitEngine
         // Same structure, same handles: devices stamp AC values through the handles they already hold.
         for (var h = 1; h <= real.NonZeros; h++)
         {
-            var (r, c) = real.PositionOf(h);
+            var (r, c) = (real.RowOf(h), real.ColumnOf(h));
             if (cm.GetElement(r, c) != h) throw new InvalidOperationException("complex matrix handles diverged");
         }
         cm.FixStructure();
@@ -445,7 +445,7 @@ public sealed class CircuitEngine
         }
         catch (SolverException e)
         {
-            throw Singular(e.Unknown, e is StructurallySingularException);
+            throw Singular(e.Index, e is StructurallySingularException);
         }
         Statistics.FactorTime += EngineStatistics.Since(start);
         start = Stopwatch.GetTimestamp();

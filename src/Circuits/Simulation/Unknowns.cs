@@ -48,6 +48,10 @@ public sealed class Unknowns
 
     public string NameOf(int index) => _names[index];
 
+    /// <summary>True for a device's internal node (<c>d1#internal</c>): ngspice does not report those, nor do we.</summary>
+    public bool IsInternal(int index) =>
+        _kinds[index] == UnknownKind.Voltage && _names[index].Contains('#');
+
     public UnknownKind KindOf(int index) => _kinds[index];
 
     /// <summary>The name of the result vector of an unknown as ngspice names it: <c>v(node)</c> or <c>i(device)</c>.</summary>

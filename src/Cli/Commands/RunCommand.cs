@@ -69,7 +69,7 @@ public static class RunCommand
         }
         catch (CircuitException e)
         {
-            var where = e.Subject is { } s && netlist.Locations.TryGetValue(s, out var loc) ? $"{loc}: " : "";
+            var where = netlist.LocationOf(e.Subject) is { } loc ? $"{loc}: " : "";
             stderr.WriteLine($"hwsim: error: {where}{e.Message}");
             return ExitCodes.BadInput;
         }

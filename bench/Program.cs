@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Hwsim.Bench.CrossbarBenchmarks).Assembly).Run(args);

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Hwsim.Nn;
+using Hwsim.Nn.Data;
+using Hwsim.Nn.Models;
+
+namespace Hwsim.Cli.Commands;
+
+/// <summary>
+/// <c>hwsim infer MODEL.json INPUT.csv [--out OUT.csv]</c>: runs a model file on a CSV (header row, then one row
+/// per sample, or per time step of one sequence for a model with an LSTM; one column per input feature) and
+/// writes one output row per input row (header y0, y1, ...), to OUT.csv or standard output.
+/// </summary>
+public static class InferCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var model = new Argument<FileInfo>("MODEL") { Description = "model file (hwsim-model/1 JSON)" };
+        var input = new Argument<FileInfo>("INPUT") { Description = "input CSV: a header row, then one row per sample (or per time step for LSTM models)" };
+        var outOpt = new Option<FileInfo?>("--out") { Description = "write the outputs to this CSV (default: standard output)" };
+        var cmd = new Command("infer", "Run a model file on the rows of a CSV file.") { model, input, outOpt };
+        cmd.SetAction(parse => Run(parse.GetValue(model)!, parse.GetValue(input)!, parse.GetValue(outOpt), stdout, stderr));
+        return cmd;
+    }
+
+    private static int Run(FileInfo modelFile, FileInfo inputFile, FileInfo? outFile, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var model = ModelFile.Load(modelFile.FullName);
+            var table = CsvTable.Read(inputFile.FullName);
+            if (table.Rows.Count == 0) return Fail(stderr, $"{inputFile.FullName}: no data rows after the header");
+            int features = table.Header.Count;
+            if (model.InputFeatures is int expected && expected != features)
+                return Fail(stderr, $"{inputFile.FullName}: {features} column(s), but model '{model.Name}' takes {expected} input feature(s)");
+            int outputs;
+            try
+            {
+                outputs = model.OutputFeatures(features);
+            }
+            catch (ArgumentException ex)
+            {
+                return Fail(stderr, $"{inputFile.FullName}: {ex.Message}");
+            }
+            var rows = model.Infer(table.Rows);
+            var result = new CsvTable(Enumerable.Range(0, outputs).Select(i => $"y{i}").ToArray(), rows);
+            if (outFile is null) stdout.Write(result.ToCsv());
+            else result.Write(outFile.FullName);
+            return ExitCodes.Success;
+        }
+        catch (ModelFormatException ex)
+        {
+            return Fail(stderr, ex.Message);
+        }
+        catch (CsvFormatException ex)
+        {
+            return Fail(stderr, ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"hwsim: error: {ex.Message}");
+            return ExitCodes.SimulationFailure;
+        }
+    }
+
+    private static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"hwsim: error: {message}");
+        return ExitCodes.BadInput;
+    }
+}

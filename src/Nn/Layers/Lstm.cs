@@ -1,0 +1,226 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Double;
+
+namespace Hwsim.Nn.Layers;
+
+/// <summary>
+/// nn.LSTM exactly, for one or more stacked layers (unidirectional, no projection, no dropout). For layer k:
+/// <code>
+/// a = x W_ih^T + b_ih + h W_hh^T + b_hh        (gates in the order i, f, g, o; W_ih (4H, I), W_hh (4H, H))
+/// i = sigmoid(a_i), f = sigmoid(a_f), g = tanh(a_g), o = sigmoid(a_o)
+/// c' = f * c + i * g,   h' = o * tanh(c')
+/// </code>
+/// The input of layer k &gt; 0 is the h of layer k - 1; the output is the last layer's h at every step.
+/// </summary>
+public sealed class Lstm : ILayer
+{
+    private readonly Parameter[] weightIh, weightHh;
+    private readonly Parameter?[] biasIh, biasHh;
+
+    /// <summary>Creates a zero-initialised LSTM.</summary>
+    public Lstm(string name, int inputSize, int hiddenSize, int numLayers = 1, bool bias = true)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hiddenSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(numLayers);
+        Name = name;
+        InputSize = inputSize;
+        HiddenSize = hiddenSize;
+        NumLayers = numLayers;
+        weightIh = new Parameter[numLayers];
+        weightHh = new Parameter[numLayers];
+        biasIh = new Parameter?[numLayers];
+        biasHh = new Parameter?[numLayers];
+        var all = new List<Parameter>();
+        for (int k = 0; k < numLayers; k++)
+        {
+            int inK = k == 0 ? inputSize : hiddenSize;
+            weightIh[k] = new Parameter($"weight_ih_l{k}", 4 * hiddenSize, inK);
+            weightHh[k] = new Parameter($"weight_hh_l{k}", 4 * hiddenSize, hiddenSize);
+            all.Add(weightIh[k]);
+            all.Add(weightHh[k]);
+            if (bias)
+            {
+                biasIh[k] = new Parameter($"bias_ih_l{k}", 4 * hiddenSize);
+                biasHh[k] = new Parameter($"bias_hh_l{k}", 4 * hiddenSize);
+                all.Add(biasIh[k]!);
+                all.Add(biasHh[k]!);
+            }
+        }
+        Parameters = all;
+    }
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <inheritdoc />
+    public string TypeName => "LSTM";
+
+    /// <summary>input_size.</summary>
+    public int InputSize { get; }
+
+    /// <summary>hidden_size (H).</summary>
+    public int HiddenSize { get; }
+
+    /// <summary>num_layers.</summary>
+    public int NumLayers { get; }
+
+    /// <summary>True when the layers have b_ih and b_hh.</summary>
+    public bool HasBias => biasIh[0] is not null;
+
+    /// <inheritdoc />
+    public IReadOnlyList<Parameter> Parameters { get; }
+
+    /// <inheritdoc />
+    public bool IsRecurrent => true;
+
+    /// <summary>weight_ih_l{k}, shape (4H, input of layer k).</summary>
+    public Parameter WeightIh(int k) => weightIh[k];
+
+    /// <summary>weight_hh_l{k}, shape (4H, H).</summary>
+    public Parameter WeightHh(int k) => weightHh[k];
+
+    /// <summary>bias_ih_l{k}, shape (4H), or null.</summary>
+    public Parameter? BiasIh(int k) => biasIh[k];
+
+    /// <summary>bias_hh_l{k}, shape (4H), or null.</summary>
+    public Parameter? BiasHh(int k) => biasHh[k];
+
+    /// <inheritdoc />
+    public int OutputFeatures(int inputFeatures)
+    {
+        if (inputFeatures != InputSize)
+            throw new ArgumentException($"layer '{Name}' (LSTM) expects {InputSize} input features, got {inputFeatures}");
+        return HiddenSize;
+    }
+
+    /// <inheritdoc />
+    public LayerPass Forward(Batch input) => Run(input);
+
+    /// <summary>Runs the sequence from the state <paramref name="initial"/> (zeros when null), recording every gate.</summary>
+    public LstmPass Run(Batch input, LstmState? initial = null)
+    {
+        OutputFeatures(input.Features);
+        int n = input.Size, hs = HiddenSize;
+        initial ??= LstmState.Zeros(NumLayers, n, hs);
+        if (initial.H.Count != NumLayers || initial.C.Count != NumLayers)
+            throw new ArgumentException($"layer '{Name}' (LSTM) needs an initial state for {NumLayers} layer(s)");
+        foreach (var m in initial.H.Concat(initial.C))
+            if (m.RowCount != n || m.ColumnCount != hs)
+                throw new ArgumentException($"layer '{Name}' (LSTM) needs initial states of {n} x {hs}");
+
+        var steps = new IReadOnlyList<LstmStep>[NumLayers];
+        var finalH = new Matrix<double>[NumLayers];
+        var finalC = new Matrix<double>[NumLayers];
+        IReadOnlyList<Matrix<double>> xs = input.Steps;
+        for (int k = 0; k < NumLayers; k++)
+        {
+            var layerSteps = new LstmStep[input.Length];
+            var h = initial.H[k];
+            var c = initial.C[k];
+            for (int t = 0; t < input.Length; t++)
+            {
+                layerSteps[t] = Step(k, xs[t], h, c);
+                h = layerSteps[t].H;
+                c = layerSteps[t].C;
+            }
+            steps[k] = layerSteps;
+            finalH[k] = h;
+            finalC[k] = c;
+            xs = layerSteps.Select(s => s.H).ToArray();
+        }
+        return new LstmPass(this, input, new Batch(xs), steps, initial, new LstmState(finalH, finalC));
+    }
+
+    private LstmStep Step(int k, Matrix<double> x, Matrix<double> hPrev, Matrix<double> cPrev)
+    {
+        int n = x.RowCount, hs = HiddenSize;
+        var pre = x.TransposeAndMultiply(weightIh[k].Value) + hPrev.TransposeAndMultiply(weightHh[k].Value);
+        if (biasIh[k] is not null)
+        {
+            Tensors.AddRowVector(pre, biasIh[k]!.Value);
+            Tensors.AddRowVector(pre, biasHh[k]!.Value);
+        }
+        var i = new DenseMatrix(n, hs);
+        var f = new DenseMatrix(n, hs);
+        var g = new DenseMatrix(n, hs);
+        var o = new DenseMatrix(n, hs);
+        var c = new DenseMatrix(n, hs);
+        var tc = new DenseMatrix(n, hs);
+        var h = new DenseMatrix(n, hs);
+        // Column-major storage: element (r, j) of an n-row matrix is at j * n + r; gate k's column j is k * H + j.
+        double[] a = Dense(pre), cp = Dense(cPrev);
+        double[] iv = i.Values, fv = f.Values, gv = g.Values, ov = o.Values, cv = c.Values, tcv = tc.Values, hv = h.Values;
+        int block = hs * n;
+        for (int e = 0; e < block; e++)
+        {
+            iv[e] = Sigmoid.Logistic(a[e]);
+            fv[e] = Sigmoid.Logistic(a[block + e]);
+            gv[e] = Math.Tanh(a[2 * block + e]);
+            ov[e] = Sigmoid.Logistic(a[3 * block + e]);
+            cv[e] = fv[e] * cp[e] + iv[e] * gv[e];
+            tcv[e] = Math.Tanh(cv[e]);
+            hv[e] = ov[e] * tcv[e];
+        }
+        return new LstmStep(x, hPrev, cPrev, pre, i, f, g, o, c, tc, h);
+    }
+
+    /// <inheritdoc />
+    public Batch Backward(LayerPass pass, Batch outputGradient)
+    {
+        var lp = (LstmPass)pass;
+        int n = lp.Input.Size, hs = HiddenSize, len = lp.Input.Length;
+        IReadOnlyList<Matrix<double>> dOut = outputGradient.Steps;
+        var dh0 = new Matrix<double>[NumLayers];
+        var dc0 = new Matrix<double>[NumLayers];
+        for (int k = NumLayers - 1; k >= 0; k--)
+        {
+            var dx = new Matrix<double>[len];
+            Matrix<double> dhNext = Tensors.Zeros(n, hs), dcNext = Tensors.Zeros(n, hs);
+            for (int t = len - 1; t >= 0; t--)
+            {
+                var s = lp.Steps[k][t];
+                var da = new DenseMatrix(n, 4 * hs);
+                var dcPrev = new DenseMatrix(n, hs);
+                double[] d = da.Values, dcp = dcPrev.Values, dhIn = Dense(dOut[t]), dhN = Dense(dhNext), dcN = Dense(dcNext);
+                double[] iv = Dense(s.I), fv = Dense(s.F), gv = Dense(s.G), ov = Dense(s.O), tcv = Dense(s.TanhC), cp = Dense(s.CPrev);
+                int block = hs * n;
+                for (int e = 0; e < block; e++)
+                {
+                    double dh = dhIn[e] + dhN[e];
+                    double dc = dcN[e] + dh * ov[e] * (1.0 - tcv[e] * tcv[e]);
+                    d[e] = dc * gv[e] * iv[e] * (1.0 - iv[e]);
+                    d[block + e] = dc * cp[e] * fv[e] * (1.0 - fv[e]);
+                    d[2 * block + e] = dc * iv[e] * (1.0 - gv[e] * gv[e]);
+                    d[3 * block + e] = dh * tcv[e] * ov[e] * (1.0 - ov[e]);
+                    dcp[e] = dc * fv[e];
+                }
+                weightIh[k].Grad.Add(da.TransposeThisAndMultiply(s.X), weightIh[k].Grad);
+                weightHh[k].Grad.Add(da.TransposeThisAndMultiply(s.HPrev), weightHh[k].Grad);
+                if (biasIh[k] is not null)
+                {
+                    Tensors.AddColumnSums(biasIh[k]!.Grad, da);
+                    Tensors.AddColumnSums(biasHh[k]!.Grad, da);
+                }
+                dx[t] = da.Multiply(weightIh[k].Value);
+                dhNext = da.Multiply(weightHh[k].Value);
+                dcNext = dcPrev;
+            }
+            dh0[k] = dhNext;
+            dc0[k] = dcNext;
+            dOut = dx;
+        }
+        lp.InitialStateGradient = new LstmState(dh0, dc0);
+        return new Batch(dOut);
+    }
+
+    private static double[] Dense(Matrix<double> m) => m.AsColumnMajorArray() ?? m.ToColumnMajorArray();
+
+    /// <summary>PyTorch's default: every weight and bias uniform in +-1/sqrt(hidden_size).</summary>
+    public void ResetParameters(Rng rng)
+    {
+        double bound = 1.0 / Math.Sqrt(HiddenSize);
+        foreach (var p in Parameters) p.InitUniform(rng, bound);
+    }
+}

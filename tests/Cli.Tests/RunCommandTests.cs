@@ -1,0 +1,134 @@
+using System.Globalization;
+
+namespace Hwsim.Cli.Tests;
+
+/// <summary>The contract of <c>hwsim run</c>: output, CSV layout, file naming, exit codes.</summary>
+public class RunCommandTests
+{
+    private const string Divider = """
+        divider
+        V1 in 0 dc 10 ac 1
+        R1 in out 3k
+        R2 out 0 7k
+        C1 out 0 1n
+        .op
+        """;
+
+    [Fact]
+    public void When_OperatingPointRun_Expect_TableAndExitZero()
+    {
+        var file = CliRunner.TempFile("div.cir", Divider + "\n.end\n");
+        var (code, output, _) = CliRunner.Run("run", file);
+        Assert.Equal(0, code);
+        Assert.Contains("v(out)", output);
+        Assert.Contains("7", output);
+    }
+
+    [Fact]
+    public void When_OneAnalysisWrittenAsCsv_Expect_HeaderOfVectorNamesAndOneRow()
+    {
+        var file = CliRunner.TempFile("div.cir", Divider + "\n.end\n");
+        var csv = Path.Combine(Path.GetDirectoryName(file)!, "r.csv");
+        var (code, _, _) = CliRunner.Run("run", file, "--out", csv);
+        Assert.Equal(0, code);
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal("v(in),i(v1),v(out)", lines[0]);
+        Assert.Equal(2, lines.Length);
+        var values = lines[1].Split(',').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(7.0, values[2], 12);
+    }
+
+    [Fact]
+    public void When_SeveralAnalyses_Expect_OneFilePerKindWithScaleFirstAndAcSplitIntoRealAndImaginary()
+    {
+        var file = CliRunner.TempFile("multi.cir", Divider + """
+
+            .dc v1 0 10 5
+            .ac dec 2 1k 10k
+            .tran 1u 5u
+            .tran 1u 3u
+            .end
+            """);
+        var dir = Path.GetDirectoryName(file)!;
+        var (code, _, err) = CliRunner.Run("run", file, "--out", Path.Combine(dir, "results.csv"));
+        Assert.True(code == 0, err);
+        Assert.Equal("v(in),i(v1),v(out)", File.ReadLines(Path.Combine(dir, "results.op.csv")).First());
+        Assert.Equal("v-sweep,v(in),i(v1),v(out)", File.ReadLines(Path.Combine(dir, "results.dc.csv")).First());
+        Assert.Equal("frequency,vr(in),vi(in),ir(v1),ii(v1),vr(out),vi(out)", File.ReadLines(Path.Combine(dir, "results.ac.csv")).First());
+        Assert.Equal("time,v(in),i(v1),v(out)", File.ReadLines(Path.Combine(dir, "results.tran.csv")).First());
+        Assert.True(File.Exists(Path.Combine(dir, "results.tran2.csv")));
+        Assert.Equal(4, File.ReadAllLines(Path.Combine(dir, "results.dc.csv")).Length);
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+    }
+
+    [Fact]
+    public void When_StatsAsked_Expect_MatrixFillIterationsAndPhaseTimes()
+    {
+        var file = CliRunner.TempFile("div.cir", Divider + "\n.tran 1u 10u\n.end\n");
+        var (code, output, _) = CliRunner.Run("run", file, "--stats");
+        Assert.Equal(0, code);
+        foreach (var label in new[] { "unknowns", "matrix non-zeros", "LU non-zeros", "Newton iterations", "time points", "set-up time", "ordering time", "factoring time", "solving time" })
+            Assert.Contains(label, output);
+    }
+
+    [Fact]
+    public void When_NetlistHasError_Expect_FileLineColumnAndExitTwo()
+    {
+        var file = CliRunner.TempFile("bad.cir", "bad\nV1 a 0 1\nR1 a 0 xyz\n.op\n.end\n");
+        var (code, output, err) = CliRunner.Run("run", file);
+        Assert.Equal(2, code);
+        Assert.Contains("bad.cir:3:8:", err);
+        Assert.DoesNotContain("   at ", err + output);   // no stack trace
+    }
+
+    [Fact]
+    public void When_FileMissing_Expect_ExitTwo()
+    {
+        var (code, _, err) = CliRunner.Run("run", "/nonexistent/nothing.cir");
+        Assert.Equal(2, code);
+        Assert.Contains("no such file", err);
+    }
+
+    [Fact]
+    public void When_CircuitFloats_Expect_NodeNamedAndExitTwo()
+    {
+        var file = CliRunner.TempFile("float.cir", "f\nV1 a 0 1\nR1 a 0 1k\nC1 a b 1n\nR2 b c 1k\n.op\n.end\n");
+        var (code, _, err) = CliRunner.Run("run", file);
+        Assert.Equal(2, code);
+        Assert.Contains("no DC path to ground", err);
+        Assert.Contains("float.cir:4", err);
+    }
+
+    [Fact]
+    public void When_SimulationDoesNotConverge_Expect_ExitOne()
+    {
+        var file = CliRunner.TempFile("osc.cir", """
+            osc
+            .model sm SW(vt=0.5 vh=0 ron=1 roff=1meg)
+            V1 vdd 0 1
+            R1 vdd out 1k
+            S1 out 0 out 0 sm
+            .op
+            .end
+            """);
+        var (code, _, err) = CliRunner.Run("run", file);
+        Assert.Equal(1, code);
+        Assert.Contains("v(out)", err);
+    }
+
+    [Fact]
+    public void When_UnknownOption_Expect_ExitTwo()
+    {
+        var (code, _, err) = CliRunner.Run("run", "x.cir", "--bogus");
+        Assert.Equal(2, code);
+        Assert.Contains("--bogus", err);
+    }
+
+    [Fact]
+    public void When_MainJobNetlistRun_Expect_Success()
+    {
+        var (code, output, err) = CliRunner.Run("run", CliRunner.Repo("netlists", "engine", "rc_lowpass.cir"));
+        Assert.True(code == 0, err);
+        Assert.Contains(".tran", output);
+    }
+}
