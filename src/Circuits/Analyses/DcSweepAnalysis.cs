@@ -84,6 +84,8 @@ public sealed class DcSweepAnalysis : Analysis
                 if (!engine.Iterate(s.Options.Itl2))
                     OperatingPointSolver.Solve(engine, AnalysisMode.DcSweep, s.Options.Itl1);
                 s.Init = InitializationMode.Predict;
+                // dctrcurv.c: CKTtime becomes the swept value after each point (B sources read it as 'time')
+                s.Time = sweeps[0].Value;
 
                 rows.Add((double[])s.Solution.Clone());
                 scale.Add(sweeps[0].Value);

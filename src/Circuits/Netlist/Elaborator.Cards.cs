@@ -35,8 +35,24 @@ internal sealed partial class Elaborator
                 set = s.TrySet;
                 break;
             }
+            case "npn":
+            case "pnp":
+            {
+                var q = new BjtModel(flat, pnp: type == "pnp");
+                model = q;
+                set = q.TrySet;
+                break;
+            }
+            case "nmos":
+            case "pmos":
+            {
+                var mos = new MosfetModel(flat, pmos: type == "pmos");
+                model = mos;
+                set = mos.TrySet;
+                break;
+            }
             default:
-                throw new NetlistException(typeToken.Location, $".model {name}: model type '{typeToken.Text}' is not supported (supported: D, SW)");
+                throw new NetlistException(typeToken.Location, $".model {name}: model type '{typeToken.Text}' is not supported (supported: D, SW, NPN, PNP, NMOS, PMOS)");
         }
         var parens = c.Peek()?.Kind == NetlistTokenKind.LeftParen;
         if (parens) c.Next("(");

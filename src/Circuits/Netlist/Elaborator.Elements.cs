@@ -5,7 +5,7 @@ namespace Hwsim.Circuits.Netlist;
 
 internal sealed partial class Elaborator
 {
-    private const string Supported = "R C L K V I E F G H S D X";
+    private const string Supported = "R C L K V I E F G H S D Q M B X";
 
     private void Element(NetlistLine line, Scope scope)
     {
@@ -28,6 +28,9 @@ internal sealed partial class Elaborator
             case 'h': CurrentControlled(line, scope, c, name, p, voltageOut: true); break;
             case 's': Switch(line, scope, c, name); break;
             case 'd': DiodeCard(line, scope, c, name, p); break;
+            case 'q': BjtCard(line, scope, c, name, p); break;
+            case 'm': MosfetCard(line, scope, c, name, p); break;
+            case 'b': BehavioralCard(line, scope, c, name); break;
             case 'x': Instance(line, scope, c, name); break;
             default:
                 throw new NetlistException(raw.Location, $"unknown element type '{raw.Text[0]}' in '{raw.Text}' (supported: {Supported})");
@@ -278,6 +281,123 @@ internal sealed partial class Elaborator
             }
         }
         AddEntity(diode, line);
+    }
+
+    /// <summary><c>Qname c b e [s] model [area] [off] [ic=vbe,vce] [area=] [areab=] [areac=] [m=]</c>.</summary>
+    private void BjtCard(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
+    {
+        var n = Nodes(c, scope, 3, "BJT needs collector, base and emitter nodes and a model");
+        var next = c.Word("substrate node or BJT model");
+        string substrate = "0";
+        string modelToken;
+        if (_models.ContainsKey(ModelName(scope, next)))
+        {
+            modelToken = next;
+        }
+        else
+        {
+            substrate = NodeName(scope, next);
+            modelToken = c.Word("BJT model");
+        }
+        var model = RequireModel<BjtModel>(scope, modelToken, line, "NPN or PNP");
+        var q = new Bjt(ElementName(scope, name), n[0], n[1], n[2], model.Name, substrate);
+        if (c.AtValue(p)) q.Area = c.Value("area", p);
+        while (!c.AtEnd)
+        {
+            if (c.TryKeyword("off")) { q.Off = true; continue; }
+            if (!c.AtAssignment) throw c.Error($"unexpected '{c.Peek()}'");
+            var keyToken = c.Peek()!;
+            var key = c.Word("parameter");
+            c.Expect(NetlistTokenKind.Equals, "=");
+            switch (key)
+            {
+                case "area": q.Area = c.Value(key, p); break;
+                case "areab": q.AreaB = c.Value(key, p); break;
+                case "areac": q.AreaC = c.Value(key, p); break;
+                case "m": q.Multiplier = c.Value(key, p); break;
+                case "ic":
+                    q.InitialVbe = c.Value("ic vbe", p);
+                    if (c.AtValue(p)) q.InitialVce = c.Value("ic vce", p);
+                    break;
+                default: throw new NetlistException(keyToken.Location, $"{name}: unknown BJT parameter '{key}'");
+            }
+        }
+        AddEntity(q, line);
+    }
+
+    /// <summary><c>Mname d g s b model [l=] [w=] [ad=] [as=] [pd=] [ps=] [m=] [off] [ic=vds,vgs,vbs]</c>.</summary>
+    private void MosfetCard(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
+    {
+        var n = Nodes(c, scope, 4, "MOSFET needs drain, gate, source and bulk nodes and a model");
+        var modelToken = c.Word("MOSFET model");
+        var model = RequireModel<MosfetModel>(scope, modelToken, line, "NMOS or PMOS");
+        var mos = new Mosfet(ElementName(scope, name), n[0], n[1], n[2], n[3], model.Name);
+        while (!c.AtEnd)
+        {
+            if (c.TryKeyword("off")) { mos.Off = true; continue; }
+            if (!c.AtAssignment) throw c.Error($"unexpected '{c.Peek()}'");
+            var keyToken = c.Peek()!;
+            var key = c.Word("parameter");
+            c.Expect(NetlistTokenKind.Equals, "=");
+            switch (key)
+            {
+                case "l": mos.Length = c.Value(key, p); break;
+                case "w": mos.Width = c.Value(key, p); break;
+                case "ad": mos.DrainArea = c.Value(key, p); break;
+                case "as": mos.SourceArea = c.Value(key, p); break;
+                case "pd": mos.DrainPerimeter = c.Value(key, p); break;
+                case "ps": mos.SourcePerimeter = c.Value(key, p); break;
+                case "m": mos.Multiplier = c.Value(key, p); break;
+                case "ic":
+                    mos.InitialVds = c.Value("ic vds", p);
+                    if (c.AtValue(p)) mos.InitialVgs = c.Value("ic vgs", p);
+                    if (c.AtValue(p)) mos.InitialVbs = c.Value("ic vbs", p);
+                    break;
+                default: throw new NetlistException(keyToken.Location, $"{name}: unknown MOSFET parameter '{key}'");
+            }
+        }
+        AddEntity(mos, line);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex BehavioralLine = new(
+        @"^\s*\S+\s+\S+\s+\S+\s+([vi])\s*=\s*(.*)$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline);
+
+    /// <summary><c>Bname n+ n- V = expr</c> or <c>I = expr</c>: the expression is the rest of the line, as written.</summary>
+    private void BehavioralCard(NetlistLine line, Scope scope, TokenCursor c, string name)
+    {
+        var n = Nodes(c, scope, 2, "behavioural source needs two nodes and V = expr or I = expr");
+        var kindToken = c.Word("V or I");
+        if (kindToken is not ("v" or "i") || c.Peek()?.Kind != NetlistTokenKind.Equals)
+            throw new NetlistException(line.Location, $"{name}: expected V = expression or I = expression after the nodes");
+        var text = StripInlineComment(line.Text);
+        var m = BehavioralLine.Match(text);
+        if (!m.Success) throw new NetlistException(line.Location, $"{name}: expected V = expression or I = expression after the nodes");
+        var body = m.Groups[2].Value.Trim();
+        if (body.Length >= 2 && body[0] == '\'' && body[^1] == '\'') body = body[1..^1];
+        if (body.Length == 0) throw new NetlistException(line.Location, $"{name}: the expression is empty");
+        Expression expression;
+        try
+        {
+            var parsed = ExpressionParser.Parse(body, scope.Parameters.FunctionNames);
+            expression = BehavioralExpression.Bind(parsed, scope.Parameters, node => NodeName(scope, node), device => ElementName(scope, device));
+        }
+        catch (ExpressionException e)
+        {
+            throw new NetlistException(line.Location, $"{name}: in '{body}': {e.Message}");
+        }
+        var kind = kindToken == "v" ? BehavioralSourceKind.Voltage : BehavioralSourceKind.Current;
+        AddEntity(new BehavioralSource(ElementName(scope, name), n[0], n[1], kind, expression), line);
+    }
+
+    private static string StripInlineComment(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ';') return text[..i];
+            if (text[i] == '$' && (i == 0 || char.IsWhiteSpace(text[i - 1]))) return text[..i];
+        }
+        return text;
     }
 
     private void Instance(NetlistLine line, Scope scope, TokenCursor c, string name)

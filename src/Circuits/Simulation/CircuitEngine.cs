@@ -289,9 +289,16 @@ public sealed class CircuitEngine
 
             bool converged;
             if (s.NonConvergenceCount == 0 && iteration != 1)
-                converged = NodesConverged(s.Rhs, s.Solution) && DevicesConverged();
+            {
+                // ngspice 39 (NEWCONV): NIconvTest returns CKTconvTest's error code, not its CKTnoncon, and NIiter
+                // assigns that to CKTnoncon; so the device tests only name a trouble device and never hold Newton back.
+                converged = NodesConverged(s.Rhs, s.Solution);
+                if (converged) DevicesConverged();
+            }
             else
+            {
                 converged = false;
+            }
             if (double.IsNaN(s.Rhs[1]) && s.Rhs.Length > 1) converged = false;
 
             switch (s.Init)
@@ -339,7 +346,10 @@ public sealed class CircuitEngine
         return true;
     }
 
-    /// <summary>Device tests (SPICE's CKTconvTest), which like ngspice read the solution the devices were loaded at.</summary>
+    /// <summary>
+    /// Device tests (SPICE's CKTconvTest), which like ngspice read the solution the devices were loaded at (the MOSFET
+    /// reads the new one, as mos1conv.c does). As in ngspice 39 they only record the trouble device.
+    /// </summary>
     private bool DevicesConverged()
     {
         foreach (var c in _convergence)

@@ -1,0 +1,763 @@
+using System.Numerics;
+using Hwsim.Circuits.Simulation;
+
+namespace Hwsim.Circuits.Devices;
+
+/// <summary>
+/// The level-1 MOSFET as ngspice 39's mos1load.c / mos1temp.c / mos1acld.c / mos1conv.c / mos1trun.c: the
+/// Shichman-Hodges drain current with body effect and channel-length modulation, source/drain interchange, bulk
+/// junction diodes with their depletion charges, Meyer's gate capacitances (devsup.c DEVqmeyer) plus overlaps, and
+/// DEVfetlim / DEVlimvds / DEVpnjlim limiting. Internal nodes <c>m#drain</c> and <c>m#source</c> appear when RD and
+/// RS are non-zero. Not ported: RSH with NRD/NRS squares.
+/// </summary>
+public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBehavior, IConvergenceBehavior,
+    IFrequencyBehavior, ITruncatingBehavior, IInitialConditionBehavior
+{
+    private readonly Mosfet _entity;
+    private readonly MosfetModel _model;
+    private readonly int _type;
+    private readonly int _d, _g, _s, _b, _dp, _sp;
+
+    private readonly int _st;
+    private int Vbd => _st;
+    private int Vbs => _st + 1;
+    private int Vgs => _st + 2;
+    private int Vds => _st + 3;
+    private int Capgs => _st + 4;
+    private int Qgs => _st + 5;     // + 6 cqgs
+    private int Capgd => _st + 7;
+    private int Qgd => _st + 8;     // + 9 cqgd
+    private int Capgb => _st + 10;
+    private int Qgb => _st + 11;    // + 12 cqgb
+    private int Qbd => _st + 13;    // + 14 cqbd
+    private int Qbs => _st + 15;    // + 16 cqbs
+    private const int StateCount = 17;
+
+    // model values after mos1temp's preprocessing
+    private double _vt0, _kp, _gamma, _phi, _oxideCapFactor;
+    // temperature-adjusted instance values
+    private double _temp, _tTransconductance, _tPhi, _tVbi, _tVto, _tSatCur, _tSatCurDens, _tBulkPot, _tDepCap;
+    private double _cbd, _cbdsw, _cbs, _cbssw, _f2d, _f3d, _f4d, _f2s, _f3s, _f4s, _drainVcrit, _sourceVcrit;
+    private double _drainConductance, _sourceConductance;
+
+    // instance quantities kept between iterations (as ngspice keeps them in the instance)
+    private int _mode = 1;
+    private double _cd, _cbsI, _cbdI, _gbs, _gbd, _gm, _gds, _gmbs, _von, _vdsat, _capbd, _capbs;
+
+    private int _dd, _gg, _ss, _bb, _dpdp, _spsp, _ddp, _gb, _gdp, _gsp, _ssp, _bdp, _bsp, _dpsp, _dpd, _bg, _dpg, _spg, _sps, _dpb, _spb, _spdp;
+
+    public MosfetBehavior(Mosfet entity, MosfetModel model, BindingContext context) : base(entity.Name)
+    {
+        _entity = entity;
+        _model = model;
+        _type = model.Polarity;
+        _d = context.Node(entity.Nodes[0]);
+        _g = context.Node(entity.Nodes[1]);
+        _s = context.Node(entity.Nodes[2]);
+        _b = context.Node(entity.Nodes[3]);
+        _dp = model.DrainResistance != 0 ? context.Unknowns.InternalNode(entity.Name, "drain") : _d;
+        _sp = model.SourceResistance != 0 ? context.Unknowns.InternalNode(entity.Name, "source") : _s;
+        _st = context.AllocateStates(StateCount);
+        if (entity.Length - 2 * model.LateralDiffusion <= 0)
+            throw new CircuitException($"{entity.Name}: the effective channel length l - 2 ld is not positive", entity.Name);
+    }
+
+    /// <summary>The drain current (A, into the drain) at the last load, and the small-signal values there.</summary>
+    public double DrainCurrent => _mode * (_cd + _cbdI) * _type;
+    public double Transconductance => _gm;
+    public double OutputConductance => _gds;
+
+    public override void Setup(SimulationState state)
+    {
+        var m = state.Matrix;
+        _dd = m.GetElement(_d, _d);
+        _gg = m.GetElement(_g, _g);
+        _ss = m.GetElement(_s, _s);
+        _bb = m.GetElement(_b, _b);
+        _dpdp = m.GetElement(_dp, _dp);
+        _spsp = m.GetElement(_sp, _sp);
+        _ddp = m.GetElement(_d, _dp);
+        _gb = m.GetElement(_g, _b);
+        _gdp = m.GetElement(_g, _dp);
+        _gsp = m.GetElement(_g, _sp);
+        _ssp = m.GetElement(_s, _sp);
+        _bdp = m.GetElement(_b, _dp);
+        _bsp = m.GetElement(_b, _sp);
+        _dpsp = m.GetElement(_dp, _sp);
+        _dpd = m.GetElement(_dp, _d);
+        _bg = m.GetElement(_b, _g);
+        _dpg = m.GetElement(_dp, _g);
+        _spg = m.GetElement(_sp, _g);
+        _sps = m.GetElement(_sp, _s);
+        _dpb = m.GetElement(_dp, _b);
+        _spb = m.GetElement(_sp, _b);
+        _spdp = m.GetElement(_sp, _dp);
+    }
+
+    public void SetInitialCondition(SimulationState state)
+    {
+        // mos1ic.c: take vds, vgs, vbs from the node values when not given on the device
+        var x = state.Solution;
+        if (_entity.InitialVds == 0 && !_icVdsFromNodes.HasValue) _icVdsFromNodes = x[_d] - x[_s];
+        if (_entity.InitialVgs == 0 && !_icVgsFromNodes.HasValue) _icVgsFromNodes = x[_g] - x[_s];
+        if (_entity.InitialVbs == 0 && !_icVbsFromNodes.HasValue) _icVbsFromNodes = x[_b] - x[_s];
+    }
+
+    private double? _icVdsFromNodes, _icVgsFromNodes, _icVbsFromNodes;
+    private double IcVds => _entity.InitialVds != 0 ? _entity.InitialVds : _icVdsFromNodes ?? 0;
+    private double IcVgs => _entity.InitialVgs != 0 ? _entity.InitialVgs : _icVgsFromNodes ?? 0;
+    private double IcVbs => _entity.InitialVbs != 0 ? _entity.InitialVbs : _icVbsFromNodes ?? 0;
+
+    public void Temperature(SimulationState state)
+    {
+        var model = _model;
+        const double refTemp = PhysicalConstants.ReferenceTemperature;
+        const double boltz = PhysicalConstants.Boltzmann, charge = PhysicalConstants.Charge;
+        var tnom = (model.NominalTemperature ?? state.Options.NominalTemperature) + PhysicalConstants.CelsiusToKelvin;
+        var fact1 = tnom / refTemp;
+        var vtnom = tnom * PhysicalConstants.KOverQ;
+        var kt1 = boltz * tnom;
+        var egfet1 = 1.16 - 7.02e-4 * tnom * tnom / (tnom + 1108);
+        var arg1 = -egfet1 / (kt1 + kt1) + 1.1150877 / (boltz * (refTemp + refTemp));
+        var pbfact1 = -2 * vtnom * (1.5 * Math.Log(fact1) + charge * arg1);
+
+        // model defaulting and preprocessing (mos1set.c, mos1temp.c)
+        _phi = model.Phi ?? 0.6;
+        _gamma = model.Gamma ?? 0;
+        _vt0 = model.ThresholdVoltage ?? 0;
+        _kp = model.Transconductance ?? 2e-5;
+        if (model.OxideThickness is not { } tox || tox == 0)
+        {
+            _oxideCapFactor = 0;
+        }
+        else
+        {
+            _oxideCapFactor = 3.9 * 8.854214871e-12 / tox;
+            if (model.Transconductance is null) _kp = (model.SurfaceMobility ?? 600) * _oxideCapFactor * 1e-4;
+            if (model.SubstrateDoping is { } nsub)
+            {
+                if (nsub * 1e6 > 1.45e16)
+                {
+                    if (model.Phi is null) _phi = Math.Max(.1, 2 * vtnom * Math.Log(nsub * 1e6 / 1.45e16));
+                    var fermis = _type * .5 * _phi;
+                    var wkfng = 3.2;
+                    var gateType = model.GateType ?? 1;
+                    if (gateType != 0)
+                    {
+                        var fermig = _type * gateType * .5 * egfet1;
+                        wkfng = 3.25 + .5 * egfet1 - fermig;
+                    }
+                    var wkfngs = wkfng - (3.25 + .5 * egfet1 + fermis);
+                    if (model.Gamma is null) _gamma = Math.Sqrt(2 * 11.70 * 8.854214871e-12 * charge * nsub * 1e6) / _oxideCapFactor;
+                    if (model.ThresholdVoltage is null)
+                    {
+                        var nss = model.SurfaceStateDensity ?? 0;
+                        var vfb = wkfngs - nss * 1e4 * charge / _oxideCapFactor;
+                        _vt0 = vfb + _type * (_gamma * Math.Sqrt(_phi) + _phi);
+                    }
+                }
+                else
+                {
+                    throw new CircuitException($"{model.Name}: Nsub < Ni", model.Name);
+                }
+            }
+        }
+        if (_phi <= 0) throw new CircuitException($"{model.Name}: Phi is not positive", model.Name);
+
+        var e = _entity;
+        _temp = state.Temperature;
+        var vt = _temp * PhysicalConstants.KOverQ;
+        var ratio = _temp / tnom;
+        var fact2 = _temp / refTemp;
+        var kt = _temp * boltz;
+        var egfet = 1.16 - 7.02e-4 * _temp * _temp / (_temp + 1108);
+        var arg = -egfet / (kt + kt) + 1.1150877 / (boltz * (refTemp + refTemp));
+        var pbfact = -2 * vt * (1.5 * Math.Log(fact2) + charge * arg);
+
+        var ratio4 = ratio * Math.Sqrt(ratio);
+        _tTransconductance = _kp / ratio4;
+        var phio = (_phi - pbfact1) / fact1;
+        _tPhi = fact2 * phio + pbfact;
+        _tVbi = _vt0 - _type * (_gamma * Math.Sqrt(_phi)) + .5 * (egfet1 - egfet) + _type * .5 * (_tPhi - _phi);
+        _tVto = _tVbi + _type * _gamma * Math.Sqrt(_tPhi);
+        _tSatCur = model.JunctionSatCur * Math.Exp(-egfet / vt + egfet1 / vtnom);
+        _tSatCurDens = model.JunctionSatCurDensity * Math.Exp(-egfet / vt + egfet1 / vtnom);
+        var pbo = (model.BulkJunctionPotential - pbfact1) / fact1;
+        var gmaold = (model.BulkJunctionPotential - pbo) / pbo;
+        var mj = model.BulkJunctionBotGradingCoeff;
+        var mjsw = model.BulkJunctionSideGradingCoeff;
+        var capfact = 1 / (1 + mj * (4e-4 * (tnom - refTemp) - gmaold));
+        var tCbd = (model.CapBD ?? 0) * capfact;
+        var tCbs = (model.CapBS ?? 0) * capfact;
+        var tCj = (model.BulkCapFactor ?? 0) * capfact;
+        capfact = 1 / (1 + mjsw * (4e-4 * (tnom - refTemp) - gmaold));
+        var tCjsw = (model.SideWallCapFactor ?? 0) * capfact;
+        _tBulkPot = fact2 * pbo + pbfact;
+        var gmanew = (_tBulkPot - pbo) / pbo;
+        capfact = 1 + mj * (4e-4 * (_temp - refTemp) - gmanew);
+        tCbd *= capfact;
+        tCbs *= capfact;
+        tCj *= capfact;
+        capfact = 1 + mjsw * (4e-4 * (_temp - refTemp) - gmanew);
+        tCjsw *= capfact;
+        var fc = model.ForwardCapDepCoeff;
+        _tDepCap = fc * _tBulkPot;
+        var mult = e.Multiplier;
+        if (_tSatCurDens == 0 || e.DrainArea == 0 || e.SourceArea == 0)
+        {
+            _sourceVcrit = _drainVcrit = vt * Math.Log(vt / (PhysicalConstants.Root2 * mult * _tSatCur));
+        }
+        else
+        {
+            _drainVcrit = vt * Math.Log(vt / (PhysicalConstants.Root2 * mult * _tSatCurDens * e.DrainArea));
+            _sourceVcrit = vt * Math.Log(vt / (PhysicalConstants.Root2 * mult * _tSatCurDens * e.SourceArea));
+        }
+
+        var czbd = model.CapBD is not null ? tCbd * mult : model.BulkCapFactor is not null ? tCj * mult * e.DrainArea : 0;
+        var czbdsw = model.SideWallCapFactor is not null ? tCjsw * e.DrainPerimeter * mult : 0;
+        var argc = 1 - fc;
+        var sarg = Math.Exp(-mj * Math.Log(argc));
+        var sargsw = Math.Exp(-mjsw * Math.Log(argc));
+        _cbd = czbd;
+        _cbdsw = czbdsw;
+        _f2d = czbd * (1 - fc * (1 + mj)) * sarg / argc + czbdsw * (1 - fc * (1 + mjsw)) * sargsw / argc;
+        _f3d = czbd * mj * sarg / argc / _tBulkPot + czbdsw * mjsw * sargsw / argc / _tBulkPot;
+        _f4d = czbd * _tBulkPot * (1 - argc * sarg) / (1 - mj) + czbdsw * _tBulkPot * (1 - argc * sargsw) / (1 - mjsw)
+               - _f3d / 2 * (_tDepCap * _tDepCap) - _tDepCap * _f2d;
+        var czbs = model.CapBS is not null ? tCbs * mult : model.BulkCapFactor is not null ? tCj * e.SourceArea * mult : 0;
+        var czbssw = model.SideWallCapFactor is not null ? tCjsw * e.SourcePerimeter * mult : 0;
+        _cbs = czbs;
+        _cbssw = czbssw;
+        _f2s = czbs * (1 - fc * (1 + mj)) * sarg / argc + czbssw * (1 - fc * (1 + mjsw)) * sargsw / argc;
+        _f3s = czbs * mj * sarg / argc / _tBulkPot + czbssw * mjsw * sargsw / argc / _tBulkPot;
+        _f4s = czbs * _tBulkPot * (1 - argc * sarg) / (1 - mj) + czbssw * _tBulkPot * (1 - argc * sargsw) / (1 - mjsw)
+               - _f3s / 2 * (_tDepCap * _tDepCap) - _tDepCap * _f2s;
+        _drainConductance = model.DrainResistance != 0 ? mult / model.DrainResistance : 0;
+        _sourceConductance = model.SourceResistance != 0 ? mult / model.SourceResistance : 0;
+    }
+
+    public void Load(SimulationState state)
+    {
+        var model = _model;
+        var e = _entity;
+        var s0 = state.States[0];
+        var s1 = state.States[1];
+        var x = state.Solution;
+        var vt = PhysicalConstants.KOverQ * _temp;
+        var check = true;
+        var mult = e.Multiplier;
+        var effectiveLength = e.Length - 2 * model.LateralDiffusion;
+        double drainSatCur, sourceSatCur;
+        if (_tSatCurDens == 0 || e.DrainArea == 0 || e.SourceArea == 0)
+        {
+            drainSatCur = mult * _tSatCur;
+            sourceSatCur = mult * _tSatCur;
+        }
+        else
+        {
+            drainSatCur = _tSatCurDens * mult * e.DrainArea;
+            sourceSatCur = _tSatCurDens * mult * e.SourceArea;
+        }
+        var gateSourceOverlapCap = model.GateSourceOverlapCapFactor * mult * e.Width;
+        var gateDrainOverlapCap = model.GateDrainOverlapCapFactor * mult * e.Width;
+        var gateBulkOverlapCap = model.GateBulkOverlapCapFactor * mult * effectiveLength;
+        var beta = _tTransconductance * mult * e.Width / effectiveLength;
+        var oxideCap = _oxideCapFactor * effectiveLength * mult * e.Width;
+
+        double vbs, vgs, vds, vbd, vgd, vgb;
+        var xfact = 0.0;
+        var init = state.Init;
+        var predicting = init is InitializationMode.Predict or InitializationMode.Transient;
+        if (init is InitializationMode.Float or InitializationMode.Predict or InitializationMode.SmallSignal or InitializationMode.Transient
+            || (init == InitializationMode.Fix && !e.Off))
+        {
+            if (predicting)
+            {
+                var s2 = state.States[2];
+                xfact = state.Delta / state.DeltaOld[1];
+                s0[Vbs] = s1[Vbs];
+                vbs = (1 + xfact) * s1[Vbs] - xfact * s2[Vbs];
+                s0[Vgs] = s1[Vgs];
+                vgs = (1 + xfact) * s1[Vgs] - xfact * s2[Vgs];
+                s0[Vds] = s1[Vds];
+                vds = (1 + xfact) * s1[Vds] - xfact * s2[Vds];
+                s0[Vbd] = s0[Vbs] - s0[Vds];
+            }
+            else
+            {
+                vbs = _type * (x[_b] - x[_sp]);
+                vgs = _type * (x[_g] - x[_sp]);
+                vds = _type * (x[_dp] - x[_sp]);
+            }
+            vbd = vbs - vds;
+            vgd = vgs - vds;
+            var vgdo = s0[Vgs] - s0[Vds];
+
+            // limiting
+            var von = _type * _von;
+            if (s0[Vds] >= 0)
+            {
+                vgs = JunctionLimiting.Fet(vgs, s0[Vgs], von);
+                vds = vgs - vgd;
+                vds = JunctionLimiting.Vds(vds, s0[Vds]);
+                vgd = vgs - vds;
+            }
+            else
+            {
+                vgd = JunctionLimiting.Fet(vgd, vgdo, von);
+                vds = vgs - vgd;
+                vds = -JunctionLimiting.Vds(-vds, -s0[Vds]);
+                vgs = vgd + vds;
+            }
+            if (vds >= 0)
+            {
+                vbs = JunctionLimiting.Pnj(vbs, s0[Vbs], vt, _sourceVcrit, out check);
+                vbd = vbs - vds;
+            }
+            else
+            {
+                vbd = JunctionLimiting.Pnj(vbd, s0[Vbd], vt, _drainVcrit, out check);
+                vbs = vbd + vds;
+            }
+        }
+        else if (init == InitializationMode.Junction && !e.Off)
+        {
+            vds = _type * IcVds;
+            vgs = _type * IcVgs;
+            vbs = _type * IcVbs;
+            if (vds == 0 && vgs == 0 && vbs == 0
+                && ((state.Mode & (AnalysisMode.Transient | AnalysisMode.DcOperatingPoint | AnalysisMode.DcSweep)) != 0 || !state.UseIc))
+            {
+                vbs = -1;
+                vgs = _type * _tVto;
+                vds = 0;
+            }
+        }
+        else
+        {
+            vbs = vgs = vds = 0;
+        }
+
+        vbd = vbs - vds;
+        vgd = vgs - vds;
+        vgb = vgs - vbs;
+
+        // bulk-source and bulk-drain diodes
+        if (vbs <= -3 * vt)
+        {
+            _gbs = state.Gmin;
+            _cbsI = _gbs * vbs - sourceSatCur;
+        }
+        else
+        {
+            var evbs = Math.Exp(Math.Min(MaxExpArg, vbs / vt));
+            _gbs = sourceSatCur * evbs / vt + state.Gmin;
+            _cbsI = sourceSatCur * (evbs - 1) + state.Gmin * vbs;
+        }
+        if (vbd <= -3 * vt)
+        {
+            _gbd = state.Gmin;
+            _cbdI = _gbd * vbd - drainSatCur;
+        }
+        else
+        {
+            var evbd = Math.Exp(Math.Min(MaxExpArg, vbd / vt));
+            _gbd = drainSatCur * evbd / vt + state.Gmin;
+            _cbdI = drainSatCur * (evbd - 1) + state.Gmin * vbd;
+        }
+
+        _mode = vds >= 0 ? 1 : -1;
+
+        // Shichman-Hodges drain current
+        double cdrain, vdsat;
+        {
+            var vbx = _mode == 1 ? vbs : vbd;
+            double sarg;
+            if (vbx <= 0)
+            {
+                sarg = Math.Sqrt(_tPhi - vbx);
+            }
+            else
+            {
+                sarg = Math.Sqrt(_tPhi);
+                sarg -= vbx / (sarg + sarg);
+                sarg = Math.Max(0, sarg);
+            }
+            var von = _tVbi * _type + _gamma * sarg;
+            _von = von;
+            var vgst = (_mode == 1 ? vgs : vgd) - von;
+            vdsat = Math.Max(vgst, 0);
+            var arg = sarg <= 0 ? 0 : _gamma / (sarg + sarg);
+            if (vgst <= 0)
+            {
+                cdrain = 0;
+                _gm = 0;
+                _gds = 0;
+                _gmbs = 0;
+            }
+            else
+            {
+                var vdsm = vds * _mode;
+                var betap = beta * (1 + model.Lambda * vdsm);
+                if (vgst <= vdsm)
+                {
+                    cdrain = betap * vgst * vgst * .5;
+                    _gm = betap * vgst;
+                    _gds = model.Lambda * beta * vgst * vgst * .5;
+                    _gmbs = _gm * arg;
+                }
+                else
+                {
+                    cdrain = betap * vdsm * (vgst - .5 * vdsm);
+                    _gm = betap * vdsm;
+                    _gds = betap * (vgst - vdsm) + model.Lambda * beta * vdsm * (vgst - .5 * vdsm);
+                    _gmbs = _gm * arg;
+                }
+            }
+        }
+        var vonLocal = _von;
+        _von = _type * vonLocal;
+        _vdsat = _type * vdsat;
+
+        _cd = _mode * cdrain - _cbdI;
+        var tranLike = (state.Mode & (AnalysisMode.Transient | AnalysisMode.TransientOperatingPoint)) != 0 || init == InitializationMode.SmallSignal;
+        if (tranLike)
+        {
+            // bulk-source depletion capacitance
+            if (_cbs != 0 || _cbssw != 0)
+            {
+                if (vbs < _tDepCap)
+                {
+                    var arg = 1 - vbs / _tBulkPot;
+                    Grading(arg, out var sarg, out var sargsw);
+                    s0[Qbs] = _tBulkPot * (_cbs * (1 - arg * sarg) / (1 - model.BulkJunctionBotGradingCoeff)
+                        + _cbssw * (1 - arg * sargsw) / (1 - model.BulkJunctionSideGradingCoeff));
+                    _capbs = _cbs * sarg + _cbssw * sargsw;
+                }
+                else
+                {
+                    s0[Qbs] = _f4s + vbs * (_f2s + vbs * (_f3s / 2));
+                    _capbs = _f2s + _f3s * vbs;
+                }
+            }
+            else
+            {
+                s0[Qbs] = 0;
+                _capbs = 0;
+            }
+            // bulk-drain depletion capacitance
+            if (_cbd != 0 || _cbdsw != 0)
+            {
+                if (vbd < _tDepCap)
+                {
+                    var arg = 1 - vbd / _tBulkPot;
+                    Grading(arg, out var sarg, out var sargsw);
+                    s0[Qbd] = _tBulkPot * (_cbd * (1 - arg * sarg) / (1 - model.BulkJunctionBotGradingCoeff)
+                        + _cbdsw * (1 - arg * sargsw) / (1 - model.BulkJunctionSideGradingCoeff));
+                    _capbd = _cbd * sarg + _cbdsw * sargsw;
+                }
+                else
+                {
+                    s0[Qbd] = _f4d + vbd * (_f2d + vbd * _f3d / 2);
+                    _capbd = _f2d + vbd * _f3d;
+                }
+            }
+            else
+            {
+                s0[Qbd] = 0;
+                _capbd = 0;
+            }
+
+            if (state.IsTransient || (init == InitializationMode.Transient && !state.UseIc))
+            {
+                state.Integrate(Qbd, _capbd, out var geq, out _);
+                _gbd += geq;
+                _cbdI += s0[Qbd + 1];
+                _cd -= s0[Qbd + 1];
+                state.Integrate(Qbs, _capbs, out geq, out _);
+                _gbs += geq;
+                _cbsI += s0[Qbs + 1];
+            }
+        }
+
+        // check convergence
+        if (!e.Off || (init != InitializationMode.Fix && init != InitializationMode.SmallSignal))
+        {
+            if (check)
+            {
+                state.NonConvergenceCount++;
+                state.TroubleDevice = Name;
+            }
+        }
+
+        s0[Vbs] = vbs;
+        s0[Vbd] = vbd;
+        s0[Vgs] = vgs;
+        s0[Vds] = vds;
+
+        // Meyer's capacitor model
+        double capgs = 0, capgd = 0, capgb = 0;
+        if (tranLike)
+        {
+            if (_mode > 0)
+                Meyer(vgs, vgd, vonLocal, vdsat, out s0[Capgs], out s0[Capgd], out s0[Capgb], _tPhi, oxideCap);
+            else
+                Meyer(vgd, vgs, vonLocal, vdsat, out s0[Capgd], out s0[Capgs], out s0[Capgb], _tPhi, oxideCap);
+            var vgs1 = s1[Vgs];
+            var vgd1 = vgs1 - s1[Vds];
+            var vgb1 = vgs1 - s1[Vbs];
+            if ((state.Mode & AnalysisMode.TransientOperatingPoint) != 0 || init == InitializationMode.SmallSignal)
+            {
+                capgs = 2 * s0[Capgs] + gateSourceOverlapCap;
+                capgd = 2 * s0[Capgd] + gateDrainOverlapCap;
+                capgb = 2 * s0[Capgb] + gateBulkOverlapCap;
+            }
+            else
+            {
+                capgs = s0[Capgs] + s1[Capgs] + gateSourceOverlapCap;
+                capgd = s0[Capgd] + s1[Capgd] + gateDrainOverlapCap;
+                capgb = s0[Capgb] + s1[Capgb] + gateBulkOverlapCap;
+            }
+            if (predicting)
+            {
+                var s2 = state.States[2];
+                s0[Qgs] = (1 + xfact) * s1[Qgs] - xfact * s2[Qgs];
+                s0[Qgd] = (1 + xfact) * s1[Qgd] - xfact * s2[Qgd];
+                s0[Qgb] = (1 + xfact) * s1[Qgb] - xfact * s2[Qgb];
+            }
+            else if (state.IsTransient)
+            {
+                s0[Qgs] = (vgs - vgs1) * capgs + s1[Qgs];
+                s0[Qgd] = (vgd - vgd1) * capgd + s1[Qgd];
+                s0[Qgb] = (vgb - vgb1) * capgb + s1[Qgb];
+            }
+            else
+            {
+                s0[Qgs] = vgs * capgs;
+                s0[Qgd] = vgd * capgd;
+                s0[Qgb] = vgb * capgb;
+            }
+        }
+
+        double gcgs, ceqgs, gcgd, ceqgd, gcgb, ceqgb;
+        if (init == InitializationMode.Transient || !state.IsTransient)
+        {
+            gcgs = ceqgs = gcgd = ceqgd = gcgb = ceqgb = 0;
+        }
+        else
+        {
+            if (capgs == 0) s0[Qgs + 1] = 0;
+            if (capgd == 0) s0[Qgd + 1] = 0;
+            if (capgb == 0) s0[Qgb + 1] = 0;
+            state.Integrate(Qgs, capgs, out gcgs, out ceqgs);
+            state.Integrate(Qgd, capgd, out gcgd, out ceqgd);
+            state.Integrate(Qgb, capgb, out gcgb, out ceqgb);
+            var ag0 = state.Ag[0];
+            ceqgs = ceqgs - gcgs * vgs + ag0 * s0[Qgs];
+            ceqgd = ceqgd - gcgd * vgd + ag0 * s0[Qgd];
+            ceqgb = ceqgb - gcgb * vgb + ag0 * s0[Qgb];
+        }
+
+        // load current vector
+        var ceqbs = _type * (_cbsI - _gbs * vbs);
+        var ceqbd = _type * (_cbdI - _gbd * vbd);
+        int xnrm, xrev;
+        double cdreq;
+        if (_mode >= 0)
+        {
+            xnrm = 1;
+            xrev = 0;
+            cdreq = _type * (cdrain - _gds * vds - _gm * vgs - _gmbs * vbs);
+        }
+        else
+        {
+            xnrm = 0;
+            xrev = 1;
+            cdreq = -_type * (cdrain - _gds * (-vds) - _gm * vgd - _gmbs * vbd);
+        }
+        var rhs = state.Rhs;
+        rhs[_g] -= _type * (ceqgs + ceqgb + ceqgd);
+        rhs[_b] -= ceqbs + ceqbd - _type * ceqgb;
+        rhs[_dp] += ceqbd - cdreq + _type * ceqgd;
+        rhs[_sp] += cdreq + ceqbs + _type * ceqgs;
+
+        // load y matrix
+        var v = state.Matrix.Values;
+        v[_dd] += _drainConductance;
+        v[_gg] += gcgd + gcgs + gcgb;
+        v[_ss] += _sourceConductance;
+        v[_bb] += _gbd + _gbs + gcgb;
+        v[_dpdp] += _drainConductance + _gds + _gbd + xrev * (_gm + _gmbs) + gcgd;
+        v[_spsp] += _sourceConductance + _gds + _gbs + xnrm * (_gm + _gmbs) + gcgs;
+        v[_ddp] += -_drainConductance;
+        v[_gb] -= gcgb;
+        v[_gdp] -= gcgd;
+        v[_gsp] -= gcgs;
+        v[_ssp] += -_sourceConductance;
+        v[_bg] -= gcgb;
+        v[_bdp] -= _gbd;
+        v[_bsp] -= _gbs;
+        v[_dpd] += -_drainConductance;
+        v[_dpg] += (xnrm - xrev) * _gm - gcgd;
+        v[_dpb] += -_gbd + (xnrm - xrev) * _gmbs;
+        v[_dpsp] += -_gds - xnrm * (_gm + _gmbs);
+        v[_spg] += -(xnrm - xrev) * _gm - gcgs;
+        v[_sps] += -_sourceConductance;
+        v[_spb] += -_gbs - (xnrm - xrev) * _gmbs;
+        v[_spdp] += -_gds - xrev * (_gm + _gmbs);
+    }
+
+    private const double MaxExpArg = 709.0;
+
+    private void Grading(double arg, out double sarg, out double sargsw)
+    {
+        var mj = _model.BulkJunctionBotGradingCoeff;
+        var mjsw = _model.BulkJunctionSideGradingCoeff;
+        sarg = mj == .5 ? 1 / Math.Sqrt(arg) : Math.Exp(-mj * Math.Log(arg));
+        sargsw = mjsw == .5 ? 1 / Math.Sqrt(arg) : Math.Exp(-mjsw * Math.Log(arg));
+    }
+
+    /// <summary>devsup.c DEVqmeyer: half the non-constant Meyer capacitances (the other half comes from the previous time point).</summary>
+    internal static void Meyer(double vgs, double vgd, double von, double vdsat, out double capgs, out double capgd,
+        out double capgb, double phi, double cox)
+    {
+        const double magicVds = 0.025;
+        var vgst = vgs - von;
+        vdsat = Math.Max(vdsat, magicVds);
+        if (vgst <= -phi)
+        {
+            capgb = cox / 2;
+            capgs = 0;
+            capgd = 0;
+        }
+        else if (vgst <= -phi / 2)
+        {
+            capgb = -vgst * cox / (2 * phi);
+            capgs = 0;
+            capgd = 0;
+        }
+        else if (vgst <= 0)
+        {
+            capgb = -vgst * cox / (2 * phi);
+            capgs = vgst * cox / (1.5 * phi) + cox / 3;
+            var vds = vgs - vgd;
+            if (vds >= vdsat)
+            {
+                capgd = 0;
+            }
+            else
+            {
+                var vddif = 2.0 * vdsat - vds;
+                var vddif1 = vdsat - vds;
+                var vddif2 = vddif * vddif;
+                capgd = capgs * (1.0 - vdsat * vdsat / vddif2);
+                capgs *= 1.0 - vddif1 * vddif1 / vddif2;
+            }
+        }
+        else
+        {
+            var vds = vgs - vgd;
+            if (vdsat <= vds)
+            {
+                capgs = cox / 3;
+                capgd = 0;
+                capgb = 0;
+            }
+            else
+            {
+                var vddif = 2.0 * vdsat - vds;
+                var vddif1 = vdsat - vds;
+                var vddif2 = vddif * vddif;
+                capgd = cox * (1.0 - vdsat * vdsat / vddif2) / 3;
+                capgs = cox * (1.0 - vddif1 * vddif1 / vddif2) / 3;
+                capgb = 0;
+            }
+        }
+    }
+
+    public bool IsConvergent(SimulationState state)
+    {
+        // mos1conv.c reads the new solution (CKTrhs), unlike most devices
+        var x = state.Rhs;
+        var s0 = state.States[0];
+        var vbs = _type * (x[_b] - x[_sp]);
+        var vgs = _type * (x[_g] - x[_sp]);
+        var vds = _type * (x[_dp] - x[_sp]);
+        var vbd = vbs - vds;
+        var vgd = vgs - vds;
+        var vgdo = s0[Vgs] - s0[Vds];
+        var delvbs = vbs - s0[Vbs];
+        var delvbd = vbd - s0[Vbd];
+        var delvgs = vgs - s0[Vgs];
+        var delvds = vds - s0[Vds];
+        var delvgd = vgd - vgdo;
+        var cdhat = _mode >= 0
+            ? _cd - _gbd * delvbd + _gmbs * delvbs + _gm * delvgs + _gds * delvds
+            : _cd - (_gbd - _gmbs) * delvbd - _gm * delvgd + _gds * delvds;
+        var cbhat = _cbsI + _cbdI + _gbd * delvbd + _gbs * delvbs;
+        var o = state.Options;
+        var tol = o.RelTol * Math.Max(Math.Abs(cdhat), Math.Abs(_cd)) + o.AbsTol;
+        if (Math.Abs(cdhat - _cd) >= tol) return false;
+        tol = o.RelTol * Math.Max(Math.Abs(cbhat), Math.Abs(_cbsI + _cbdI)) + o.AbsTol;
+        return Math.Abs(cbhat - (_cbsI + _cbdI)) <= tol;
+    }
+
+    public void LoadAc(SimulationState state)
+    {
+        var model = _model;
+        var e = _entity;
+        var s0 = state.States[0];
+        int xnrm, xrev;
+        if (_mode < 0)
+        {
+            xnrm = 0;
+            xrev = 1;
+        }
+        else
+        {
+            xnrm = 1;
+            xrev = 0;
+        }
+        var mult = e.Multiplier;
+        var effectiveLength = e.Length - 2 * model.LateralDiffusion;
+        var capgs = 2 * s0[Capgs] + model.GateSourceOverlapCapFactor * mult * e.Width;
+        var capgd = 2 * s0[Capgd] + model.GateDrainOverlapCapFactor * mult * e.Width;
+        var capgb = 2 * s0[Capgb] + model.GateBulkOverlapCapFactor * mult * effectiveLength;
+        var w = state.Omega;
+        var xgs = capgs * w;
+        var xgd = capgd * w;
+        var xgb = capgb * w;
+        var xbd = _capbd * w;
+        var xbs = _capbs * w;
+        var v = state.ComplexMatrix!.Values;
+        v[_gg] += new Complex(0, xgd + xgs + xgb);
+        v[_bb] += new Complex(_gbd + _gbs, xgb + xbd + xbs);
+        v[_dpdp] += new Complex(_drainConductance + _gds + _gbd + xrev * (_gm + _gmbs), xgd + xbd);
+        v[_spsp] += new Complex(_sourceConductance + _gds + _gbs + xnrm * (_gm + _gmbs), xgs + xbs);
+        v[_gb] -= new Complex(0, xgb);
+        v[_gdp] -= new Complex(0, xgd);
+        v[_gsp] -= new Complex(0, xgs);
+        v[_bg] -= new Complex(0, xgb);
+        v[_bdp] -= new Complex(_gbd, xbd);
+        v[_bsp] -= new Complex(_gbs, xbs);
+        v[_dpg] += new Complex((xnrm - xrev) * _gm, -xgd);
+        v[_dpb] += new Complex(-_gbd + (xnrm - xrev) * _gmbs, -xbd);
+        v[_spg] += new Complex(-(xnrm - xrev) * _gm, -xgs);
+        v[_spb] += new Complex(-_gbs - (xnrm - xrev) * _gmbs, -xbs);
+        v[_dd] += _drainConductance;
+        v[_ss] += _sourceConductance;
+        v[_ddp] -= _drainConductance;
+        v[_ssp] -= _sourceConductance;
+        v[_dpd] -= _drainConductance;
+        v[_dpsp] -= _gds + xnrm * (_gm + _gmbs);
+        v[_sps] -= _sourceConductance;
+        v[_spdp] -= _gds + xrev * (_gm + _gmbs);
+    }
+
+    public double Truncate(SimulationState state, double timeStep)
+    {
+        timeStep = state.Truncate(Qgs, timeStep);
+        timeStep = state.Truncate(Qgd, timeStep);
+        return state.Truncate(Qgb, timeStep);
+    }
+}

@@ -1,0 +1,77 @@
+using Hwsim.Circuits.Netlist;
+using Hwsim.Circuits.Reference;
+using AnalysisKind = Hwsim.Circuits.Reference.AnalysisKind;
+using AnalysisResult = Hwsim.Circuits.Results.AnalysisResult;
+using Hwsim.Circuits.Tests.Reference;
+
+namespace Hwsim.Circuits.Tests.Devices;
+
+/// <summary>
+/// Every netlist in netlists/devices runs in ngspice 39 and in our engine, analysis by analysis, and agrees to the
+/// engine issue's tolerances: 1e-6 relative (+1 nV / 1 pA) on operating points and DC sweeps, 1e-3 of the
+/// reference's peak-to-peak on transient waveforms (after interpolation onto ngspice's time points), and for AC
+/// 1e-6 relative on magnitudes and 1e-3 degrees on phases.
+/// </summary>
+public sealed class DeviceNetlistTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    /// <summary>The device netlists and the analyses each must produce, in netlist order.</summary>
+    public static readonly IReadOnlyDictionary<string, AnalysisKind[]> Netlists = new Dictionary<string, AnalysisKind[]>
+    {
+        ["bjt_iv.cir"] = [AnalysisKind.DcSweep],
+        ["bjt_diffpair.cir"] = [AnalysisKind.DcSweep, AnalysisKind.Ac, AnalysisKind.Transient],
+        ["gilbert_cell.cir"] = [AnalysisKind.DcSweep],
+        ["mosfet_iv.cir"] = [AnalysisKind.DcSweep],
+        ["cmos_inverter.cir"] = [AnalysisKind.DcSweep, AnalysisKind.Transient],
+        ["mosfet_amplifier.cir"] = [AnalysisKind.OperatingPoint, AnalysisKind.Ac, AnalysisKind.Transient],
+        ["bsource_activations.cir"] = [AnalysisKind.DcSweep],
+        ["bsource_transient.cir"] = [AnalysisKind.OperatingPoint, AnalysisKind.Transient],
+        ["diode_temperature.cir"] = [AnalysisKind.DcSweep],
+        ["temperature_27.cir"] = [AnalysisKind.OperatingPoint],
+        ["temperature_85.cir"] = [AnalysisKind.OperatingPoint],
+        ["memristor_sine.cir"] = [AnalysisKind.Transient],
+        ["opamp_amplifiers.cir"] = [AnalysisKind.DcSweep, AnalysisKind.Ac, AnalysisKind.Transient],
+    };
+
+    public static TheoryData<string> NetlistNames => new(Netlists.Keys);
+
+    private static readonly AcTolerance Ac = new(Relative: 1e-6, PhaseDegrees: 1e-3);
+
+    [Fact]
+    public void When_FolderListed_Expect_EveryNetlistRegisteredHere()
+    {
+        var files = Directory.GetFiles(DeviceIncludes.Folder, "*.cir").Select(Path.GetFileName).Order();
+
+        Assert.Equal(Netlists.Keys.Order(), files);
+    }
+
+    [NgspiceTheory]
+    [MemberData(nameof(NetlistNames))]
+    public void When_DeviceNetlistRunInBothEngines_Expect_AgreementWithinEngineTolerances(string file)
+    {
+        var path = Path.Combine(DeviceIncludes.Folder, file);
+        var reference = new NgspiceRunner().Run(path);
+        var ours = NetlistRun.RunAll(NetlistReader.ReadFile(path));
+
+        Assert.True(reference.InNetlistOrder, "every analysis line sits in the netlist itself");
+        Assert.Equal(Netlists[file], reference.Plots.Select(p => p.Analysis));
+        Assert.Equal(reference.Plots.Count, ours.Count);
+        for (var i = 0; i < ours.Count; i++)
+        {
+            var report = ResultComparer.Compare(reference.Plots[i], ToVectorSet(ours[i]), ac: Ac);
+            output.WriteLine($"{file} {ours[i].Title}: {report.Message}");
+            Assert.True(report.Passed, $"{file}, analysis {i + 1} ({ours[i].Title}):\n{report.Message}");
+        }
+    }
+
+    /// <summary>Our result as the comparer's vector set.</summary>
+    internal static VectorSet ToVectorSet(AnalysisResult result)
+    {
+        var set = result.Scale is null ? new VectorSet() : new VectorSet(result.Scale.Name, result.Scale.Real);
+        foreach (var v in result.Vectors)
+        {
+            if (v.Complex is { } z) set.Add(v.Name, z);
+            else set.Add(v.Name, v.Real);
+        }
+        return set;
+    }
+}
