@@ -50,8 +50,14 @@ public sealed class SubcircuitText
         return order;
     }
 
+    private string? _raw;
+
+    /// <summary>A definition whose text is already written (e.g. a model's own generator).</summary>
+    public static SubcircuitText Raw(string name, string text) => new(name, Array.Empty<string>()) { _raw = text };
+
     public override string ToString()
     {
+        if (_raw is not null) return _raw;
         var sb = new StringBuilder();
         if (Comment is not null)
             foreach (var line in Comment.Split('\n')) sb.Append("* ").Append(line).Append('\n');

@@ -1,0 +1,90 @@
+using Hwsim.Circuits.Devices;
+
+namespace Hwsim.Circuits.Blocks;
+
+/// <summary>
+/// The small analog arithmetic of an LSTM cell and of the signal paths, all in signal volts (value * Vs).
+/// </summary>
+public static class ArithmeticBlocks
+{
+    /// <summary>Multiplier, ports <c>a b out</c>: out = a * b / Vs (the product of the two values, in signal volts). Ideal and macro: a B source (macro clamps at the rails).</summary>
+    public static SubcircuitText Multiplier(string name, FidelityLevel level, SignalScale scale, double negativeRail = -10, double positiveRail = 10)
+    {
+        var vs = SubcircuitText.Num(scale.VoltsPerUnit);
+        var f = $"v(a)*v(b)/{vs}";
+        return level switch
+        {
+            FidelityLevel.Ideal => new SubcircuitText(name, new[] { "a", "b", "out" }, "ideal multiplier: out = a*b/Vs").Add($"bmul out 0 V = {f}"),
+            FidelityLevel.Macro => new SubcircuitText(name, new[] { "a", "b", "out" }, "behavioural multiplier held within the rails")
+                .Add($"bmul out 0 V = min(max({f},{SubcircuitText.Num(negativeRail)}),{SubcircuitText.Num(positiveRail)})"),
+            _ => throw new BlockLevelException("multiplier", level),
+        };
+    }
+
+    /// <summary>
+    /// Adder of <paramref name="inputs"/> signals, ports <c>in1 .. inN out</c>: out = sum of the inputs.
+    /// Ideal: a B source. Macro: an inverting op-amp summer (equal resistors) followed by an inverting unity stage.
+    /// </summary>
+    public static SubcircuitText Adder(string name, FidelityLevel level, int inputs, OpAmpModel? opamp = null, double resistance = 10e3)
+    {
+        if (inputs < 2) throw new ArgumentException($"{name}: an adder needs at least 2 inputs");
+        var ports = Enumerable.Range(1, inputs).Select(i => $"in{i}").Append("out").ToArray();
+        switch (level)
+        {
+            case FidelityLevel.Ideal:
+                return new SubcircuitText(name, ports, "ideal adder").Add($"badd out 0 V = {string.Join("+", Enumerable.Range(1, inputs).Select(i => $"v(in{i})"))}");
+            default:
+            {
+                var model = opamp ?? new OpAmpModel();
+                var r = SubcircuitText.Num(resistance);
+                var s = new SubcircuitText(name, ports, $"op-amp adder: inverting summer ({r} ohm) and unity inverter");
+                for (var i = 1; i <= inputs; i++) s.Add($"rin{i} in{i} sum {r}");
+                s.Add($"rfb sum mid {r}").Add($"xsum 0 sum mid {model.Name}");
+                s.Add($"rinv mid neg {r}").Add($"rfinv neg out {r}").Add($"xinv 0 neg out {model.Name}");
+                s.Dependencies.Add(TransimpedanceAmplifier.OpAmpText(model));
+                return s;
+            }
+        }
+    }
+
+    /// <summary>Inverter, ports <c>in out</c>: out = -in. Ideal: a VCVS of gain -1. Macro: an op-amp with equal resistors.</summary>
+    public static SubcircuitText Inverter(string name, FidelityLevel level, OpAmpModel? opamp = null, double resistance = 10e3)
+    {
+        switch (level)
+        {
+            case FidelityLevel.Ideal:
+                return new SubcircuitText(name, new[] { "in", "out" }, "ideal inverter").Add("einv out 0 in 0 -1");
+            default:
+            {
+                var model = opamp ?? new OpAmpModel();
+                var r = SubcircuitText.Num(resistance);
+                var s = new SubcircuitText(name, new[] { "in", "out" }, "op-amp inverter")
+                    .Add($"rin in neg {r}").Add($"rfb neg out {r}").Add($"xop 0 neg out {model.Name}");
+                s.Dependencies.Add(TransimpedanceAmplifier.OpAmpText(model));
+                return s;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Row driver of a bipolar crossbar row pair, ports <c>in p n</c>: p = +in * Vread/Vs and n = -in * Vread/Vs, i.e.
+    /// the read voltage of the value. With <paramref name="bits"/> it is a DAC: the value is quantised to 2^bits levels
+    /// over [-fullScale, +fullScale] (values). Behavioural at every level (a DAC's analog output stage).
+    /// </summary>
+    public static SubcircuitText RowDriver(string name, SignalScale scale, double readVoltsPerUnit, int? bits = null, double fullScale = 1)
+    {
+        var gain = readVoltsPerUnit / scale.VoltsPerUnit;
+        var s = new SubcircuitText(name, new[] { "in", "p", "n" },
+            $"row driver: p = +{SubcircuitText.Num(readVoltsPerUnit)} V per unit, n = -p" + (bits is { } b ? $", {b}-bit DAC over +/-{SubcircuitText.Num(fullScale)}" : ""));
+        if (bits is not { } nbits)
+        {
+            s.Add($"ep p 0 in 0 {SubcircuitText.Num(gain)}").Add($"en n 0 in 0 {SubcircuitText.Num(-gain)}");
+            return s;
+        }
+        var lsb = 2 * fullScale * scale.VoltsPerUnit / ((1 << nbits) - 1);
+        var clamp = SubcircuitText.Num(fullScale * scale.VoltsPerUnit);
+        var q = $"floor(min(max(v(in),-{clamp}),{clamp})/{SubcircuitText.Num(lsb)}+0.5)*{SubcircuitText.Num(lsb)}";
+        s.Add($"bp p 0 V = {SubcircuitText.Num(gain)}*{q}").Add($"bn n 0 V = -{SubcircuitText.Num(gain)}*{q}");
+        return s;
+    }
+}

@@ -1,0 +1,42 @@
+using Hwsim.Circuits.Devices;
+
+namespace Hwsim.Circuits.Blocks;
+
+/// <summary>
+/// The inverting transimpedance amplifier that reads a crossbar column, ports <c>in out</c>: it holds <c>in</c> at
+/// (virtual) ground and gives out = -Rf * I, I being the current flowing into <c>in</c>.
+/// Ideal: a 0 V current sense and a current-controlled voltage source (exact). Macro: the op-amp macro-model with a
+/// feedback resistor (finite gain, output rails, gain-bandwidth).
+/// </summary>
+public static class TransimpedanceAmplifier
+{
+    public static SubcircuitText Create(string name, FidelityLevel level, double transresistance, OpAmpModel? opamp = null)
+    {
+        if (!(transresistance > 0)) throw new ArgumentException($"{name}: the transresistance must be positive");
+        var rf = SubcircuitText.Num(transresistance);
+        switch (level)
+        {
+            case FidelityLevel.Ideal:
+                return new SubcircuitText(name, new[] { "in", "out" }, $"ideal TIA: virtual ground, out = -{rf} ohm * i(in)")
+                    .Add("vsense in 0 dc 0")
+                    .Add($"hout out 0 vsense -{rf}");
+            default:
+            {
+                var model = opamp ?? new OpAmpModel();
+                var s = new SubcircuitText(name, new[] { "in", "out" },
+                    $"TIA: op-amp macro-model (A = {SubcircuitText.Num(model.Gain)}) with {rf} ohm feedback")
+                    .Add($"xop 0 in out {model.Name}")
+                    .Add($"rf in out {rf}");
+                s.Dependencies.Add(OpAmpText(model));
+                return s;
+            }
+        }
+    }
+
+    /// <summary>The op-amp macro-model as a dependency block.</summary>
+    internal static SubcircuitText OpAmpText(OpAmpModel model)
+    {
+        // The model writes its own sub-circuit text; wrap it so it is emitted once, before its users.
+        return SubcircuitText.Raw(model.Name, model.ToSubcircuit());
+    }
+}
