@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using Hwsim.Circuits.Blocks;
+
+namespace Hwsim.Bridge.Compiler;
+
+/// <summary>Collects the pieces of a compiled network's netlist: sub-circuit definitions (each once), instances, sources.</summary>
+internal sealed class CircuitBuilder
+{
+    private readonly Dictionary<string, SubcircuitText> _definitions = new();
+    private readonly List<SubcircuitText> _order = new();
+    private readonly List<string> _instances = new();
+    private readonly List<string> _sources = new();
+    private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
+
+    public int InstanceCount => _instances.Count + _sources.Count;
+
+    /// <summary>Registers a definition (and its dependencies) once; returns its name.</summary>
+    public string Define(SubcircuitText definition)
+    {
+        foreach (var d in definition.WithDependencies())
+        {
+            if (_definitions.TryGetValue(d.Name, out var existing))
+            {
+                if (!ReferenceEquals(existing, d) && existing.ToString() != d.ToString())
+                    throw new InvalidOperationException($"two different sub-circuits named {d.Name}");
+                continue;
+            }
+            _definitions[d.Name] = d;
+            _order.Add(d);
+        }
+        return definition.Name;
+    }
+
+    public bool IsDefined(string name) => _definitions.ContainsKey(name);
+
+    /// <summary>Adds an X instance of <paramref name="subcircuit"/> with the given nodes.</summary>
+    public void Instance(string name, IEnumerable<string> nodes, string subcircuit)
+    {
+        if (!_names.Add(name)) throw new InvalidOperationException($"duplicate instance {name}");
+        _instances.Add($"{name} {string.Join(' ', nodes)} {subcircuit}");
+    }
+
+    /// <summary>Adds a DC voltage source from <paramref name="node"/> to ground.</summary>
+    public void Source(string name, string node, double volts)
+    {
+        if (!_names.Add(name)) throw new InvalidOperationException($"duplicate source {name}");
+        _sources.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {node} 0 dc {SubcircuitText.Num(volts)}"));
+    }
+
+    public string Build(string title, IEnumerable<string> comments)
+    {
+        var sb = new StringBuilder();
+        sb.Append(title.Replace('\n', ' ')).Append('\n');
+        foreach (var c in comments) sb.Append("* ").Append(c).Append('\n');
+        foreach (var d in _order) sb.Append(d).Append('\n');
+        foreach (var i in _instances) sb.Append(i).Append('\n');
+        foreach (var s in _sources) sb.Append(s).Append('\n');
+        sb.Append(".op\n.end\n");
+        return sb.ToString();
+    }
+}

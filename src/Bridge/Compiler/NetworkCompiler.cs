@@ -1,0 +1,190 @@
+using Hwsim.Bridge.Mapping;
+using Hwsim.Circuits.Blocks;
+using Hwsim.Nn.Layers;
+using Hwsim.Nn.Models;
+
+namespace Hwsim.Bridge.Compiler;
+
+/// <summary>
+/// Compiles a network (Linear, ReLU, Sigmoid, Tanh, Conv2d, Flatten, LSTM layers in order) into a circuit at a
+/// fidelity level. A level is only a choice of blocks: every layer asks the block library for its crossbar, amplifiers,
+/// activations and arithmetic at that level, and the wiring is the same at every level.
+/// <list type="bullet">
+/// <item>Every signal is a node voltage, value * Vs. Network inputs are the sources <c>vin{k}</c> at nodes <c>in{k}</c>.</item>
+/// <item>Linear: a row driver per input (bipolar rows at +/-Vread per unit), a crossbar with a bias row pair, an
+/// inverting TIA per output of gain Vs / (scale * Vread), giving the pre-activation at node <c>{layer}_o{j}</c>.</item>
+/// <item>Activations: one block per unit. Conv2d: one crossbar per output position (the same kernel), dot products over
+/// the image patches; padding reads 0 V. LSTM: one crossbar of [W_ih | W_hh] with bias b_ih + b_hh per layer, gate
+/// activations, multipliers and an adder for c' = f*c + i*g, h' = o*tanh(c'); the previous h and c are sources that
+/// the evaluator sets from the last step (an ideal sample-and-hold).</item>
+/// </list>
+/// </summary>
+public static partial class NetworkCompiler
+{
+    public static CompiledNetwork Compile(NetworkModel model, FidelityLevel level, MappingProfile? profile = null, int? inputFeatures = null)
+    {
+        profile ??= MappingProfile.For(level);
+        try
+        {
+            profile.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new CompileException(e.Message, e);
+        }
+        var c = new Context(model, level, profile);
+        var features = inputFeatures ?? model.InputFeatures
+            ?? throw new CompileException($"{model.Name}: the number of input features is unknown (give it, or start the network with a Linear, LSTM or Conv2d)");
+        var current = new List<string>();
+        for (var k = 0; k < features; k++)
+        {
+            var node = $"in{k}";
+            c.Builder.Source($"vin{k}", node, 0);
+            c.Inputs.Add(new InputPort(k, $"vin{k}", node));
+            current.Add(node);
+        }
+        var layerSignals = new List<Signal>();
+        foreach (var layer in model.Network.Layers)
+        {
+            try
+            {
+                layerSignals = layer switch
+                {
+                    Linear linear => CompileLinear(c, linear, current),
+                    ReLU or Sigmoid or Tanh => CompileActivation(c, layer, current),
+                    Flatten => layerSignals,
+                    Conv2d conv => CompileConv(c, conv, current),
+                    Lstm lstm => CompileLstm(c, lstm, current),
+                    _ => throw new CompileException($"layer {layer.Name}: type {layer.TypeName} cannot be compiled to a circuit"),
+                };
+            }
+            catch (MappingException e)
+            {
+                throw new CompileException($"layer {layer.Name}: {e.Message}", e);
+            }
+            catch (BlockLevelException e)
+            {
+                throw new CompileException($"layer {layer.Name}: {e.Message}", e);
+            }
+            if (layer is not Flatten) current = layerSignals.Select(s => s.Node).ToList();
+        }
+        var comments = new[]
+        {
+            $"network {model.Name} compiled by hwsim at the {level.Name()} level",
+            "every signal node holds value * Vs volts; inputs are vin{k}; see the compiled network's signal map",
+        }.Concat(profile.Describe().TrimEnd().Split('\n'));
+        return new CompiledNetwork
+        {
+            Name = model.Name,
+            Level = level,
+            Profile = profile,
+            Netlist = c.Builder.Build($"{model.Name}: {level.Name()} circuit", comments),
+            Inputs = c.Inputs,
+            States = c.States,
+            Signals = c.Signals,
+            Outputs = layerSignals,
+            Crossbars = c.Crossbars,
+            InstanceCount = c.Builder.InstanceCount,
+        };
+    }
+
+    /// <summary>Compilation state shared by the layer compilers.</summary>
+    private sealed class Context
+    {
+        public Context(NetworkModel model, FidelityLevel level, MappingProfile profile)
+        {
+            Model = model;
+            Level = level;
+            Profile = profile;
+        }
+
+        public NetworkModel Model { get; }
+        public FidelityLevel Level { get; }
+        public MappingProfile Profile { get; }
+        public CircuitBuilder Builder { get; } = new();
+        public List<InputPort> Inputs { get; } = new();
+        public List<StatePort> States { get; } = new();
+        public List<Signal> Signals { get; } = new();
+        public List<CrossbarInfo> Crossbars { get; } = new();
+        private bool _biasDefined;
+
+        /// <summary>The constant bias rows at +/-Vread, shared by all crossbars.</summary>
+        public (string P, string N) BiasRows()
+        {
+            if (!_biasDefined)
+            {
+                Builder.Source("vbiasp", "bias_p", Profile.ReadVoltage);
+                Builder.Source("vbiasn", "bias_n", -Profile.ReadVoltage);
+                _biasDefined = true;
+            }
+            return ("bias_p", "bias_n");
+        }
+
+        /// <summary>The row driver definition (one for the whole network).</summary>
+        public string RowDriver() => Builder.Define(ArithmeticBlocks.RowDriver("rowdrv", Profile.Scale, Profile.ReadVoltage, Profile.InputBits, Profile.InputFullScale));
+
+        public string ActivationDefinition(ActivationKind kind) =>
+            Builder.Define(Activation.Create($"act_{kind.ToString().ToLowerInvariant()}", kind, Level, Profile.Scale, Profile.OpAmp.NegativeRail, Profile.OpAmp.PositiveRail));
+
+        public string Multiplier() => Builder.Define(ArithmeticBlocks.Multiplier("mul", Level, Profile.Scale, Profile.OpAmp.NegativeRail, Profile.OpAmp.PositiveRail));
+
+        public string Adder2() => Builder.Define(ArithmeticBlocks.Adder("add2", Level, 2, Profile.OpAmp));
+
+        public string Tia(string layer, double transresistance) =>
+            Builder.Define(TransimpedanceAmplifier.Create($"tia_{layer}", Level, transresistance, Profile.OpAmp));
+    }
+
+    /// <summary>A node-safe version of a layer name (letters, digits, underscore).</summary>
+    private static string Safe(string name)
+    {
+        var chars = name.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '_').ToArray();
+        var s = new string(chars);
+        return s.Length == 0 || !char.IsAsciiLetter(s[0]) ? "l" + s : s;
+    }
+
+    /// <summary>
+    /// A crossbar layer: row drivers for <paramref name="inputs"/>, the crossbar for (W, b), one TIA per output.
+    /// Returns the output nodes (pre-activations in signal volts).
+    /// </summary>
+    private static List<string> Dense(Context c, string layer, double[,] w, double[] bias, IReadOnlyList<string> inputs, string outputPrefix)
+    {
+        var rows = w.GetLength(1);
+        var outs = w.GetLength(0);
+        if (inputs.Count != rows) throw new CompileException($"layer {layer}: {rows} weight columns but {inputs.Count} inputs");
+        var mapping = c.Profile.MappingFor(w.Cast<double>().Concat(bias));
+        var xb = new Crossbar($"xb_{layer}", w, bias, mapping, c.Profile.WireResistance, c.Profile.Variation);
+        var xbName = c.Builder.Define(WithDevice(c, xb));
+        var driver = c.RowDriver();
+        var p = new List<string>();
+        var n = new List<string>();
+        for (var k = 0; k < rows; k++)
+        {
+            var rp = $"{layer}_rp{k}";
+            var rn = $"{layer}_rn{k}";
+            c.Builder.Instance($"xd_{layer}_{k}", new[] { inputs[k], rp, rn }, driver);
+            p.Add(rp);
+            n.Add(rn);
+        }
+        var (bp, bn) = c.BiasRows();
+        var columns = Enumerable.Range(0, outs).Select(j => $"{layer}_col{j}").ToList();
+        c.Builder.Instance($"xx_{layer}", p.Append(bp).Concat(n).Append(bn).Concat(columns), xbName);
+        c.Crossbars.Add(new CrossbarInfo(layer, $"xx_{layer}", xb));
+        var tia = c.Tia(layer, c.Profile.Transresistance(mapping));
+        var outputs = new List<string>();
+        for (var j = 0; j < outs; j++)
+        {
+            var o = $"{outputPrefix}{j}";
+            c.Builder.Instance($"xt_{layer}_{j}", new[] { columns[j], o }, tia);
+            outputs.Add(o);
+        }
+        return outputs;
+    }
+
+    /// <summary>The crossbar's sub-circuit with the profile's device at each crossing.</summary>
+    private static SubcircuitText WithDevice(Context c, Crossbar xb)
+    {
+        if (c.Profile.Device != CrossbarDeviceKind.Resistor)
+            throw new CompileException("memristor crossings are not available in the bridge yet: use device=resistor");
+        return xb.ToSubcircuit();
+    }
+}

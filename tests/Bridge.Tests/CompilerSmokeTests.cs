@@ -1,0 +1,29 @@
+using Hwsim.Bridge.Compiler;
+using Hwsim.Bridge.Evaluation;
+using Hwsim.Circuits.Blocks;
+using Hwsim.Nn.Demos;
+using Hwsim.Nn.Models;
+
+namespace Hwsim.Bridge.Tests;
+
+public class CompilerSmokeTests
+{
+    [Theory]
+    [InlineData("mlp-xor")]
+    [InlineData("lstm-cell")]
+    [InlineData("neuron-tanh")]
+    [InlineData("conv-sobel")]
+    public void When_IdealCircuitEvaluated_Expect_SoftwareValues(string demo)
+    {
+        var model = ModelFile.Load(RepoFiles.Model(demo));
+        var rows = DemoCatalog.Get(demo).Data().TestInputRows.Take(12).ToArray();
+        var compiled = NetworkCompiler.Compile(model, FidelityLevel.Ideal);
+        var circuit = new CircuitEvaluator(compiled).Run(rows);
+        var software = SoftwareTracer.Trace(model, compiled, rows);
+        var worst = 0.0;
+        for (var p = 0; p < circuit.Points; p++)
+            for (var s = 0; s < circuit.Signals.Count; s++)
+                worst = Math.Max(worst, Math.Abs(circuit.Values[p][s] - software.Values[p][s]));
+        Assert.True(worst < 1e-9, $"{demo}: worst signal error {worst}");
+    }
+}
