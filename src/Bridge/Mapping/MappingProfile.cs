@@ -30,8 +30,11 @@ public sealed record MappingProfile
     public double? WeightScale { get; init; }
     /// <summary>Row read voltage per unit of input value (V).</summary>
     public double ReadVoltage { get; init; } = 0.2;
-    /// <summary>Volts per unit at every signal node (pre-activations, activations, gates, states).</summary>
-    public double SignalVoltsPerUnit { get; init; } = 1.0;
+    /// <summary>
+    /// Volts per unit at every signal node (pre-activations, activations, gates, states). 0.1 V keeps values up to
+    /// +/-100 inside the +/-10 V amplifier rails (the shape classifier's logits reach 75).
+    /// </summary>
+    public double SignalVoltsPerUnit { get; init; } = 0.1;
     /// <summary>Conductance levels are 2^bits; null keeps analog (exact) conductances.</summary>
     public int? WeightBits { get; init; }
     /// <summary>Row drivers quantise inputs to 2^bits levels over +/-InputFullScale; null keeps them exact.</summary>
