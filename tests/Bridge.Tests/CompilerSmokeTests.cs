@@ -15,11 +15,6 @@ public class CompilerSmokeTests
     [InlineData("conv-sobel")]
     public void When_IdealCircuitEvaluated_Expect_SoftwareValues(string demo) => Check(demo, FidelityLevel.Ideal, 1e-9);
 
-    [Theory]
-    [InlineData("mlp-xor")]
-    [InlineData("lstm-cell")]
-    public void When_MacroCircuitEvaluated_Expect_CloseToSoftware(string demo) => Check(demo, FidelityLevel.Macro, 2e-2);
-
     private static void Check(string demo, FidelityLevel level, double tolerance)
     {
         var model = ModelFile.Load(RepoFiles.Model(demo));
