@@ -15,6 +15,9 @@ public static class HwsimApp
         root.Add(RunCommand.Create(stdout, stderr));
         root.Add(TrainCommand.Create(stdout, stderr));
         root.Add(InferCommand.Create(stdout, stderr));
+        root.Add(DemosCommand.Create(stdout, stderr));
+        root.Add(CompareCommand.Create(stdout, stderr));
+        root.Add(NetlistCommand.Create(stdout, stderr));
         root.Add(BenchCommand.Create(stdout, stderr));
         return root;
     }

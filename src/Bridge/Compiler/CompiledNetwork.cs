@@ -35,6 +35,27 @@ public sealed class CompiledNetwork
     public required IReadOnlyList<CrossbarInfo> Crossbars { get; init; }
     public bool IsSequenceModel => States.Count > 0;
 
+    /// <summary>
+    /// The netlist with the input sources set to one input row (values, scaled to volts), e.g. to run the first test
+    /// sample in ngspice; state sources stay at 0 (the first step of a sequence).
+    /// </summary>
+    public string NetlistWithInputs(IReadOnlyList<double> row)
+    {
+        if (row.Count != Inputs.Count) throw new ArgumentException($"{Name}: {row.Count} values for {Inputs.Count} inputs");
+        var lines = Netlist.Split('\n');
+        var byName = Inputs.ToDictionary(i => i.Source + " ", i => i);
+        for (var k = 0; k < lines.Length; k++)
+        {
+            foreach (var (prefix, port) in byName)
+            {
+                if (!lines[k].StartsWith(prefix, StringComparison.Ordinal)) continue;
+                lines[k] = $"{port.Source} {port.Node} 0 dc {Hwsim.Circuits.NetlistNumber.Format(row[port.Index] * Profile.SignalVoltsPerUnit)}";
+                break;
+            }
+        }
+        return string.Join('\n', lines);
+    }
+
     /// <summary>Number of devices and sub-circuit instances, for reports.</summary>
     public int InstanceCount { get; init; }
 }

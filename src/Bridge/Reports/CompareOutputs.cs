@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using Hwsim.Bridge.Comparison;
+using Hwsim.Circuits.Blocks;
+using Hwsim.Circuits.Results;
+
+namespace Hwsim.Bridge.Reports;
+
+/// <summary>
+/// The files of <c>hwsim compare</c> other than the plots and the HTML page: <c>summary.csv</c> (a contract), one CSV per
+/// demo and level with every signal both ways, and the netlists that were simulated. Every file is written atomically.
+/// </summary>
+public static class CompareOutputs
+{
+    /// <summary>The header of summary.csv: a contract, never change it (add columns at the end only).</summary>
+    public const string SummaryHeader =
+        "demo,level,engine,output_max_abs_error,output_rms_error,output_range,metric,software_metric,circuit_metric,decision_agreement";
+
+    private static string N(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+    private static string N(double? x) => x is { } v ? N(v) : "";
+
+    public static string Summary(IEnumerable<ComparisonResult> results)
+    {
+        var sb = new StringBuilder(SummaryHeader).Append('\n');
+        foreach (var r in results)
+        {
+            sb.Append(r.Demo).Append(',').Append(r.Level.Name()).Append(',').Append(r.Engine).Append(',')
+                .Append(N(r.OutputMaxAbsError)).Append(',').Append(N(r.OutputRmsError)).Append(',').Append(N(r.OutputRange)).Append(',')
+                .Append(r.Metric.Name()).Append(',').Append(N(r.SoftwareMetric)).Append(',').Append(N(r.CircuitMetric)).Append(',')
+                .Append(N(r.DecisionAgreement)).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Every signal both ways: <c>point</c>, then <c>SIGNAL:software</c>, <c>SIGNAL:circuit</c> per signal, then the targets.</summary>
+    public static string Signals(ComparisonResult r)
+    {
+        var sb = new StringBuilder("point");
+        foreach (var s in r.Circuit.Signals) sb.Append(',').Append(s).Append(":software,").Append(s).Append(":circuit");
+        var targets = r.Targets;
+        var width = targets?.FirstOrDefault()?.Length ?? 0;
+        for (var k = 0; k < width; k++) sb.Append(",target[").Append(k).Append(']');
+        sb.Append('\n');
+        for (var p = 0; p < r.Circuit.Points; p++)
+        {
+            sb.Append(p);
+            for (var s = 0; s < r.Circuit.Signals.Count; s++)
+                sb.Append(',').Append(N(r.Software.Values[p][s])).Append(',').Append(N(r.Circuit.Values[p][s]));
+            for (var k = 0; k < width; k++) sb.Append(',').Append(N(targets![p][k]));
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>File stem of a result: <c>DEMO.LEVEL</c>.</summary>
+    public static string Stem(ComparisonResult r) => $"{r.Demo}.{r.Level.Name()}";
+
+    /// <summary>Writes summary.csv, the per-demo CSVs and the netlists under <paramref name="directory"/>; returns the paths.</summary>
+    public static IReadOnlyList<string> Write(IReadOnlyList<ComparisonResult> results, string directory)
+    {
+        var written = new List<string>();
+        Directory.CreateDirectory(directory);
+        var summary = Path.Combine(directory, "summary.csv");
+        AtomicFile.WriteAllText(summary, Summary(results));
+        written.Add(summary);
+        foreach (var r in results)
+        {
+            var csv = Path.Combine(directory, Stem(r) + ".csv");
+            AtomicFile.WriteAllText(csv, Signals(r));
+            written.Add(csv);
+            var netlist = Path.Combine(directory, "netlists", Stem(r) + ".cir");
+            AtomicFile.WriteAllText(netlist, r.Network.Netlist);
+            written.Add(netlist);
+        }
+        return written;
+    }
+}

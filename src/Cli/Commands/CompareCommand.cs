@@ -1,0 +1,90 @@
+using System.CommandLine;
+using Hwsim.Bridge.Mapping;
+using System.Globalization;
+using Hwsim.Bridge.Comparison;
+using Hwsim.Bridge.Compiler;
+using Hwsim.Bridge.Reports;
+using Hwsim.Circuits;
+using Hwsim.Circuits.Blocks;
+using Hwsim.Nn.Data;
+using Hwsim.Nn.Models;
+
+namespace Hwsim.Cli.Commands;
+
+/// <summary>
+/// <c>hwsim compare [DEMO ...] [--level ideal|macro|all] [--model FILE.json] [--inputs FILE.csv] [--out DIR]</c>:
+/// compiles each demo (or a user's model) to circuits, runs circuit and software on the same inputs, prints a table
+/// and writes summary.csv (a contract), a CSV per demo with every signal both ways, the netlists, the plots and
+/// report.html to DIR (default out/compare).
+/// </summary>
+public static class CompareCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var demos = new Argument<string[]>("DEMO") { Description = "demos to compare (default: all; see hwsim demos)", Arity = ArgumentArity.ZeroOrMore };
+        var level = new Option<string>("--level") { Description = "ideal, macro or all", DefaultValueFactory = _ => "all" };
+        level.AcceptOnlyFromAmong(LevelArgument.Choices);
+        var model = new Option<FileInfo?>("--model") { Description = "compare a model file (hwsim-model/1 JSON) instead of the demos" };
+        var inputs = new Option<FileInfo?>("--inputs") { Description = "inputs for --model (CSV as for hwsim infer); default: the model's test_inputs, else generated" };
+        var output = new Option<DirectoryInfo>("--out") { Description = "output folder", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "compare")) };
+        var profile = new ProfileOptions();
+        var cmd = new Command("compare", "Compare circuits against software inference, demo by demo and level by level.") { demos, level, model, inputs, output };
+        profile.AddTo(cmd);
+        cmd.SetAction(parse => Run(parse.GetValue(demos) ?? Array.Empty<string>(), parse.GetValue(level)!, parse.GetValue(model),
+            parse.GetValue(inputs), parse.GetValue(output)!, profile, parse, stdout, stderr));
+        return cmd;
+    }
+
+    private static int Run(string[] demos, string levelText, FileInfo? model, FileInfo? inputs, DirectoryInfo output,
+        ProfileOptions profileOptions, ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        if (model is not null && demos.Length > 0)
+        {
+            stderr.WriteLine("hwsim: error: give either demo names or --model, not both");
+            return ExitCodes.BadInput;
+        }
+        if (inputs is not null && model is null)
+        {
+            stderr.WriteLine("hwsim: error: --inputs goes with --model");
+            return ExitCodes.BadInput;
+        }
+        IReadOnlyList<ComparisonResult> results;
+        try
+        {
+            var levels = LevelArgument.Parse(levelText);
+            var request = new CompareRequest(demos, levels, output.FullName, model?.FullName, inputs?.FullName,
+                ProfileFor: level => profileOptions.Build(parse, level));
+            results = CompareJob.Run(request, line => stdout.WriteLine(line), HtmlReport.Write);
+        }
+        catch (Exception e) when (e is ArgumentException or CompileException or ModelFormatException or CsvFormatException
+                                       or CircuitException or DirectoryNotFoundException or FileNotFoundException)
+        {
+            stderr.WriteLine($"hwsim: error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (SimulationException e)
+        {
+            stderr.WriteLine($"hwsim: simulation failed: {e.Message}");
+            return ExitCodes.SimulationFailure;
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"hwsim: error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        stdout.WriteLine();
+        stdout.WriteLine($"{"demo",-16} {"level",-6} {"max |error|",12} {"rms error",12} {"range",10} {"metric",-9} {"software",10} {"circuit",10} {"same decision",13}");
+        foreach (var r in results)
+        {
+            stdout.WriteLine($"{r.Demo,-16} {r.Level.Name(),-6} {G(r.OutputMaxAbsError),12} {G(r.OutputRmsError),12} {G(r.OutputRange),10} {r.Metric.Name(),-9} " +
+                             $"{G(r.SoftwareMetric),10} {G(r.CircuitMetric),10} {(r.DecisionAgreement is { } a ? a.ToString("P1", CultureInfo.InvariantCulture) : "-"),13}");
+            foreach (var note in r.Notes) stdout.WriteLine($"  note: {note}");
+        }
+        stdout.WriteLine();
+        stdout.WriteLine($"wrote {Path.Combine(output.FullName, "summary.csv")} and {Path.Combine(output.FullName, "report.html")}");
+        return ExitCodes.Success;
+    }
+
+    private static string G(double? x) => x is { } v ? v.ToString("G4", CultureInfo.InvariantCulture) : "-";
+}
