@@ -25,6 +25,7 @@ public static class RunCommand
     public static int Run(FileInfo file, FileInfo? output, bool stats, TextWriter stdout, TextWriter stderr)
     {
         ParsedNetlist netlist;
+        var readTime = TimeSpan.Zero;
         try
         {
             if (!file.Exists)
@@ -32,7 +33,9 @@ public static class RunCommand
                 stderr.WriteLine($"hwsim: error: {file}: no such file");
                 return ExitCodes.BadInput;
             }
+            var readStart = System.Diagnostics.Stopwatch.GetTimestamp();
             netlist = NetlistReader.ReadFile(file.FullName);
+            readTime = System.Diagnostics.Stopwatch.GetElapsedTime(readStart);
         }
         catch (NetlistException e)
         {
@@ -89,6 +92,7 @@ public static class RunCommand
             stdout.WriteLine($"  Newton iterations      {st.NewtonIterations}");
             stdout.WriteLine($"  time points            {st.TimePoints} ({st.AcceptedTimePoints} accepted, {st.RejectedTimePoints} rejected)");
             stdout.WriteLine($"  factorisations         {st.Factorizations} full, {st.Refactorizations} refactor, {st.ReusedFactorizations} reused");
+            stdout.WriteLine($"  netlist reading time   {Ms(readTime)}");
             stdout.WriteLine($"  set-up time            {Ms(st.SetupTime)}");
             stdout.WriteLine($"  ordering time          {Ms(st.OrderingTime)}");
             stdout.WriteLine($"  factoring time         {Ms(st.FactorTime)}");
