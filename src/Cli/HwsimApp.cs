@@ -16,6 +16,7 @@ public static class HwsimApp
         root.Add(TrainCommand.Create(stdout, stderr));
         root.Add(InferCommand.Create(stdout, stderr));
         root.Add(BenchCommand.Create(stdout, stderr));
+        root.Add(BlockCommand.Create(stdout, stderr));
         return root;
     }
 
