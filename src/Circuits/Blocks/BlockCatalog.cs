@@ -8,7 +8,7 @@ namespace Hwsim.Circuits.Blocks;
 /// plots, and what netlists/blocks holds. Each block states its input range and its error bound per level (max
 /// |circuit - ideal| over the range, in output units, values); the tests check every bound.
 /// <list type="table">
-/// <item><term>crossbar</term><description>ideal 1e-6, macro and device 0.03 (6-bit conductances, 1 ohm wires)</description></item>
+/// <item><term>crossbar</term><description>ideal 1e-6, macro and device 0.02 (6-bit conductances, 1 ohm wires)</description></item>
 /// <item><term>tia</term><description>ideal 1e-9, macro 1e-3</description></item>
 /// <item><term>tanh, sigmoid</term><description>ideal and macro 1e-9, device 0.02 (2 % of full scale)</description></item>
 /// <item><term>relu</term><description>ideal and macro 1e-9, device 0.03 (1 % of full scale 3)</description></item>
@@ -56,7 +56,7 @@ public static class BlockCatalog
     public static IReadOnlyList<BlockDefinition> All { get; } =
     [
         new("crossbar", "weight matrix as differential conductances (bipolar row drive) read by a TIA: z = W x + b",
-            Bounds(1e-6, 0.03, 0.03), "input scale t (x = t u)", null, "t in [-1, 1]", "pre-activation z (values)", "t (w . u) + b",
+            Bounds(1e-6, 0.02, 0.02), "input scale t (x = t u)", null, "t in [-1, 1]", "pre-activation z (values)", "t (w . u) + b",
             CrossbarBench),
         new("tia", "transimpedance amplifier: a column current becomes the pre-activation voltage, out = -Rf i",
             Bounds(1e-9, 1e-3), "current (units of Vs/Rf = 20 uA)", null, "[-3, 3]", "out (values)", "-x",
