@@ -93,7 +93,7 @@ public sealed class BlockBench
     }
 
     private static string Plural(string noun, int count) =>
-        count == 1 || noun.All(ch => !char.IsLetter(ch) || char.IsUpper(ch)) ? noun : noun.EndsWith("ch", StringComparison.Ordinal) ? noun + "es" : noun + "s";
+        count == 1 || noun.EndsWith('S') ? noun : noun.EndsWith("ch", StringComparison.Ordinal) ? noun + "es" : noun + "s";
 
     /// <summary>Starts a bench netlist: title, comment lines and the block's definitions.</summary>
     internal static StringBuilder Begin(string title, IEnumerable<string> comments, SubcircuitText block, params SubcircuitText[] more)
