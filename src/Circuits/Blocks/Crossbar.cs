@@ -120,7 +120,7 @@ public sealed class Crossbar
     public SubcircuitText ToSubcircuit()
     {
         var s = new SubcircuitText(Name, Ports, string.Create(CultureInfo.InvariantCulture,
-            $"crossbar {Outputs}x{Inputs}{(HasBias ? " + bias" : "")}: bipolar rows, G in [{Mapping.Gmin:G3}, {Mapping.Gmax:G3}] S, scale {Mapping.WeightScale:G4} S per unit weight{(Mapping.Levels is { } l ? $", {l} levels" : "")}, wire {WireResistance:G3} ohm, {(Memristor is { } m ? $"memristor {m.Name} at each crossing" : "resistors")}"));
+            $"crossbar {Outputs}x{Inputs}{(HasBias ? " + bias" : "")}: bipolar rows, G in [{Mapping.Gmin:G3}, {Mapping.Gmax:G3}] S, scale {Mapping.WeightScale:G4} S per unit weight{(Mapping.Levels is { } l ? $", {l} levels" : "")}, wire {WireResistance:G3} ohm, {(Memristor is { } m ? $"memristors ({m.Name}) at the crossings" : "resistors at the crossings")}"));
         if (Memristor is { } model) s.Dependencies.Add(SubcircuitText.Raw(model.Name, model.ToSubcircuit()));
         var physicalRows = new List<(string Port, int Row, bool Positive)>();
         for (var r = 0; r < Rows; r++)

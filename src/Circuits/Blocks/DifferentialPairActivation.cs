@@ -49,10 +49,11 @@ public static class DifferentialPairActivation
         var fullScale = sigmoid ? vs / 2 : vs;
         var r4 = fullScale * (r3 + rc) / (rc * DeviceModels.NpnAlpha * TailCurrent);
         string N(double x) => SubcircuitText.Num(x);
+        string C(double x) => x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 
         var s = new SubcircuitText(name, new[] { "in", "out" },
             $"device {kind.ToString().ToLowerInvariant()}: BJT differential pair at 27 C (V_T = {vt * 1e3:F3} mV), input attenuation {attenuation:G6} (v_id = {(sigmoid ? "" : "2 ")}V_T per unit),\n"
-            + $"tail {N(TailCurrent)} A, loads {N(rc)} ohm, op-amp difference amplifier {N(r3)} / {N(r4)} ohm: out = {(sigmoid ? "Vs sigmoid(x)" : "Vs tanh(x)")}, Vs = {N(vs)} V");
+            + $"tail {C(TailCurrent)} A, loads {C(rc)} ohm, op-amp difference amplifier {C(r3)} / {C(r4)} ohm: out = {(sigmoid ? "Vs sigmoid(x)" : "Vs tanh(x)")}, Vs = {N(vs)} V");
         s.Add(DeviceModels.Npn);
         s.Add("vcc vcc 0 dc 5").Add("vee vee 0 dc -5");
         s.Add($"r1 in b1 {N(r1)}").Add($"r2 b1 0 {N(r2)}").Add($"rb2 b2 0 {N(thevenin)}");

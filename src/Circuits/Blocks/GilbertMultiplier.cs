@@ -44,10 +44,11 @@ public static class GilbertMultiplier
             * (1 + 2 / (DeviceModels.NpnBeta * alpha));
         var r4 = transresistance * (r3 + rl) / rl;
         string N(double x) => SubcircuitText.Num(x);
+        string C(double x) => x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 
         var s = new SubcircuitText(name, new[] { "a", "b", "out" },
-            $"device multiplier: Gilbert cell with a linearised x input (diode predistortion), converters {N(r)} ohm / {N(i0)} A,\n"
-            + $"loads {N(rl)} ohm, op-amp difference amplifier {N(r3)} / {N(r4)} ohm: out = a*b/Vs, Vs = {N(vs)} V, at 27 C");
+            $"device multiplier: Gilbert cell with a linearised x input (diode predistortion), converters {C(r)} ohm / {C(i0)} A,\n"
+            + $"loads {C(rl)} ohm, op-amp difference amplifier {C(r3)} / {C(r4)} ohm: out = a*b/Vs, Vs = {N(vs)} V, at 27 C");
         s.Add(DeviceModels.Npn);
         s.Add("vcc vcc 0 dc 10").Add("vee vee 0 dc -5").Add("vbias vb 0 dc 3");
         s.Add("* y converter (lower pair)");
