@@ -116,6 +116,28 @@ public sealed class DeviceBlockTests
     }
 
     [Fact]
+    public void When_DeviceBlocksGetTheCallersOpAmp_Expect_ItsDefinitionAndTheSameAccuracy()
+    {
+        // the bridge's profile op-amp: +/-10 V rails, 10 MHz; the blocks must use it (one 'opamp' per netlist)
+        var opamp = new OpAmpModel { Gain = 1e5, GainBandwidth = 10e6, PositiveRail = 10, NegativeRail = -10 };
+        var blocks = new[]
+        {
+            Activation.Create("a_tanh", ActivationKind.Tanh, FidelityLevel.Device, Scale, opamp: opamp),
+            Activation.Create("a_sig", ActivationKind.Sigmoid, FidelityLevel.Device, Scale, opamp: opamp),
+            Activation.Create("a_relu", ActivationKind.Relu, FidelityLevel.Device, Scale, opamp: opamp),
+            ArithmeticBlocks.Multiplier("mul", FidelityLevel.Device, Scale, opamp: opamp),
+        };
+        foreach (var b in blocks)
+            Assert.Equal(opamp.ToSubcircuit(), b.WithDependencies().Single(d => d.Name == "opamp").ToString());
+        var r = Op("vx x 0 dc 0.8\nvy y 0 dc -0.6\nx1 x t a_tanh\nx2 x s a_sig\nx3 y u a_relu\nx4 x y m mul", blocks);
+
+        Assert.Equal(Math.Tanh(0.8), r.Value("v(t)"), 0.02);
+        Assert.Equal(1 / (1 + Math.Exp(-0.8)), r.Value("v(s)"), 0.02);
+        Assert.Equal(0, r.Value("v(u)"), 0.03);
+        Assert.Equal(-0.48, r.Value("v(m)"), 0.03);
+    }
+
+    [Fact]
     public void When_DeviceTanhRunAt85C_Expect_TheSlopeOfTheTemperatureRatio()
     {
         // the attenuation is designed for V_T at 27 C: at 85 C the pair sees tanh(x * 300.15 / 358.15)
