@@ -19,6 +19,7 @@ public static class HwsimApp
         root.Add(CompareCommand.Create(stdout, stderr));
         root.Add(NetlistCommand.Create(stdout, stderr));
         root.Add(BenchCommand.Create(stdout, stderr));
+        root.Add(BlockCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -1,14 +1,18 @@
+using Hwsim.Circuits.Devices;
+
 namespace Hwsim.Circuits.Blocks;
 
 /// <summary>
 /// Activation blocks, ports <c>in out</c>, both in signal volts: out = Vs * f(in / Vs).
 /// Ideal: one B source with the exact function. Macro: the same behavioural function held within the op-amp rails
-/// (ReLU is the one that can reach them). Device-level activations are transistor circuits (see the device blocks).
+/// (ReLU is the one that can reach them). Device: tanh and sigmoid from a BJT differential pair
+/// (<see cref="DifferentialPairActivation"/>), ReLU from a precision rectifier (<see cref="PrecisionRectifier"/>);
+/// the op-amp argument is their output stage's macro-model (the default <see cref="OpAmpModel"/> when null).
 /// </summary>
 public static class Activation
 {
     public static SubcircuitText Create(string name, ActivationKind kind, FidelityLevel level, SignalScale scale,
-        double negativeRail = -10, double positiveRail = 10)
+        double negativeRail = -10, double positiveRail = 10, OpAmpModel? opamp = null)
     {
         var vs = SubcircuitText.Num(scale.VoltsPerUnit);
         var f = kind switch
@@ -25,6 +29,10 @@ public static class Activation
             case FidelityLevel.Macro:
                 return new SubcircuitText(name, new[] { "in", "out" }, $"behavioural {kind} activation within the rails {negativeRail} .. {positiveRail} V")
                     .Add($"bact out 0 V = min(max({f},{SubcircuitText.Num(negativeRail)}),{SubcircuitText.Num(positiveRail)})");
+            case FidelityLevel.Device:
+                return kind == ActivationKind.Relu
+                    ? PrecisionRectifier.Create(name, opamp)
+                    : DifferentialPairActivation.Create(name, kind, scale, opamp);
             default:
                 throw new BlockLevelException($"{kind} activation", level);
         }

@@ -7,8 +7,13 @@ namespace Hwsim.Circuits.Blocks;
 /// </summary>
 public static class ArithmeticBlocks
 {
-    /// <summary>Multiplier, ports <c>a b out</c>: out = a * b / Vs (the product of the two values, in signal volts). Ideal and macro: a B source (macro clamps at the rails).</summary>
-    public static SubcircuitText Multiplier(string name, FidelityLevel level, SignalScale scale, double negativeRail = -10, double positiveRail = 10)
+    /// <summary>
+    /// Multiplier, ports <c>a b out</c>: out = a * b / Vs (the product of the two values, in signal volts). Ideal and
+    /// macro: a B source (macro clamps at the rails). Device: a Gilbert cell (<see cref="GilbertMultiplier"/>, inputs
+    /// within [-1, 1] values) whose output stage is <paramref name="opamp"/>.
+    /// </summary>
+    public static SubcircuitText Multiplier(string name, FidelityLevel level, SignalScale scale, double negativeRail = -10, double positiveRail = 10,
+        OpAmpModel? opamp = null)
     {
         var vs = SubcircuitText.Num(scale.VoltsPerUnit);
         var f = $"v(a)*v(b)/{vs}";
@@ -17,13 +22,15 @@ public static class ArithmeticBlocks
             FidelityLevel.Ideal => new SubcircuitText(name, new[] { "a", "b", "out" }, "ideal multiplier: out = a*b/Vs").Add($"bmul out 0 V = {f}"),
             FidelityLevel.Macro => new SubcircuitText(name, new[] { "a", "b", "out" }, "behavioural multiplier held within the rails")
                 .Add($"bmul out 0 V = min(max({f},{SubcircuitText.Num(negativeRail)}),{SubcircuitText.Num(positiveRail)})"),
+            FidelityLevel.Device => GilbertMultiplier.Create(name, scale, opamp),
             _ => throw new BlockLevelException("multiplier", level),
         };
     }
 
     /// <summary>
     /// Adder of <paramref name="inputs"/> signals, ports <c>in1 .. inN out</c>: out = sum of the inputs.
-    /// Ideal: a B source. Macro: an inverting op-amp summer (equal resistors) followed by an inverting unity stage.
+    /// Ideal: a B source. Macro (and device: the same op-amp circuit): an inverting op-amp summer (equal resistors)
+    /// followed by an inverting unity stage; two inputs over [-1.5, 1.5] stay within 1.8e-4 of the sum.
     /// </summary>
     public static SubcircuitText Adder(string name, FidelityLevel level, int inputs, OpAmpModel? opamp = null, double resistance = 10e3)
     {
@@ -47,7 +54,7 @@ public static class ArithmeticBlocks
         }
     }
 
-    /// <summary>Inverter, ports <c>in out</c>: out = -in. Ideal: a VCVS of gain -1. Macro: an op-amp with equal resistors.</summary>
+    /// <summary>Inverter, ports <c>in out</c>: out = -in. Ideal: a VCVS of gain -1. Macro (and device): an op-amp with equal resistors.</summary>
     public static SubcircuitText Inverter(string name, FidelityLevel level, OpAmpModel? opamp = null, double resistance = 10e3)
     {
         switch (level)
@@ -68,8 +75,9 @@ public static class ArithmeticBlocks
 
     /// <summary>
     /// Row driver of a bipolar crossbar row pair, ports <c>in p n</c>: p = +in * Vread/Vs and n = -in * Vread/Vs, i.e.
-    /// the read voltage of the value. With <paramref name="bits"/> it is a DAC: the value is quantised to 2^bits levels
-    /// over [-fullScale, +fullScale] (values). Behavioural at every level (a DAC's analog output stage).
+    /// the read voltage of the value. With <paramref name="bits"/> it is a DAC: the value is first quantised as
+    /// <see cref="DataConverter"/> (kind DAC) does, to 2^bits levels over [-fullScale, +fullScale] (values, both ends
+    /// included). Behavioural at every level (a DAC's analog output stage).
     /// </summary>
     public static SubcircuitText RowDriver(string name, SignalScale scale, double readVoltsPerUnit, int? bits = null, double fullScale = 1)
     {
@@ -81,9 +89,8 @@ public static class ArithmeticBlocks
             s.Add($"ep p 0 in 0 {SubcircuitText.Num(gain)}").Add($"en n 0 in 0 {SubcircuitText.Num(-gain)}");
             return s;
         }
-        var lsb = 2 * fullScale * scale.VoltsPerUnit / ((1 << nbits) - 1);
-        var clamp = SubcircuitText.Num(fullScale * scale.VoltsPerUnit);
-        var q = $"floor(min(max(v(in),-{clamp}),{clamp})/{SubcircuitText.Num(lsb)}+0.5)*{SubcircuitText.Num(lsb)}";
+        var dac = new DataConverter(ConverterKind.Dac, nbits, -fullScale, fullScale);
+        var q = dac.VoltsExpression("v(in)", scale);
         s.Add($"bp p 0 V = {SubcircuitText.Num(gain)}*{q}").Add($"bn n 0 V = -{SubcircuitText.Num(gain)}*{q}");
         return s;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hwsim.Circuits.Devices;
 
 namespace Hwsim.Circuits.Blocks;
 
@@ -11,11 +12,25 @@ namespace Hwsim.Circuits.Blocks;
 /// bias is one more bipolar row pair (<c>pb</c>, <c>nb</c>) driven at +/-Vread. With wire resistance every segment
 /// between neighbouring crossings along a row and along a column is a resistor of that value (rows are fed at
 /// column 0, columns leave after the last row).
+/// <para>
+/// The device at each crossing is an ideal resistor of the programmed conductance (ideal and macro levels) or, with
+/// a <see cref="MemristorModel"/> (device level), that memristor at the state whose conductance is the programmed
+/// one (<see cref="MemristorModel.StateForConductance"/>), instance <c>xm{k}_{j}</c> with its port <c>p</c> on the
+/// row and <c>n</c> on the column. In an operating point a memristor's state holds (its drift is gated off at
+/// time = 0), so the memristor crossbar computes the same W x + b as the resistor one. The mapping's window must lie
+/// inside the model's [1/Roff, 1/Ron]; programmed conductances that variation pushes beyond it are clamped to it
+/// (the state saturates at 0 or 1), and <see cref="Plus"/> / <see cref="Minus"/> hold the clamped values.
+/// </para>
+/// <para>
+/// ngspice quirk worth knowing: in a <c>.dc</c> sweep ngspice (and our engine) set <c>time</c> to the swept value, so
+/// a memristor crossbar under a sweep with positive values lets the states drift; sweep values &lt;= 0 (or use
+/// <c>.op</c>) keep them programmed.
+/// </para>
 /// </summary>
 public sealed class Crossbar
 {
     public Crossbar(string name, double[,] weights, double[]? bias, ConductanceMapping mapping,
-        double wireResistance = 0, DeviceVariation? variation = null)
+        double wireResistance = 0, DeviceVariation? variation = null, MemristorModel? memristor = null)
     {
         Name = name;
         Outputs = weights.GetLength(0);
@@ -27,6 +42,11 @@ public sealed class Crossbar
         WireResistance = wireResistance;
         HasBias = bias is not null;
         Variation = variation ?? DeviceVariation.None;
+        Memristor = memristor;
+        if (memristor is not null
+            && (mapping.Gmin < memristor.MinimumConductance * (1 - 1e-9) || mapping.Gmax > memristor.MaximumConductance * (1 + 1e-9)))
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: the conductance window [{mapping.Gmin:G4}, {mapping.Gmax:G4}] S lies outside the memristor's [{memristor.MinimumConductance:G4}, {memristor.MaximumConductance:G4}] S"));
 
         // Programmed conductances: rows 0..M-1 are inputs, row M the bias.
         var rows = Inputs + (HasBias ? 1 : 0);
@@ -45,6 +65,11 @@ public sealed class Crossbar
                     gp = Variation.Apply(gp, mapping.Gmin, mapping.Gmax, random);
                     gm = Variation.Apply(gm, mapping.Gmin, mapping.Gmax, random);
                 }
+                if (memristor is not null)
+                {
+                    gp = memristor.ConductanceAt(memristor.StateForConductance(gp));
+                    gm = memristor.ConductanceAt(memristor.StateForConductance(gm));
+                }
                 Plus[j, i] = gp;
                 Minus[j, i] = gm;
             }
@@ -58,6 +83,12 @@ public sealed class Crossbar
     public ConductanceMapping Mapping { get; }
     public double WireResistance { get; }
     public DeviceVariation Variation { get; }
+    /// <summary>The memristor at each crossing (device level), or null for ideal resistors.</summary>
+    public MemristorModel? Memristor { get; }
+
+    /// <summary>The memristor state of a programmed conductance (device level).</summary>
+    public double StateOf(double conductance) =>
+        (Memristor ?? throw new InvalidOperationException($"{Name}: a resistor crossbar has no memristor states")).StateForConductance(conductance);
 
     /// <summary>G+ of output j, row i (the bias is row <see cref="Inputs"/>), after quantisation and variation.</summary>
     public double[,] Plus { get; }
@@ -89,7 +120,8 @@ public sealed class Crossbar
     public SubcircuitText ToSubcircuit()
     {
         var s = new SubcircuitText(Name, Ports, string.Create(CultureInfo.InvariantCulture,
-            $"crossbar {Outputs}x{Inputs}{(HasBias ? " + bias" : "")}: bipolar rows, G in [{Mapping.Gmin:G3}, {Mapping.Gmax:G3}] S, scale {Mapping.WeightScale:G4} S per unit weight{(Mapping.Levels is { } l ? $", {l} levels" : "")}, wire {WireResistance:G3} ohm"));
+            $"crossbar {Outputs}x{Inputs}{(HasBias ? " + bias" : "")}: bipolar rows, G in [{Mapping.Gmin:G3}, {Mapping.Gmax:G3}] S, scale {Mapping.WeightScale:G4} S per unit weight{(Mapping.Levels is { } l ? $", {l} levels" : "")}, wire {WireResistance:G3} ohm, {(Memristor is { } m ? $"memristors ({m.Name}) at the crossings" : "resistors at the crossings")}"));
+        if (Memristor is { } model) s.Dependencies.Add(SubcircuitText.Raw(model.Name, model.ToSubcircuit()));
         var physicalRows = new List<(string Port, int Row, bool Positive)>();
         for (var r = 0; r < Rows; r++)
         {
@@ -106,7 +138,10 @@ public sealed class Crossbar
                 var g = positive ? Minus[j, row] : Plus[j, row];
                 var rowNode = wires ? $"{port}_{j}" : port;
                 var colNode = wires ? $"k{k}_{j}" : $"c{j}";
-                s.Add($"rx{k}_{j} {rowNode} {colNode} {SubcircuitText.Num(1.0 / g)}");
+                if (Memristor is { } mem)
+                    s.Add($"xm{k}_{j} {rowNode} {colNode} {mem.Name} x0={SubcircuitText.Num(mem.StateForConductance(g))}");
+                else
+                    s.Add($"rx{k}_{j} {rowNode} {colNode} {SubcircuitText.Num(1.0 / g)}");
                 if (wires)
                 {
                     var prevRow = j == 0 ? port : $"{port}_{j - 1}";

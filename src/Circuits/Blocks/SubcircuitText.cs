@@ -50,6 +50,9 @@ public sealed class SubcircuitText
         return order;
     }
 
+    /// <summary>The text of this definition and of its dependencies (dependencies first): what a netlist includes.</summary>
+    public string ToDefinitions() => string.Concat(WithDependencies().Select(d => d.ToString()));
+
     private string? _raw;
 
     /// <summary>A definition whose text is already written (e.g. a model's own generator).</summary>

@@ -6,7 +6,10 @@ namespace Hwsim.Circuits.Blocks;
 /// The inverting transimpedance amplifier that reads a crossbar column, ports <c>in out</c>: it holds <c>in</c> at
 /// (virtual) ground and gives out = -Rf * I, I being the current flowing into <c>in</c>.
 /// Ideal: a 0 V current sense and a current-controlled voltage source (exact). Macro: the op-amp macro-model with a
-/// feedback resistor (finite gain, output rails, gain-bandwidth).
+/// feedback resistor (finite gain, output rails, gain-bandwidth). Device: the same macro-model (there is no
+/// transistor-level op-amp), so the bridge can ask every block for the device level.
+/// <para>Characterised (hwsim block tia, Rf = 50 k): ideal exact, macro within 3.5e-5 of -x over x in [-3, 3] (x: the
+/// current in units of Vs/Rf); the finite gain costs (1 + Rf/Rsource)/A.</para>
 /// </summary>
 public static class TransimpedanceAmplifier
 {

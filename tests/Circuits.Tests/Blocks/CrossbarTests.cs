@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Hwsim.Circuits.Blocks;
+using Hwsim.Circuits.Devices;
 using Hwsim.Circuits.Netlist;
 
 namespace Hwsim.Circuits.Tests.Blocks;
@@ -54,7 +55,7 @@ public class CrossbarTests
     internal static string Bench(Crossbar xb, double[] x)
     {
         var sb = new StringBuilder("crossbar bench\n");
-        sb.Append(xb.ToSubcircuit());
+        sb.Append(xb.ToSubcircuit().ToDefinitions());
         for (var i = 0; i < xb.Inputs; i++)
         {
             sb.Append(CultureInfo.InvariantCulture, $"vp{i} p{i} 0 {x[i] * Vread:R}\n");
@@ -116,5 +117,56 @@ public class CrossbarTests
         Assert.True(byWire[^1] > 1e-4);
         var bySize = new[] { 4, 8, 16 }.Select(n => Error(n, 10)).ToArray();
         for (var k = 1; k < bySize.Length; k++) Assert.True(bySize[k] >= bySize[k - 1], $"size error fell: {string.Join(", ", bySize)}");
+    }
+
+    [Fact]
+    public void When_16x16CrossbarOfMemristorsAtProgrammedStates_Expect_WxPlusBTo1e6AndStatesHeld()
+    {
+        var (w, b, x) = Random16(16, 7);
+        var memristor = new MemristorModel();
+        var xb = new Crossbar("xb", w, b, ConductanceMapping.FitTo(w.Cast<double>().Concat(b)), memristor: memristor);
+        var result = NetlistRun.RunAll(NetlistReader.Parse(Bench(xb, x), "bench.cir"))[0];
+        for (var j = 0; j < 16; j++)
+        {
+            var z = -result.Value($"i(vc{j})") / (xb.Mapping.WeightScale * Vread);
+            var expected = b[j] + Enumerable.Range(0, 16).Sum(i => w[j, i] * x[i]);
+            Assert.True(Math.Abs(z - expected) <= 1e-6 * Math.Max(1, Math.Abs(expected)), $"z[{j}] = {z}, expected {expected}");
+        }
+        // Row k = 0 is p0 (it carries G-), k = 1 is n0 (G+): the state read back is the programmed one.
+        Assert.Equal(xb.StateOf(xb.Minus[3, 0]), result.Value("v(x1.xm0_3.x)"), 12);
+        Assert.Equal(xb.StateOf(xb.Plus[5, 0]), result.Value("v(x1.xm1_5.x)"), 12);
+        Assert.Equal(memristor.ConductanceAt(xb.StateOf(xb.Plus[5, 0])), xb.Plus[5, 0], 15);
+    }
+
+    [Fact]
+    public void When_MemristorCrossbarWithWiresAndQuantisation_Expect_SameCurrentsAsResistorCrossbar()
+    {
+        var (w, b, x) = Random16(6, 5);
+        var mapping = ConductanceMapping.FitTo(w.Cast<double>().Concat(b), levels: 32);
+        var resistors = Outputs(new Crossbar("xb", w, b, mapping, wireResistance: 5), x);
+        var memristors = Outputs(new Crossbar("xb", w, b, mapping, wireResistance: 5, memristor: new MemristorModel()), x);
+        // the memristor crossbar is solved by Newton (its port current is a B source): equal to its convergence tolerance
+        for (var j = 0; j < 6; j++) Assert.True(Math.Abs(resistors[j] - memristors[j]) <= 1e-6 * Math.Max(1, Math.Abs(resistors[j])), $"z[{j}]: {resistors[j]} vs {memristors[j]}");
+    }
+
+    [Fact]
+    public void When_VariationPushesBeyondTheMemristorWindow_Expect_StatesClampedToItsBounds()
+    {
+        var w = new double[,] { { 1, -1, 0.5 }, { -0.2, 0.9, -1 } };
+        var memristor = new MemristorModel();
+        var xb = new Crossbar("xb", w, null, new ConductanceMapping(1e-6, 100e-6, 99e-6), variation: new DeviceVariation(Sigma: 1, Seed: 4), memristor: memristor);
+        foreach (var g in xb.Plus.Cast<double>().Concat(xb.Minus.Cast<double>()))
+        {
+            Assert.InRange(g, memristor.MinimumConductance * (1 - 1e-12), memristor.MaximumConductance * (1 + 1e-12));
+            Assert.InRange(xb.StateOf(g), 0, 1);
+        }
+        Assert.Contains(xb.Plus.Cast<double>().Concat(xb.Minus.Cast<double>()), g => Math.Abs(g - memristor.MaximumConductance) < 1e-15);
+    }
+
+    [Fact]
+    public void When_WindowWiderThanTheMemristor_Expect_ArgumentErrorNamingTheCrossbar()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new Crossbar("fc1", new double[,] { { 1 } }, null, new ConductanceMapping(0.5e-6, 100e-6, 99e-6), memristor: new MemristorModel()));
+        Assert.Contains("fc1", e.Message);
     }
 }
