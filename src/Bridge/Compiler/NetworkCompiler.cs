@@ -124,9 +124,16 @@ public static partial class NetworkCompiler
         public string RowDriver() => Builder.Define(ArithmeticBlocks.RowDriver("rowdrv", Profile.Scale, Profile.ReadVoltage, Profile.InputBits, Profile.InputFullScale));
 
         public string ActivationDefinition(ActivationKind kind) =>
-            Builder.Define(Activation.Create($"act_{kind.ToString().ToLowerInvariant()}", kind, Level, Profile.Scale, Profile.OpAmp.NegativeRail, Profile.OpAmp.PositiveRail));
+            Builder.Define(Activation.Create($"act_{kind.ToString().ToLowerInvariant()}", kind, Level, Profile.Scale,
+                Profile.OpAmp.NegativeRail, Profile.OpAmp.PositiveRail, Profile.OpAmp));
 
-        public string Multiplier() => Builder.Define(ArithmeticBlocks.Multiplier("mul", Level, Profile.Scale, Profile.OpAmp.NegativeRail, Profile.OpAmp.PositiveRail));
+        public string Multiplier() => Builder.Define(ArithmeticBlocks.Multiplier("mul", Level, Profile.Scale,
+            Profile.OpAmp.NegativeRail, Profile.OpAmp.PositiveRail, Profile.OpAmp));
+
+        /// <summary>The memristor at the crossings (its window is the profile's), or null for resistors.</summary>
+        public Hwsim.Circuits.Devices.MemristorModel? Memristor() => Profile.Device == CrossbarDeviceKind.Memristor
+            ? new Hwsim.Circuits.Devices.MemristorModel { Ron = 1 / Profile.Gmax, Roff = 1 / Profile.Gmin }
+            : null;
 
         public string Adder2() => Builder.Define(ArithmeticBlocks.Adder("add2", Level, 2, Profile.OpAmp));
 
@@ -152,7 +159,7 @@ public static partial class NetworkCompiler
         var outs = w.GetLength(0);
         if (inputs.Count != rows) throw new CompileException($"layer {layer}: {rows} weight columns but {inputs.Count} inputs");
         var mapping = c.Profile.MappingFor(w.Cast<double>().Concat(bias));
-        var xb = new Crossbar($"xb_{layer}", w, bias, mapping, c.Profile.WireResistance, c.Profile.Variation);
+        var xb = new Crossbar($"xb_{layer}", w, bias, mapping, c.Profile.WireResistance, c.Profile.Variation, c.Memristor());
         var xbName = c.Builder.Define(WithDevice(c, xb));
         var driver = c.RowDriver();
         var p = new List<string>();
@@ -180,11 +187,6 @@ public static partial class NetworkCompiler
         return outputs;
     }
 
-    /// <summary>The crossbar's sub-circuit with the profile's device at each crossing.</summary>
-    private static SubcircuitText WithDevice(Context c, Crossbar xb)
-    {
-        if (c.Profile.Device != CrossbarDeviceKind.Resistor)
-            throw new CompileException("memristor crossings are not available in the bridge yet: use device=resistor");
-        return xb.ToSubcircuit();
-    }
+    /// <summary>The crossbar's sub-circuit (its crossing devices were chosen when it was built).</summary>
+    private static SubcircuitText WithDevice(Context c, Crossbar xb) => xb.ToSubcircuit();
 }

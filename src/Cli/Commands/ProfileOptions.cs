@@ -16,10 +16,18 @@ internal sealed class ProfileOptions
     private readonly Option<double?> _wire = new("--wire-resistance") { Description = "wire resistance per crossing segment (ohm), default 0" };
     private readonly Option<double?> _sigma = new("--variation") { Description = "log-normal programming variation sigma, default 0" };
     private readonly Option<int?> _seed = new("--seed") { Description = "seed of the variation, default 1" };
+    private readonly Option<string?> _device = CreateDevice();
+
+    private static Option<string?> CreateDevice()
+    {
+        var o = new Option<string?>("--device") { Description = "device at each crossing: resistor (default) or memristor (at its programmed state)" };
+        o.AcceptOnlyFromAmong("resistor", "memristor");
+        return o;
+    }
 
     public void AddTo(Command cmd)
     {
-        foreach (var o in new Option[] { _gmin, _gmax, _scale, _bits, _inputBits, _read, _wire, _sigma, _seed }) cmd.Add(o);
+        foreach (var o in new Option[] { _gmin, _gmax, _scale, _bits, _inputBits, _read, _wire, _sigma, _seed, _device }) cmd.Add(o);
     }
 
     public MappingProfile Build(ParseResult parse, FidelityLevel level)
@@ -34,6 +42,7 @@ internal sealed class ProfileOptions
         if (parse.GetValue(_wire) is { } wire) p = p with { WireResistance = wire };
         if (parse.GetValue(_sigma) is { } sigma) p = p with { VariationSigma = sigma };
         if (parse.GetValue(_seed) is { } seed) p = p with { Seed = seed };
+        if (parse.GetValue(_device) is "memristor") p = p with { Device = CrossbarDeviceKind.Memristor };
         return p;
     }
 }
