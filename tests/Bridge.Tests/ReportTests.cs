@@ -51,14 +51,19 @@ public class ReportTests : IClassFixture<ReportFixture>
 
     public ReportTests(ReportFixture report) { _report = report; }
 
-    private static string[] ExpectedKinds(string demo, FidelityLevel level) => demo switch
+    /// <summary>The figures of a demo and level; crossbar maps are drawn once per demo, at the macro level when it ran.</summary>
+    private static string[] ExpectedKinds(string demo, FidelityLevel level)
     {
-        "mlp-xor" => new[] { "scatter", "histogram", "signals", "crossbar-fc1" },
-        "conv-sobel" => new[] { "scatter", "histogram", "signals", "images", "crossbar-sobel" },
-        "lstm-cell" => new[] { "scatter", "histogram", "signals", "waveform", "gates", "crossbar-lstm_l0" },
-        "mlp-shapes" => new[] { "scatter", "histogram", "signals", "classes", "crossbar-fc1", "crossbar-fc2" },
-        _ => throw new ArgumentException(demo),
-    };
+        var (kinds, crossbars) = demo switch
+        {
+            "mlp-xor" => (new[] { "scatter", "histogram", "signals" }, new[] { "crossbar-fc1" }),
+            "conv-sobel" => (new[] { "scatter", "histogram", "signals", "images" }, new[] { "crossbar-sobel" }),
+            "lstm-cell" => (new[] { "scatter", "histogram", "signals", "waveform", "gates" }, new[] { "crossbar-lstm_l0" }),
+            "mlp-shapes" => (new[] { "scatter", "histogram", "signals", "classes" }, new[] { "crossbar-fc1", "crossbar-fc2" }),
+            _ => throw new ArgumentException(demo),
+        };
+        return level == FidelityLevel.Ideal ? kinds : kinds.Concat(crossbars).ToArray();
+    }
 
     /// <summary>A PNG: the signature, then an IHDR chunk with a non-zero width and height.</summary>
     private static void AssertPng(byte[] bytes, string what)
@@ -81,7 +86,23 @@ public class ReportTests : IClassFixture<ReportFixture>
             }
         var tiny = Path.Combine(_report.Directory, "plots", "mlp-xor.macro.crossbar-fc2.png");
         Assert.False(File.Exists(tiny), "a one-column crossbar is described, not drawn");
+        Assert.False(File.Exists(Path.Combine(_report.Directory, "plots", "mlp-xor.ideal.crossbar-fc1.png")), "crossbar maps once per demo");
         Assert.Empty(System.IO.Directory.GetFiles(Path.Combine(_report.Directory, "plots"), "*.tmp*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void When_ReportRewritten_Expect_StaleFiguresOfItsResultsGone()
+    {
+        var dir = Path.Combine(_report.Directory, "rewrite");
+        var plots = Path.Combine(dir, "plots");
+        System.IO.Directory.CreateDirectory(plots);
+        var r = _report.Results.First(x => x.Demo == "mlp-xor" && x.Level == FidelityLevel.Ideal);
+        File.WriteAllText(Path.Combine(plots, "mlp-xor.ideal.old-kind.png"), "stale");
+        File.WriteAllText(Path.Combine(plots, "mlp-xor.macro.scatter.png"), "another result's");
+        ComparisonFigures.ForResult(r, new[] { r }, dir);
+        Assert.False(File.Exists(Path.Combine(plots, "mlp-xor.ideal.old-kind.png")));
+        Assert.True(File.Exists(Path.Combine(plots, "mlp-xor.macro.scatter.png")));
+        Assert.True(File.Exists(Path.Combine(plots, "mlp-xor.ideal.scatter.png")));
     }
 
     [Fact]

@@ -13,8 +13,8 @@ public sealed record ResultFigures(ComparisonResult Result, DemoView View, IRead
 /// Draws the figures of <c>hwsim compare</c> into <c>DIR/plots/DEMO.LEVEL.KIND.png</c>: for every result
 /// <c>scatter</c>, <c>histogram</c> and <c>signals</c>; for sequence models <c>waveform</c> and <c>gates</c> (one per
 /// LSTM layer: <c>gates</c>, <c>gates-2</c>, ...); for the image demos <c>images</c> (a transform) or <c>classes</c>
-/// (a classifier); and <c>crossbar-LAYER</c> per crossbar. Results are drawn in parallel; a figure that fails is
-/// reported, not fatal.
+/// (a classifier); and <c>crossbar-LAYER</c> per crossbar (once per demo: at its non-ideal level when there is one).
+/// Results are drawn in parallel; a figure that fails is reported, not fatal.
 /// </summary>
 public static class ComparisonFigures
 {
@@ -30,6 +30,7 @@ public static class ComparisonFigures
     public static ResultFigures ForResult(ComparisonResult r, IReadOnlyList<ComparisonResult> all, string directory)
     {
         var sink = new FigureSink(directory, CompareOutputs.Stem(r));
+        sink.DeleteOld();
         var figures = new List<ReportFigure>();
         var problems = new List<string>();
         var remarks = new List<string>();
@@ -76,6 +77,24 @@ public static class ComparisonFigures
             else if (inputs is not null)
                 Draw("images", () => ImageFigures.Transform(r, sink, inputs, demo.ImageHeight, demo.ImageWidth));
         }
+        CrossbarMaps(r, all, sink, Draw, remarks);
+        return new ResultFigures(r, view, figures, problems, remarks);
+    }
+
+    /// <summary>
+    /// A conductance map per crossbar. The ideal level's maps differ from the other levels' only by quantisation, which
+    /// the other levels show as their weight error against the ideal crossbar; so the ideal level draws them only
+    /// when it is the demo's only level in the run.
+    /// </summary>
+    private static void CrossbarMaps(ComparisonResult r, IReadOnlyList<ComparisonResult> all, FigureSink sink,
+        Action<string, Func<ReportFigure?>> draw, List<string> remarks)
+    {
+        var other = all.FirstOrDefault(x => x.Demo == r.Demo && x.Level != FidelityLevel.Ideal);
+        if (r.Level == FidelityLevel.Ideal && other is not null && r.Network.Crossbars.Count > 0)
+        {
+            remarks.Add($"crossbar conductance maps: at the {other.Level.Name()} level, beside the weight error against these exact conductances");
+            return;
+        }
         var ideal = r.Level == FidelityLevel.Ideal ? null : all.FirstOrDefault(x => x.Demo == r.Demo && x.Level == FidelityLevel.Ideal);
         var used = new HashSet<string>();
         foreach (var info in r.Network.Crossbars)
@@ -88,9 +107,8 @@ public static class ComparisonFigures
             var kind = "crossbar-" + FileSafe(info.Layer);
             for (var n = 2; !used.Add(kind); n++) kind = $"crossbar-{FileSafe(info.Layer)}-{n}";
             var reference = ideal?.Network.Crossbars.FirstOrDefault(x => x.Layer == info.Layer && x.Instance == info.Instance)?.Crossbar;
-            Draw(kind, () => CrossbarFigures.Conductances(r, info, reference, sink, kind));
+            draw(kind, () => CrossbarFigures.Conductances(r, info, reference, sink, kind));
         }
-        return new ResultFigures(r, view, figures, problems, remarks);
     }
 
     /// <summary>

@@ -39,6 +39,21 @@ internal sealed class FigureSink
         return data.ToArray();
     }
 
+    /// <summary>
+    /// Deletes the PNGs an earlier run left for this result (<c>STEM.KIND.png</c>), so that plots/ holds only the
+    /// figures of the page; other results' files stay.
+    /// </summary>
+    public void DeleteOld()
+    {
+        var dir = Path.Combine(_directory, "plots");
+        if (!Directory.Exists(dir)) return;
+        foreach (var file in Directory.EnumerateFiles(dir, _stem + ".*.png"))
+        {
+            var kind = Path.GetFileNameWithoutExtension(file)[(_stem.Length + 1)..];
+            if (!kind.Contains('.')) File.Delete(file);
+        }
+    }
+
     private ReportFigure Write(byte[] png, string kind, string title, string caption)
     {
         var relative = $"plots/{_stem}.{kind}.png";
