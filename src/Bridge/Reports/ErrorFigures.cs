@@ -128,13 +128,16 @@ internal static partial class ErrorFigures
         var plt = NewPlot($"error per signal: max |circuit \u2212 software| (bars), RMS (dots){note}",
             Label(log ? "|error|, log scale" : "|error|", suffix), null);
         var n = rows.Count;
+        var top = rows.Count == 0 ? 1 : rows.Max(x => Math.Max(Value(x.Max), Value(x.Rms))) * factor;
+        var right = top <= floor ? floor + 1 : top + 0.05 * (top - floor);
+        // A signal whose error is not finite (the circuit gave NaN) is a red bar across the whole axis.
         var bars = rows.Select((x, i) => new Bar
         {
             Position = n - 1 - i,
             ValueBase = floor,
-            Value = Math.Max(Value(x.Max) * factor, floor),
+            Value = double.IsFinite(x.Max) ? Math.Max(Value(x.Max) * factor, floor) : right,
             Size = 0.7,
-            FillColor = Series(layers.IndexOf(x.Layer) % 10),
+            FillColor = double.IsFinite(x.Max) ? Series(layers.IndexOf(x.Layer) % 10) : Error.WithAlpha(0.5),
             LineWidth = 0,
             Orientation = Orientation.Horizontal,
         }).ToList();
@@ -147,10 +150,10 @@ internal static partial class ErrorFigures
         plt.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             rows.Select((_, i) => (double)(n - 1 - i)).ToArray(), rows.Select(x => x.Label).ToArray());
         if (log) LogTicks(plt.Axes.Bottom);
-        var top = rows.Count == 0 ? 1 : rows.Max(x => Math.Max(Value(x.Max), Value(x.Rms))) * factor;
-        plt.Axes.SetLimits(floor, top <= floor ? floor + 1 : top + 0.05 * (top - floor), -0.7, n - 0.3);
+        plt.Axes.SetLimits(floor, right, -0.7, n - 0.3);
         var legend = layers.Select((l, i) => new LegendItem { LabelText = l, FillColor = Series(i % 10) }).ToList();
         legend.Add(new LegendItem { LabelText = "RMS", MarkerShape = MarkerShape.FilledCircle, MarkerFillColor = Colors.Black, MarkerSize = 6 });
+        if (rows.Any(x => !double.IsFinite(x.Max))) legend.Add(new LegendItem { LabelText = "not finite", FillColor = Error.WithAlpha(0.5) });
         plt.Legend.ManualItems.AddRange(legend);
         plt.ShowLegend(Edge.Right);
         var height = Math.Clamp(160 + 22 * n, 320, 1100);

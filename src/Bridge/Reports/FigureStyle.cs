@@ -125,12 +125,13 @@ internal static class FigureStyle
     }
 
     /// <summary>A note in the middle of an empty plot (no data, or no finite data).</summary>
-    public static void Empty(Plot plt, string text)
+    public static void Empty(Plot plt, string text, double x = 0, bool keepX = false)
     {
-        var t = plt.Add.Text(text, 0, 0);
+        var t = plt.Add.Text(text, x, 0);
         t.Alignment = Alignment.MiddleCenter;
         t.LabelFontSize = 14;
-        plt.Axes.SetLimits(-1, 1, -1, 1);
+        if (keepX) plt.Axes.SetLimitsY(-1, 1);
+        else plt.Axes.SetLimits(-1, 1, -1, 1);
     }
 
     /// <summary>Pairs (x, y) where both are finite: NaN or infinite values are left out of a trace, not drawn.</summary>

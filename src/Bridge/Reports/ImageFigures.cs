@@ -78,13 +78,18 @@ internal static class ImageFigures
         int? Tg(int p) => r.Targets is { } t && p < t.Count && t[p].Length == classes ? TaskMetrics.Decision(t[p]) : null;
         var disagree = Enumerable.Range(0, points).Where(p => Sw(p) != Ck(p)).ToList();
         var wrong = Enumerable.Range(0, points).Where(p => Tg(p) is { } t && t != Sw(p) && !disagree.Contains(p)).ToList();
-        var samples = disagree.Concat(wrong).Concat(Enumerable.Range(0, points)).Distinct().Take(ClassSamples).OrderBy(p => p).ToList();
+        // Every disagreement (up to the panel count), then up to half the panels of software mistakes, then the first samples.
+        var samples = disagree.Take(ClassSamples).ToList();
+        samples.AddRange(wrong.Take(Math.Max(0, ClassSamples / 2 - samples.Count)));
+        samples.AddRange(Enumerable.Range(0, points).Where(p => !samples.Contains(p)).Take(ClassSamples - samples.Count));
+        samples.Sort();
 
         var mp = new Multiplot();
         mp.AddPlots(2 * samples.Count);
         mp.Layout = new ScottPlot.MultiplotLayouts.Grid(2, samples.Count);
         var logits = samples.SelectMany(p => r.Software.Outputs[p].Concat(r.Circuit.Outputs[p])).ToList();
         var (lo, hi) = Limits(logits.Append(0));
+        hi += 0.4 * (hi - lo); // headroom for the legend
         var inputRange = RangeOf(samples.SelectMany(p => inputs[p]));
         for (var i = 0; i < samples.Count; i++)
         {
@@ -95,7 +100,7 @@ internal static class ImageFigures
             img.Axes.Title.Label.FontSize = 12;
             HideAxes(img);
             Panel(img, Image(inputs[p], height, width), 0, 0, 1, new ScottPlot.Colormaps.Grayscale(), inputRange);
-            img.Axes.SetLimits(-0.02, 1.02, -0.02, 1.02);
+            img.Axes.SetLimits(-0.06, 1.06, -0.06, 1.06);
             img.Axes.SquareUnits();
 
             var bars = mp.GetPlot(samples.Count + i);
@@ -113,12 +118,12 @@ internal static class ImageFigures
             bars.Axes.SetLimits(-0.6, classes - 0.4, lo, hi);
             if (i == 0)
                 bars.ShowLegend(new[] { new LegendItem { LabelText = "software", FillColor = Software }, new LegendItem { LabelText = "circuit", FillColor = Circuit } },
-                    Alignment.LowerRight);
+                    Alignment.UpperCenter).Orientation = Orientation.Horizontal;
         }
         var agree = points - disagree.Count;
         var caption = $"Samples {string.Join(", ", samples)} of {points}: decisions agree on {agree} of {points}" +
                       $"{(disagree.Count > 0 ? $" (disagreements shown first: {string.Join(", ", disagree.Take(ClassSamples))})" : "")}" +
-                      $"{(wrong.Count > 0 ? $"; the software misclassifies {wrong.Count + disagree.Count(p => Tg(p) is { } t && t != Sw(p))} samples" : "")}. " +
+                      $"{(wrong.Count > 0 ? $"; the software misclassifies {wrong.Count + disagree.Count(p => Tg(p) is { } t && t != Sw(p))} samples (some shown)" : "")}. " +
                       "Below each image its logits, software in blue and circuit in orange.";
         return sink.Save(mp, "classes", "Inputs, decisions and logits", caption, Math.Max(240 * samples.Count, 600), 620);
     }

@@ -43,17 +43,17 @@ internal static class WaveformFigures
             var (sx, sy) = Finite(xs, r.Software.Outputs.Select(row => row[k]).ToArray());
             var s = top.Add.ScatterLine(sx, sy, several ? Series(k) : Software);
             s.LineWidth = 2;
-            s.MarkerSize = 0;
+            s.MarkerSize = steps == 1 ? 8 : 0;
             s.LegendText = $"{label}software";
             var (cx, cy) = Finite(xs, r.Circuit.Outputs.Select(row => row[k]).ToArray());
             var c = top.Add.ScatterLine(cx, cy, several ? Series(k) : Circuit);
             c.LineWidth = 2;
-            c.MarkerSize = 0;
+            c.MarkerSize = steps == 1 ? 5 : 0;
             c.LinePattern = LinePattern.Dashed;
             c.LegendText = $"{label}circuit";
             var (ex, ey) = Finite(xs, errors[k].Select(e => e * factor).ToArray());
             var e = bottom.Add.ScatterLine(ex, ey, several ? Series(k) : Error);
-            e.MarkerSize = 0;
+            e.MarkerSize = steps == 1 ? 5 : 0;
             e.LegendText = names[k];
         }
         foreach (var plt in new[] { top, bottom })
@@ -64,7 +64,10 @@ internal static class WaveformFigures
                 from.ExcludeFromLegend = true;
             }
             plt.Axes.SetLimitsX(-0.5, Math.Max(steps - 0.5, 0.5));
+            plt.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         }
+        if (!r.Circuit.Outputs.SelectMany(row => row).Any(double.IsFinite))
+            Empty(bottom, "the circuit's outputs are not finite (NaN)", (steps - 1) / 2.0, keepX: true);
         top.ShowLegend(Alignment.UpperLeft);
         if (several) bottom.ShowLegend(Alignment.UpperLeft);
         else bottom.HideLegend();
@@ -119,18 +122,18 @@ internal static class WaveformFigures
                 var (unit, col) = cols[j];
                 var (sx, sy) = Finite(xs, r.Software.Series(col));
                 var s = value.Add.ScatterLine(sx, sy, Series(j));
-                s.MarkerSize = 0;
+                s.MarkerSize = steps == 1 ? 6 : 0;
                 s.LineWidth = 1.5f;
 
                 var (cx, cy) = Finite(xs, r.Circuit.Series(col));
                 var c = value.Add.ScatterLine(cx, cy, Series(j));
-                c.MarkerSize = 0;
+                c.MarkerSize = steps == 1 ? 4 : 0;
                 c.LineWidth = 1.5f;
                 c.LinePattern = LinePattern.Dashed;
 
                 var (ex, ey) = Finite(xs, errs[j].Select(e => e * factor).ToArray());
                 var e = error.Add.ScatterLine(ex, ey, Series(j));
-                e.MarkerSize = 0;
+                e.MarkerSize = steps == 1 ? 4 : 0;
 
             }
             if (cols.Count == 0)
@@ -140,8 +143,11 @@ internal static class WaveformFigures
             }
             else
             {
-                value.Axes.SetLimitsX(-0.5, Math.Max(steps - 0.5, 0.5));
-                error.Axes.SetLimitsX(-0.5, Math.Max(steps - 0.5, 0.5));
+                foreach (var plt in new[] { value, error })
+                {
+                    plt.Axes.SetLimitsX(-0.5, Math.Max(steps - 0.5, 0.5));
+                    plt.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+                }
             }
             if (k == 0 && cols.Count > 0)
             {
