@@ -89,8 +89,9 @@ public static class ComparisonFigures
     private static void CrossbarMaps(ComparisonResult r, IReadOnlyList<ComparisonResult> all, FigureSink sink,
         Action<string, Func<ReportFigure?>> draw, List<string> remarks)
     {
+        static bool Drawable(Crossbar xb) => xb.Outputs >= 2 && xb.Outputs * xb.Rows >= 12;
         var other = all.FirstOrDefault(x => x.Demo == r.Demo && x.Level != FidelityLevel.Ideal);
-        if (r.Level == FidelityLevel.Ideal && other is not null && r.Network.Crossbars.Count > 0)
+        if (r.Level == FidelityLevel.Ideal && other is not null && r.Network.Crossbars.Any(x => Drawable(x.Crossbar)))
         {
             remarks.Add($"crossbar conductance maps: at the {other.Level.Name()} level, beside the weight error against these exact conductances");
             return;
@@ -99,9 +100,10 @@ public static class ComparisonFigures
         var used = new HashSet<string>();
         foreach (var info in r.Network.Crossbars)
         {
-            if (info.Crossbar.Outputs < 2 || info.Crossbar.Outputs * info.Crossbar.Rows < 12)
+            if (!Drawable(info.Crossbar))
             {
-                remarks.Add($"crossbar {info.Crossbar.Name} ({info.Crossbar.Outputs} x {info.Crossbar.Rows}) is too small for a map: its conductances are in the netlist");
+                var xb = info.Crossbar;
+                remarks.Add($"crossbar {xb.Name} ({xb.Outputs} output column{(xb.Outputs == 1 ? "" : "s")}, {xb.Rows} rows) is too small for a map: its conductances are in the netlist");
                 continue;
             }
             var kind = "crossbar-" + FileSafe(info.Layer);
