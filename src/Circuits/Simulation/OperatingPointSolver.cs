@@ -61,62 +61,31 @@ internal static class OperatingPointSolver
         Array.Clear(s.States[0]);
     }
 
+    /// <summary>ngspice's dynamic gmin stepping: the node-diagonal gmin, from 1e-2 down to gmin, adapting the factor.</summary>
     private static bool DynamicGmin(CircuitEngine engine, AnalysisMode mode, int iterationLimit)
     {
         var s = engine.State;
-        var o = s.Options;
-        s.Mode = mode;
-        s.Init = InitializationMode.Junction;
-        ClearSolution(s);
-        var saved = new double[s.Solution.Length];
-        var savedStates = new double[s.States[0].Length];
-        var factor = o.GminFactor;
-        var oldGmin = 1e-2;
-        s.DiagonalGmin = oldGmin / factor;
-        var target = Math.Max(o.Gmin, o.Gshunt);
-        while (true)
-        {
-            s.NonConvergenceCount = 1;
-            var before = engine.Statistics.NewtonIterations;
-            var converged = engine.Iterate(o.Itl2);
-            var iterations = engine.Statistics.NewtonIterations - before;
-            if (converged)
-            {
-                s.Init = InitializationMode.Float;
-                if (s.DiagonalGmin <= target) break;
-                Array.Copy(s.Solution, saved, saved.Length);
-                Array.Copy(s.States[0], savedStates, savedStates.Length);
-                if (iterations <= o.Itl2 / 4)
-                {
-                    factor *= Math.Sqrt(factor);
-                    if (factor > o.GminFactor) factor = o.GminFactor;
-                }
-                if (iterations > 3 * o.Itl2 / 4) factor = Math.Max(Math.Sqrt(factor), 1.00005);
-                oldGmin = s.DiagonalGmin;
-                if (s.DiagonalGmin < factor * target)
-                {
-                    factor = s.DiagonalGmin / target;
-                    s.DiagonalGmin = target;
-                }
-                else
-                {
-                    s.DiagonalGmin /= factor;
-                }
-            }
-            else
-            {
-                if (factor < 1.00005) break;
-                factor = Math.Sqrt(Math.Sqrt(factor));
-                s.DiagonalGmin = oldGmin / factor;
-                Array.Copy(saved, s.Solution, saved.Length);
-                Array.Copy(savedStates, s.States[0], savedStates.Length);
-            }
-        }
-        s.DiagonalGmin = o.Gshunt;
+        StepGmin(engine, mode, g => s.DiagonalGmin = g, () => s.DiagonalGmin, Math.Max(s.Options.Gmin, s.Options.Gshunt));
+        s.DiagonalGmin = s.Options.Gshunt;
         return engine.Iterate(iterationLimit);
     }
 
+    /// <summary>ngspice's "true" gmin stepping: the junction gmin of every device, the same schedule.</summary>
     private static bool TrueGmin(CircuitEngine engine, AnalysisMode mode, int iterationLimit)
+    {
+        var s = engine.State;
+        var start = s.Options.Gmin;
+        StepGmin(engine, mode, g => s.Gmin = g, () => s.Gmin, Math.Max(start, s.Options.Gshunt));
+        s.Gmin = Math.Max(start, s.Options.Gshunt);
+        return engine.Iterate(iterationLimit);
+    }
+
+    /// <summary>
+    /// The adaptive schedule shared by both gmin steppings (cktop.c): start at 1e-2 / factor, divide by the factor after
+    /// each converged step (growing it when steps are easy, shrinking it when hard), back off to the last good point
+    /// with a smaller factor when a step fails, stop at the target or when the factor can no longer shrink.
+    /// </summary>
+    private static bool StepGmin(CircuitEngine engine, AnalysisMode mode, Action<double> set, Func<double> get, double target)
     {
         var s = engine.State;
         var o = s.Options;
@@ -125,11 +94,9 @@ internal static class OperatingPointSolver
         ClearSolution(s);
         var saved = new double[s.Solution.Length];
         var savedStates = new double[s.States[0].Length];
-        var startGmin = o.Gmin;
         var factor = o.GminFactor;
         var oldGmin = 1e-2;
-        s.Gmin = oldGmin / factor;
-        var target = Math.Max(startGmin, o.Gshunt);
+        set(oldGmin / factor);
         while (true)
         {
             s.NonConvergenceCount = 1;
@@ -139,7 +106,7 @@ internal static class OperatingPointSolver
             if (converged)
             {
                 s.Init = InitializationMode.Float;
-                if (s.Gmin <= target) break;
+                if (get() <= target) return true;
                 Array.Copy(s.Solution, saved, saved.Length);
                 Array.Copy(s.States[0], savedStates, savedStates.Length);
                 if (iterations <= o.Itl2 / 4)
@@ -148,28 +115,26 @@ internal static class OperatingPointSolver
                     if (factor > o.GminFactor) factor = o.GminFactor;
                 }
                 if (iterations > 3 * o.Itl2 / 4) factor = Math.Max(Math.Sqrt(factor), 1.00005);
-                oldGmin = s.Gmin;
-                if (s.Gmin < factor * target)
+                oldGmin = get();
+                if (get() < factor * target)
                 {
-                    factor = s.Gmin / target;
-                    s.Gmin = target;
+                    factor = get() / target;
+                    set(target);
                 }
                 else
                 {
-                    s.Gmin /= factor;
+                    set(get() / factor);
                 }
             }
             else
             {
-                if (factor < 1.00005) break;
+                if (factor < 1.00005) return false;
                 factor = Math.Sqrt(Math.Sqrt(factor));
-                s.Gmin = oldGmin / factor;
+                set(oldGmin / factor);
                 Array.Copy(saved, s.Solution, saved.Length);
                 Array.Copy(savedStates, s.States[0], savedStates.Length);
             }
         }
-        s.Gmin = Math.Max(startGmin, o.Gshunt);
-        return engine.Iterate(iterationLimit);
     }
 
     private static bool Spice3Gmin(CircuitEngine engine, AnalysisMode mode, int iterationLimit)

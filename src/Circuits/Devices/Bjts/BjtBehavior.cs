@@ -312,77 +312,15 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
         }
 
         // determine dc current and derivatives
-        var vtn = vt * _tEmissionCoeffF;
-        double cbe, gbe;
-        if (vbe >= -3 * vtn)
-        {
-            var evbe = Math.Exp(vbe / vtn);
-            cbe = _beSatCur * (evbe - 1);
-            gbe = _beSatCur * evbe / vtn;
-        }
-        else
-        {
-            var arg = 3 * vtn / (vbe * PhysicalConstants.E);
-            arg = arg * arg * arg;
-            cbe = -_beSatCur * (1 + arg);
-            gbe = _beSatCur * 3 * arg / vbe;
-        }
-        double cben, gben;
-        if (_tBEleakCur == 0)
-        {
-            cben = 0;
-            gben = 0;
-        }
-        else if (vbe >= -3 * vte)
-        {
-            var evben = Math.Exp(vbe / vte);
-            cben = _tBEleakCur * (evben - 1);
-            gben = _tBEleakCur * evben / vte;
-        }
-        else
-        {
-            var arg = 3 * vte / (vbe * PhysicalConstants.E);
-            arg = arg * arg * arg;
-            cben = -_tBEleakCur * (1 + arg);
-            gben = _tBEleakCur * 3 * arg / vbe;
-        }
+        JunctionCurrent.Evaluate(vbe, _beSatCur, vt * _tEmissionCoeffF, out var cbe, out var gbe);
+        double cben = 0, gben = 0;
+        if (_tBEleakCur != 0) JunctionCurrent.Evaluate(vbe, _tBEleakCur, vte, out cben, out gben);
         gben += state.Gmin;
         cben += state.Gmin * vbe;
 
-        vtn = vt * _tEmissionCoeffR;
-        double cbc, gbc;
-        if (vbc >= -3 * vtn)
-        {
-            var evbc = Math.Exp(vbc / vtn);
-            cbc = _bcSatCur * (evbc - 1);
-            gbc = _bcSatCur * evbc / vtn;
-        }
-        else
-        {
-            var arg = 3 * vtn / (vbc * PhysicalConstants.E);
-            arg = arg * arg * arg;
-            cbc = -_bcSatCur * (1 + arg);
-            gbc = _bcSatCur * 3 * arg / vbc;
-        }
-        double cbcn, gbcn;
-        if (_tBCleakCur == 0)
-        {
-            cbcn = 0;
-            gbcn = 0;
-        }
-        else if (vbc >= -3 * vtc)
-        {
-            var evbcn = Math.Exp(vbc / vtc);
-            cbcn = _tBCleakCur * (evbcn - 1);
-            gbcn = _tBCleakCur * evbcn / vtc;
-        }
-        else
-        {
-            var arg = 3 * vtc / (vbc * PhysicalConstants.E);
-            arg = arg * arg * arg;
-            cbcn = -_tBCleakCur * (1 + arg);
-            gbcn = _tBCleakCur * 3 * arg / vbc;
-        }
+        JunctionCurrent.Evaluate(vbc, _bcSatCur, vt * _tEmissionCoeffR, out var cbc, out var gbc);
+        double cbcn = 0, gbcn = 0;
+        if (_tBCleakCur != 0) JunctionCurrent.Evaluate(vbc, _tBCleakCur, vtc, out cbcn, out gbcn);
         gbcn += state.Gmin;
         cbcn += state.Gmin * vbc;
 

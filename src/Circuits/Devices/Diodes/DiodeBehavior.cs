@@ -190,18 +190,9 @@ public sealed class DiodeBehavior : Behavior, ITemperatureBehavior, IBiasingBeha
         // dc current and its derivative
         double cd, gd;
         var csat = _tSatCur;
-        if (vd >= -3 * vte)
+        if (vd >= -3 * vte || !_breakdown || vd >= -_tBrkdwnV)
         {
-            var evd = Math.Exp(vd / vte);
-            cd = csat * (evd - 1);
-            gd = csat * evd / vte;
-        }
-        else if (!_breakdown || vd >= -_tBrkdwnV)
-        {
-            var arg = 3 * vte / (vd * PhysicalConstants.E);
-            arg = arg * arg * arg;
-            cd = -csat * (1 + arg);
-            gd = csat * 3 * arg / vd;
+            JunctionCurrent.Evaluate(vd, csat, vte, out cd, out gd);
         }
         else
         {
