@@ -71,8 +71,10 @@ public static partial class NetworkCompiler
         var comments = new[]
         {
             $"network {model.Name} compiled by hwsim at the {level.Name()} level",
-            "every signal node holds value * Vs volts; inputs are vin{k}; see the compiled network's signal map",
-        }.Concat(profile.Describe().TrimEnd().Split('\n'));
+            "every signal node holds value * Vs volts; inputs are vin{k}; the signal map at the end of these comments says which node holds which signal",
+        }.Concat(profile.Describe().TrimEnd().Split('\n'))
+         .Append("signal map (signal = node): " + string.Join(", ", c.Inputs.Select(i => $"input[{i.Index}] = {i.Node}")))
+         .Concat(c.Signals.Chunk(6).Select(chunk => string.Join(", ", chunk.Select(sig => $"{sig.Name} = {sig.Node}"))));
         return new CompiledNetwork
         {
             Name = model.Name,
