@@ -21,6 +21,7 @@ public sealed class CircuitEngine
     private readonly ITruncatingBehavior[] _truncating;
     private readonly IInitialConditionBehavior[] _initialConditions;
     private readonly int[] _nodeDiagonals;
+    private readonly bool[] _isVoltage;
     private readonly SparseLU<double> _lu;
     private double[] _factoredValues = Array.Empty<double>();
     private bool _factored;
@@ -67,6 +68,7 @@ public sealed class CircuitEngine
         _truncating = _behaviors.OfType<ITruncatingBehavior>().ToArray();
         _initialConditions = _behaviors.OfType<IInitialConditionBehavior>().ToArray();
 
+        _isVoltage = Enumerable.Range(0, size + 1).Select(i => State.Unknowns.KindOf(i) == UnknownKind.Voltage).ToArray();
         Statistics.Unknowns = size;
         Statistics.MatrixNonZeros = State.Matrix.NonZeros;
         Statistics.SetupTime = EngineStatistics.Since(start);
@@ -334,13 +336,13 @@ public sealed class CircuitEngine
     private bool NodesConverged(double[] next, double[] previous)
     {
         var o = State.Options;
-        var unknowns = State.Unknowns;
+        var isVoltage = _isVoltage;
         for (var i = 1; i < next.Length; i++)
         {
             var n = next[i];
             var p = previous[i];
             if (double.IsNaN(n)) return false;
-            var abs = unknowns.KindOf(i) == UnknownKind.Voltage ? o.VnTol : o.AbsTol;
+            var abs = isVoltage[i] ? o.VnTol : o.AbsTol;
             if (Math.Abs(n - p) > o.RelTol * Math.Max(Math.Abs(n), Math.Abs(p)) + abs) return false;
         }
         return true;

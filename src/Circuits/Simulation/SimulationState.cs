@@ -137,23 +137,52 @@ public sealed class SimulationState
         chargetol = o.RelTol * Math.Max(chargetol, o.ChgTol) / Delta;
         var tol = Math.Max(volttol, chargetol);
 
-        Span<double> diff = stackalloc double[8];
-        Span<double> deltmp = stackalloc double[8];
-        for (var i = Order + 1; i >= 0; i--) diff[i] = States[i][qcap];
-        for (var i = 0; i <= Order; i++) deltmp[i] = DeltaOld[i];
-        var j = Order;
-        while (true)
+        // The divided differences of the charge history, as CKTterr forms them; orders 1 and 2 (every trapezoidal step)
+        // are written out (same operations in the same order), higher Gear orders use the general loop.
+        double d0;
+        var dt = DeltaOld;
+        if (Order == 1)
         {
-            for (var i = 0; i <= j; i++) diff[i] = (diff[i] - diff[i + 1]) / deltmp[i];
-            if (--j < 0) break;
-            for (var i = 0; i <= j; i++) deltmp[i] = deltmp[i + 1] + DeltaOld[i];
+            var a0 = (s0[qcap] - s1[qcap]) / dt[0];
+            var a1 = (s1[qcap] - States[2][qcap]) / dt[1];
+            d0 = (a0 - a1) / (dt[1] + dt[0]);
+        }
+        else if (Order == 2)
+        {
+            var q2 = States[2][qcap];
+            var a0 = (s0[qcap] - s1[qcap]) / dt[0];
+            var a1 = (s1[qcap] - q2) / dt[1];
+            var a2 = (q2 - States[3][qcap]) / dt[2];
+            var t1 = dt[2] + dt[1];
+            var t0 = dt[1] + dt[0];
+            var b0 = (a0 - a1) / t0;
+            var b1 = (a1 - a2) / t1;
+            d0 = (b0 - b1) / (t1 + dt[0]);
+        }
+        else
+        {
+            var diff = _diff;
+            var deltmp = _deltmp;
+            for (var i = Order + 1; i >= 0; i--) diff[i] = States[i][qcap];
+            for (var i = 0; i <= Order; i++) deltmp[i] = dt[i];
+            var j = Order;
+            while (true)
+            {
+                for (var i = 0; i <= j; i++) diff[i] = (diff[i] - diff[i + 1]) / deltmp[i];
+                if (--j < 0) break;
+                for (var i = 0; i <= j; i++) deltmp[i] = deltmp[i + 1] + dt[i];
+            }
+            d0 = diff[0];
         }
         var factor = Method == IntegrationMethod.Gear ? GearErrorCoefficients[Order - 1] : TrapezoidalErrorCoefficients[Order - 1];
-        var del = o.TrTol * tol / Math.Max(o.AbsTol, factor * Math.Abs(diff[0]));
+        var del = o.TrTol * tol / Math.Max(o.AbsTol, factor * Math.Abs(d0));
         if (Order == 2) del = Math.Sqrt(del);
         else if (Order > 2) del = Math.Exp(Math.Log(del) / Order);
         return Math.Min(timeStep, del);
     }
+
+    private readonly double[] _diff = new double[8];
+    private readonly double[] _deltmp = new double[8];
 
     private static readonly double[] GearErrorCoefficients = { .5, .2222222222, .1363636364, .096, .07299270073, .05830903790 };
     private static readonly double[] TrapezoidalErrorCoefficients = { .5, .08333333333 };
