@@ -35,7 +35,17 @@ public static class HwsimApp
             return ExitCodes.BadInput;
         }
 
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return parse.Invoke(config);
+        // Commands map the failures they expect to exit codes; anything else is a bug, reported in one line, never a stack trace.
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return parse.Invoke(config);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            stderr.WriteLine($"hwsim: internal error ({e.GetType().Name}): {e.Message}");
+            stderr.WriteLine("hwsim: this is a bug in hwsim; please report it with the command line and input files");
+            return ExitCodes.SimulationFailure;
+        }
     }
 }
