@@ -23,7 +23,14 @@ public static class ModelFile
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonSerializerOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
 
-    internal static string Quote(string s) => JsonSerializer.Serialize(s, Compact);
+    /// <summary>A JSON string literal, escaped as the serializer would, without reflection (so a native build can write models).</summary>
+    internal static string Quote(string s)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Compact.Encoder }))
+            writer.WriteStringValue(s);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>Loads a model file; every problem is a <see cref="ModelFormatException"/> naming the file.</summary>
     public static NetworkModel Load(string path)
