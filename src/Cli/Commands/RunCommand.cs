@@ -26,6 +26,7 @@ public static class RunCommand
     {
         ParsedNetlist netlist;
         var readTime = TimeSpan.Zero;
+        using var noCollections = BatchMemory.Reserve(file.Exists ? file.Length * 120 : 0);
         try
         {
             if (!file.Exists)
