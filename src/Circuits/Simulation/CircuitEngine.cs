@@ -56,6 +56,7 @@ public sealed class CircuitEngine
             .Select(i => State.Matrix.GetElement(i, i)).ToArray();
         State.Matrix.FixStructure();
         State.States.Create(Math.Max(State.Options.MaxOrder, 2) + 2);
+        State.FreezeCharges();
         State.Rhs = new double[size + 1];
         State.Solution = new double[size + 1];
         _lu = new SparseLU<double>(State.Matrix, State.Options.PivRel, State.Options.PivTol);
@@ -405,7 +406,7 @@ public sealed class CircuitEngine
     /// <summary>Smallest step any device allows (SPICE's CKTtrunc), before the doubling limit.</summary>
     internal double Truncate(double timeStep)
     {
-        var t = double.MaxValue;
+        var t = State.TruncateCharges(double.MaxValue);
         foreach (var b in _truncating) t = b.Truncate(State, t);
         return Math.Min(2 * timeStep, t);
     }

@@ -6,7 +6,7 @@ namespace Hwsim.Circuits.Devices;
 /// The capacitor as SPICE's capload.c: open in a DC operating point; in a transient its charge C*v is
 /// integrated into a companion conductance and current; in AC it is the admittance jwC.
 /// </summary>
-public sealed class CapacitorBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior, ITruncatingBehavior, IInitialConditionBehavior
+public sealed class CapacitorBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior, IInitialConditionBehavior
 {
     private readonly int _pos, _neg;
     private readonly double _capacitance;
@@ -23,6 +23,7 @@ public sealed class CapacitorBehavior : Behavior, IBiasingBehavior, IFrequencyBe
         _icGiven = entity.InitialCondition.HasValue;
         _initialCondition = entity.InitialCondition ?? 0;
         _q = context.AllocateStates(2);
+        context.State.RegisterCharge(_q);
     }
 
     public override void Setup(SimulationState state)
@@ -78,5 +79,4 @@ public sealed class CapacitorBehavior : Behavior, IBiasingBehavior, IFrequencyBe
         v[_np] -= y;
     }
 
-    public double Truncate(SimulationState state, double timeStep) => state.Truncate(_q, timeStep);
 }

@@ -9,7 +9,7 @@ namespace Hwsim.Circuits.Devices;
 /// internal node <c>dname#internal</c>, and pnjlim junction limiting.
 /// </summary>
 public sealed class DiodeBehavior : Behavior, ITemperatureBehavior, IBiasingBehavior, IConvergenceBehavior,
-    IFrequencyBehavior, ITruncatingBehavior
+    IFrequencyBehavior
 {
     private readonly DiodeModel _model;
     private readonly Diode _entity;
@@ -36,6 +36,7 @@ public sealed class DiodeBehavior : Behavior, ITemperatureBehavior, IBiasingBeha
         _neg = context.Node(entity.Nodes[1]);
         _posPrime = model.SeriesResistance == 0 ? _pos : context.Unknowns.InternalNode(entity.Name, "internal");
         _s = context.AllocateStates(5);
+        context.State.RegisterCharge(_s + 3);
         if (entity.Area <= 0) throw new CircuitException($"{entity.Name}: area must be positive", entity.Name);
         if (model.SaturationCurrent <= 0) throw new CircuitException($"{model.Name}: is must be positive", model.Name);
         if (model.EmissionCoefficient <= 0) throw new CircuitException($"{model.Name}: n must be positive", model.Name);
@@ -290,5 +291,4 @@ public sealed class DiodeBehavior : Behavior, ITemperatureBehavior, IBiasingBeha
         v[_pPrimeNeg] -= y;
     }
 
-    public double Truncate(SimulationState state, double timeStep) => state.Truncate(CapCharge, timeStep);
 }

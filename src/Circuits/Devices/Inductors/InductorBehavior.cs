@@ -8,7 +8,7 @@ namespace Hwsim.Circuits.Devices;
 /// L*i (plus the mutual fluxes M*i_other of its couplings) is integrated into a companion resistance; in AC the
 /// branch equation gains -jwL.
 /// </summary>
-public sealed class InductorBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior, ITruncatingBehavior
+public sealed class InductorBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior
 {
     private readonly int _pos, _neg;
     private readonly double? _initialCondition;
@@ -24,6 +24,7 @@ public sealed class InductorBehavior : Behavior, IBiasingBehavior, IFrequencyBeh
         _initialCondition = entity.InitialCondition;
         Branch = context.Branch(entity.Name);
         _flux = context.AllocateStates(2);
+        context.State.RegisterCharge(_flux);
     }
 
     public double Inductance { get; }
@@ -88,5 +89,4 @@ public sealed class InductorBehavior : Behavior, IBiasingBehavior, IFrequencyBeh
         foreach (var c in _couplings) v[c.Element] -= new Complex(0, state.Omega * c.M);
     }
 
-    public double Truncate(SimulationState state, double timeStep) => state.Truncate(_flux, timeStep);
 }
