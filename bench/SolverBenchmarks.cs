@@ -1,3 +1,4 @@
+using Hwsim.Circuits.Benchmarks;
 using BenchmarkDotNet.Attributes;
 using Hwsim.Circuits.Solver;
 
@@ -5,14 +6,14 @@ namespace Hwsim.Bench;
 
 /// <summary>
 /// The sparse LU on the product's benchmark circuit, the operating point of an N x N resistive crossbar (see
-/// <see cref="SolverCrossbar"/>): each phase apart, so that the once-per-circuit cost (analyze, factor) and the
+/// <see cref="CrossbarMatrix"/>): each phase apart, so that the once-per-circuit cost (analyze, factor) and the
 /// per-Newton-iteration cost (refactor, solve) can be read separately. Run with
 /// <c>dotnet run -c Release --project bench -- --filter *Solver* --inProcess</c>.
 /// </summary>
 [MemoryDiagnoser]
 public class SolverBenchmarks
 {
-    private SolverCrossbar _crossbar = null!;
+    private CrossbarMatrix _crossbar = null!;
     private SparseLU<double> _lu = null!;
     private double[] _x = Array.Empty<double>();
 
@@ -22,7 +23,7 @@ public class SolverBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _crossbar = new SolverCrossbar(N);
+        _crossbar = new CrossbarMatrix(N);
         _lu = new SparseLU<double>(_crossbar.Matrix);
         _lu.Analyze();
         _lu.Factor();

@@ -1,3 +1,4 @@
+using Hwsim.Circuits.Benchmarks;
 using System.Numerics;
 using Hwsim.Circuits.Solver;
 
@@ -9,7 +10,7 @@ public sealed class AllocationTests
     [Fact]
     public void When_RefactorAndSolveRepeated_Expect_NoAllocation()
     {
-        var crossbar = new Crossbar(10);
+        var crossbar = new CrossbarMatrix(10);
         var lu = new SparseLU<double>(crossbar.Matrix);
         double[] x = (double[])crossbar.Rhs.Clone();
         lu.Factorize();
@@ -48,7 +49,7 @@ public sealed class AllocationTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
-    private static void Cycle(SparseLU<double> lu, Crossbar crossbar, double[] x)
+    private static void Cycle(SparseLU<double> lu, CrossbarMatrix crossbar, double[] x)
     {
         crossbar.Load();
         if (!lu.Refactor())

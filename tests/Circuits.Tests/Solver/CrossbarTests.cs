@@ -1,3 +1,4 @@
+using Hwsim.Circuits.Benchmarks;
 using Hwsim.Circuits.Solver;
 
 namespace Hwsim.Circuits.Tests.Solver;
@@ -10,7 +11,7 @@ public sealed class CrossbarTests
     [InlineData(32)]
     public void When_CrossbarSolved_Expect_SmallResidual(int n)
     {
-        var crossbar = new Crossbar(n);
+        var crossbar = new CrossbarMatrix(n);
         var lu = new SparseLU<double>(crossbar.Matrix);
         lu.Factorize();
         var x = (double[])crossbar.Rhs.Clone();
@@ -23,7 +24,7 @@ public sealed class CrossbarTests
     public void When_Crossbar64Factored_Expect_FillWithinOneAndAHalfOfKlu()
     {
         // KLU (AMD order) reaches about 0.28 M non-zeros in L + U for N = 64; we allow 1.5 times that.
-        var crossbar = new Crossbar(64);
+        var crossbar = new CrossbarMatrix(64);
         var lu = new SparseLU<double>(crossbar.Matrix);
         lu.Factorize();
         var x = (double[])crossbar.Rhs.Clone();

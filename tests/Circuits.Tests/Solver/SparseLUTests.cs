@@ -1,3 +1,4 @@
+using Hwsim.Circuits.Benchmarks;
 using CsCheck;
 using Hwsim.Circuits.Solver;
 
@@ -171,7 +172,7 @@ public sealed class SparseLUTests
         Assert.True(lu.Refactor());
         AssertSameAsFreshFactor(mna.Matrix, lu, mna.Rhs);
 
-        var crossbar = new Crossbar(12);
+        var crossbar = new CrossbarMatrix(12);
         var crossbarLu = new SparseLU<double>(crossbar.Matrix);
         crossbarLu.Factorize();
         RandomSystems.Perturb(crossbar.Matrix, 8, 0.5);
@@ -397,7 +398,7 @@ public sealed class SparseLUTests
     [Fact]
     public void When_FactorizeRepeated_Expect_AnalyzeOnceThenRefactorAndStatistics()
     {
-        var crossbar = new Crossbar(6);
+        var crossbar = new CrossbarMatrix(6);
         var lu = new SparseLU<double>(crossbar.Matrix);
         lu.Factorize();
         lu.Factorize();
@@ -426,7 +427,7 @@ public sealed class SparseLUTests
     [Fact]
     public void When_Factored_Expect_StepMapsArePermutations()
     {
-        var crossbar = new Crossbar(5);
+        var crossbar = new CrossbarMatrix(5);
         var lu = new SparseLU<double>(crossbar.Matrix);
         lu.Factorize();
         int n = crossbar.Size;

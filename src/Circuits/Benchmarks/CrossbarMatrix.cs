@@ -1,16 +1,16 @@
 using Hwsim.Circuits.Solver;
 
-namespace Hwsim.Circuits.Tests.Solver;
+namespace Hwsim.Circuits.Benchmarks;
 
 /// <summary>
-/// The product's benchmark circuit, stamped straight into a matrix (no engine on this branch): an N x N resistive
-/// crossbar at its operating point. Row i is driven at node r(i,0) by a DC source to ground (one branch unknown);
+/// The product's benchmark circuit stamped straight into a matrix, without the netlist reader or the engine, so the
+/// solver can be tested and timed alone: an N x N resistive crossbar at its operating point. Row i is driven at node r(i,0) by a DC source to ground (one branch unknown);
 /// a resistor at each crossing joins r(i,j) and c(i,j); 1-ohm wire segments join r(i,j)-r(i,j+1) and c(i,j)-c(i+1,j);
 /// each column ends in 1 kohm to ground at c(N-1,j). Unknowns: N*N row nodes, N*N column nodes, N branch currents.
 /// </summary>
-internal sealed class Crossbar
+public sealed class CrossbarMatrix
 {
-    public Crossbar(int n, int seed = 1)
+    public CrossbarMatrix(int n, int seed = 1)
     {
         N = n;
         Size = (2 * n * n) + n;
