@@ -130,9 +130,17 @@ public sealed class CircuitEngine
     /// <summary>Runs every temperature behaviour (after a change of temperature or before the first analysis).</summary>
     public void UpdateTemperature()
     {
-        State.Temperature = State.Options.Temperature + PhysicalConstants.CelsiusToKelvin;
+        // Repeated operating points (the bridge solves one per sample) keep their temperature: compute once per change.
+        var temperature = State.Options.Temperature + PhysicalConstants.CelsiusToKelvin;
+        var nominal = State.Options.NominalTemperature + PhysicalConstants.CelsiusToKelvin;
+        if (_temperatureApplied && temperature == State.Temperature && nominal == State.NominalTemperature) return;
+        State.Temperature = temperature;
+        State.NominalTemperature = nominal;
         foreach (var t in _temperature) t.Temperature(State);
+        _temperatureApplied = true;
     }
+
+    private bool _temperatureApplied;
 
     /// <summary>Assembles the linearised system at the present solution (SPICE's CKTload).</summary>
     internal void Load()

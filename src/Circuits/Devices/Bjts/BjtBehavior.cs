@@ -448,48 +448,15 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
                 gbe = (gbe * (1 + arg2) - cbe * dqbdve) / qb;
                 geqcb = tf * (arg3 - cbe * dqbdvc) / qb;
             }
-            double capbe;
-            if (vbe < fcpe)
-            {
-                var arg = 1 - vbe / pe;
-                var sarg = Math.Exp(-xme * Math.Log(arg));
-                s0[Qbe] = tf * cbe + pe * czbe * (1 - arg * sarg) / (1 - xme);
-                capbe = tf * gbe + czbe * sarg;
-            }
-            else
-            {
-                var czbef2 = czbe / _tf2;
-                s0[Qbe] = tf * cbe + czbe * _tf1 + czbef2 * (_tf3 * (vbe - fcpe) + xme / (pe + pe) * (vbe * vbe - fcpe * fcpe));
-                capbe = tf * gbe + czbef2 * (_tf3 + xme * vbe / pe);
-            }
+            DepletionCharge.Evaluate(vbe, czbe, pe, xme, fcpe, _tf1, _tf2, _tf3, out var qbe, out var cdbe);
+            s0[Qbe] = tf * cbe + qbe;
+            var capbe = tf * gbe + cdbe;
             var fcpc = _tf4;
-            double capbc;
-            if (vbc < fcpc)
-            {
-                var arg = 1 - vbc / pc;
-                var sarg = Math.Exp(-xmc * Math.Log(arg));
-                s0[Qbc] = tr * cbc + pc * czbc * (1 - arg * sarg) / (1 - xmc);
-                capbc = tr * gbc + czbc * sarg;
-            }
-            else
-            {
-                var czbcf2 = czbc / _tf6;
-                s0[Qbc] = tr * cbc + czbc * _tf5 + czbcf2 * (_tf7 * (vbc - fcpc) + xmc / (pc + pc) * (vbc * vbc - fcpc * fcpc));
-                capbc = tr * gbc + czbcf2 * (_tf7 + xmc * vbc / pc);
-            }
-            if (vbx < fcpc)
-            {
-                var arg = 1 - vbx / pc;
-                var sarg = Math.Exp(-xmc * Math.Log(arg));
-                s0[Qbx] = pc * czbx * (1 - arg * sarg) / (1 - xmc);
-                capbx = czbx * sarg;
-            }
-            else
-            {
-                var czbxf2 = czbx / _tf6;
-                s0[Qbx] = czbx * _tf5 + czbxf2 * (_tf7 * (vbx - fcpc) + xmc / (pc + pc) * (vbx * vbx - fcpc * fcpc));
-                capbx = czbxf2 * (_tf7 + xmc * vbx / pc);
-            }
+            DepletionCharge.Evaluate(vbc, czbc, pc, xmc, fcpc, _tf5, _tf6, _tf7, out var qbc, out var cdbc);
+            s0[Qbc] = tr * cbc + qbc;
+            var capbc = tr * gbc + cdbc;
+            DepletionCharge.Evaluate(vbx, czbx, pc, xmc, fcpc, _tf5, _tf6, _tf7, out var qbx, out capbx);
+            s0[Qbx] = qbx;
             if (vsub < 0)
             {
                 var arg = 1 - vsub / ps;

@@ -206,22 +206,7 @@ public sealed class DiodeBehavior : Behavior, ITemperatureBehavior, IBiasingBeha
 
         if (state.ComputesCharges)
         {
-            var czero = _tJctCap;
-            double deplcharge, deplcap;
-            if (vd < _tDepCap)
-            {
-                var arg = 1 - vd / _tJctPot;
-                var sarg = Math.Exp(-_tGradingCoeff * Math.Log(arg));
-                deplcharge = _tJctPot * czero * (1 - arg * sarg) / (1 - _tGradingCoeff);
-                deplcap = czero * sarg;
-            }
-            else
-            {
-                var czof2 = czero / _tF2;
-                deplcharge = czero * _tF1 + czof2 * (_tF3 * (vd - _tDepCap)
-                    + _tGradingCoeff / (_tJctPot + _tJctPot) * (vd * vd - _tDepCap * _tDepCap));
-                deplcap = czof2 * (_tF3 + _tGradingCoeff * vd / _tJctPot);
-            }
+            DepletionCharge.Evaluate(vd, _tJctCap, _tJctPot, _tGradingCoeff, _tDepCap, _tF1, _tF2, _tF3, out var deplcharge, out var deplcap);
             s0[CapCharge] = _tTransitTime * cd + deplcharge;
             var capd = _tTransitTime * gd + deplcap;
             Capacitance = capd;
