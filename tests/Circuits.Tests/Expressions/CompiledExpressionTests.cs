@@ -1,3 +1,4 @@
+using Hwsim.Circuits.Tests.Support;
 using Hwsim.Circuits.Expressions;
 
 namespace Hwsim.Circuits.Tests.Expressions;
@@ -164,16 +165,17 @@ public sealed class CompiledExpressionTests
         var inputs = new double[f.Inputs.Count];
         var gradient = new double[f.Inputs.Count];
         for (var k = 0; k < inputs.Length; k++) inputs[k] = 0.1 * (k + 1);
-        var sum = f.Evaluate(inputs) + f.Evaluate(inputs, gradient); // warm up (JIT)
+        var sum = 0.0;
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var n = 0; n < 10_000; n++)
+        var allocated = SteadyStateAllocation.Bytes(() =>
         {
-            inputs[0] = n * 1e-4;
-            sum += f.Evaluate(inputs);
-            sum += f.Evaluate(inputs, gradient);
-        }
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (var n = 0; n < 2_000; n++)
+            {
+                inputs[0] = n * 1e-4;
+                sum += f.Evaluate(inputs);
+                sum += f.Evaluate(inputs, gradient);
+            }
+        });
 
         Assert.True(double.IsFinite(sum));
         Assert.Equal(0, allocated);
@@ -197,9 +199,10 @@ public sealed class CompiledExpressionTests
             .ToArray();
         for (var j = 0; j < 5; j++) Assert.Equal(expectedGradient[j], gradient[j], 9);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var n = 0; n < 100; n++) f.Evaluate(inputs, gradient);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, SteadyStateAllocation.Bytes(() =>
+        {
+            for (var n = 0; n < 100; n++) f.Evaluate(inputs, gradient);
+        }));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Hwsim.Circuits.Tests.Support;
 using Hwsim.Circuits.Benchmarks;
 using System.Numerics;
 using Hwsim.Circuits.Solver;
@@ -14,17 +15,16 @@ public sealed class AllocationTests
         var lu = new SparseLU<double>(crossbar.Matrix);
         double[] x = (double[])crossbar.Rhs.Clone();
         lu.Factorize();
-        Cycle(lu, crossbar, x); // warm up (JIT, statics)
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 20; i++)
+        long allocated = SteadyStateAllocation.Bytes(() =>
         {
-            Cycle(lu, crossbar, x);
-        }
+            for (int i = 0; i < 5; i++)
+            {
+                Cycle(lu, crossbar, x);
+            }
+        });
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
-        Assert.Equal(42, lu.Statistics.RefactorCount);
+        Assert.Equal(80, lu.Statistics.RefactorCount); // 8 rounds of 5 cycles, 2 refactorisations each
     }
 
     [Fact]
@@ -38,15 +38,17 @@ public sealed class AllocationTests
         lu.Solve(x);
         lu.SolveTransposed(x);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 20; i++)
+        long allocated = SteadyStateAllocation.Bytes(() =>
         {
-            Assert.True(lu.Refactor());
-            lu.Solve(x);
-            lu.SolveTransposed(x);
-        }
+            for (int i = 0; i < 20; i++)
+            {
+                Assert.True(lu.Refactor());
+                lu.Solve(x);
+                lu.SolveTransposed(x);
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     private static void Cycle(SparseLU<double> lu, CrossbarMatrix crossbar, double[] x)
