@@ -39,6 +39,9 @@ public abstract class Component : Entity
     /// <summary>The terminal nodes, in SPICE order.</summary>
     public IReadOnlyList<string> Nodes { get; }
 
+    /// <summary>The pair of a two-terminal device's terminals, shared (the topology check asks every device).</summary>
+    protected static readonly (int A, int B)[] TerminalPair = { (0, 1) };
+
     /// <summary>Terminal pairs (indices into <see cref="Nodes"/>) joined by a DC conductive path (for the floating-node check).</summary>
     public virtual IEnumerable<(int A, int B)> ConductivePairs => Array.Empty<(int, int)>();
 

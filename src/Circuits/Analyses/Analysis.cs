@@ -27,14 +27,24 @@ public abstract class Analysis
     protected static List<ResultVector> UnknownVectors(CircuitEngine engine, IReadOnlyList<double[]> rows)
     {
         var unknowns = engine.State.Unknowns;
+        var columns = new double[unknowns.Count + 1][];
+        for (var i = 1; i <= unknowns.Count; i++)
+            if (!unknowns.IsInternal(i)) columns[i] = new double[rows.Count];
+        // Transposed in blocks of points so that both the rows read and the columns written stay in cache.
+        const int Block = 64;
+        for (var first = 0; first < rows.Count; first += Block)
+        {
+            var last = Math.Min(first + Block, rows.Count);
+            for (var i = 1; i <= unknowns.Count; i++)
+            {
+                var values = columns[i];
+                if (values is null) continue;
+                for (var p = first; p < last; p++) values[p] = rows[p][i];
+            }
+        }
         var list = new List<ResultVector>(unknowns.Count);
         for (var i = 1; i <= unknowns.Count; i++)
-        {
-            if (unknowns.IsInternal(i)) continue;
-            var values = new double[rows.Count];
-            for (var p = 0; p < rows.Count; p++) values[p] = rows[p][i];
-            list.Add(new ResultVector(unknowns.VectorNameOf(i), values));
-        }
+            if (columns[i] is { } values) list.Add(new ResultVector(unknowns.VectorNameOf(i), values));
         return list;
     }
 

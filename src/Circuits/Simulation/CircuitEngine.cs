@@ -123,7 +123,7 @@ public sealed class CircuitEngine
     public void ValidateTopology()
     {
         if (_topologyChecked) return;
-        TopologyValidator.Validate(Circuit);
+        TopologyValidator.Validate(Circuit, State.Unknowns);
         _topologyChecked = true;
     }
 

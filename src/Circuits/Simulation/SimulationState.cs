@@ -89,6 +89,7 @@ public sealed class SimulationState
     /// <paramref name="qcap"/>+1 and returns the conductance <paramref name="geq"/> and the history current
     /// <paramref name="ceq"/>, so that i = geq * v + ceq. Devices never see the integration coefficients.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Integrate(int qcap, double capacitance, out double geq, out double ceq)
     {
         var s0 = States[0];
@@ -217,34 +218,41 @@ public sealed class SimulationState
         // from CKTterr's in the last bit at most, far below the tolerance they are compared with).
         double r0 = 1 / dt0, r1 = 1 / dt1, r2 = 1 / dt2, rt0 = 1 / t0, rt1 = 1 / t1, rt2 = 1 / t2, rdelta = 1 / delta;
         var factor = Method == IntegrationMethod.Gear ? GearErrorCoefficients[Order - 1] : TrapezoidalErrorCoefficients[Order - 1];
+        // CKTterr's MAX and MIN are plain comparisons (no NaN or signed-zero rules as in Math.Max), and the square
+        // root of order 2 is monotonic, so it is taken once of the smallest ratio: the same result, bit for bit.
+        var smallest = double.PositiveInfinity;
         foreach (var qcap in slots)
         {
             var ccap = qcap + 1;
-            var volttol = abstol + reltol * Math.Max(Math.Abs(s0[ccap]), Math.Abs(s1[ccap]));
-            var chargetol = Math.Max(Math.Abs(s0[qcap]), Math.Abs(s1[qcap]));
-            chargetol = reltol * Math.Max(chargetol, chgtol) * rdelta;
-            var tol = Math.Max(volttol, chargetol);
+            double q0 = s0[qcap], q1 = s1[qcap], c0 = Math.Abs(s0[ccap]), c1 = Math.Abs(s1[ccap]);
+            var volttol = abstol + reltol * (c0 > c1 ? c0 : c1);
+            double aq0 = Math.Abs(q0), aq1 = Math.Abs(q1);
+            var chargetol = aq0 > aq1 ? aq0 : aq1;
+            chargetol = reltol * (chargetol > chgtol ? chargetol : chgtol) * rdelta;
+            var tol = volttol > chargetol ? volttol : chargetol;
             double d0;
             if (s3 is null)
             {
-                var a0 = (s0[qcap] - s1[qcap]) * r0;
-                var a1 = (s1[qcap] - s2[qcap]) * r1;
+                var a0 = (q0 - q1) * r0;
+                var a1 = (q1 - s2[qcap]) * r1;
                 d0 = (a0 - a1) * rt0;
             }
             else
             {
                 var q2 = s2[qcap];
-                var a0 = (s0[qcap] - s1[qcap]) * r0;
-                var a1 = (s1[qcap] - q2) * r1;
+                var a0 = (q0 - q1) * r0;
+                var a1 = (q1 - q2) * r1;
                 var a2 = (q2 - s3[qcap]) * r2;
                 var b0 = (a0 - a1) * rt0;
                 var b1 = (a1 - a2) * rt1;
                 d0 = (b0 - b1) * rt2;
             }
-            var del = trtol * tol / Math.Max(abstol, factor * Math.Abs(d0));
-            if (s3 is not null) del = Math.Sqrt(del);
-            timeStep = Math.Min(timeStep, del);
+            var error = factor * Math.Abs(d0);
+            var del = trtol * tol / (abstol > error ? abstol : error);
+            if (del < smallest) smallest = del;
         }
+        if (s3 is not null) smallest = Math.Sqrt(smallest);
+        if (smallest < timeStep) timeStep = smallest;
         return timeStep;
     }
 

@@ -7,34 +7,38 @@ namespace Hwsim.Circuits.Simulation;
 /// </summary>
 public static class TopologyValidator
 {
-    public static void Validate(Circuit circuit)
+    /// <summary>Validates the components of <paramref name="circuit"/>, whose nodes <paramref name="unknowns"/> has numbered.</summary>
+    public static void Validate(Circuit circuit, Unknowns unknowns)
     {
-        var components = circuit.OfType<Component>().ToList();
-        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["0"] = 0, ["gnd"] = 0 };
-        var names = new List<string> { "0" };
-        int Id(string node)
+        var components = new List<(Component Component, int[] Nodes)>();
+        var count = unknowns.Count + 1;
+        var terminal = new bool[count];
+        foreach (var entity in circuit)
         {
-            if (index.TryGetValue(node, out var i)) return i;
-            index[node] = names.Count;
-            names.Add(node);
-            return names.Count - 1;
+            if (entity is not Component c) continue;
+            var nodes = new int[c.Nodes.Count];
+            for (var k = 0; k < nodes.Length; k++)
+            {
+                if (!unknowns.TryGetIndex(c.Nodes[k], out nodes[k])) nodes[k] = 0; // ground ("0", "gnd")
+                terminal[nodes[k]] = true;
+            }
+            components.Add((c, nodes));
         }
-        foreach (var c in components)
-            foreach (var n in c.Nodes)
-                Id(n);
 
-        CheckVoltageLoops(components, Id, names);
-        CheckDcPaths(components, Id, names);
+        CheckVoltageLoops(components, count, unknowns);
+        CheckDcPaths(components, count, terminal, unknowns);
     }
 
-    private static void CheckDcPaths(List<Component> components, Func<string, int> id, List<string> names)
+    private static void CheckDcPaths(List<(Component Component, int[] Nodes)> components, int count, bool[] terminal, Unknowns unknowns)
     {
-        var uf = new UnionFind(names.Count);
-        foreach (var c in components)
+        var uf = new UnionFind(count);
+        foreach (var (c, nodes) in components)
             foreach (var (a, b) in c.ConductivePairs)
-                uf.Union(id(c.Nodes[a]), id(c.Nodes[b]));
+                uf.Union(nodes[a], nodes[b]);
         var ground = uf.Find(0);
-        var floating = Enumerable.Range(1, names.Count - 1).Where(i => uf.Find(i) != ground).Select(i => names[i]).ToList();
+        var floating = new List<string>();
+        for (var i = 1; i < count; i++)
+            if (terminal[i] && uf.Find(i) != ground) floating.Add(unknowns.NameOf(i));
         if (floating.Count == 0) return;
         var shown = string.Join(", ", floating.Take(10)) + (floating.Count > 10 ? $" and {floating.Count - 10} more" : "");
         throw new CircuitException(
@@ -42,18 +46,18 @@ public static class TopologyValidator
             "(connected only through capacitors, current sources or controlled-source inputs)", floating[0]);
     }
 
-    private static void CheckVoltageLoops(List<Component> components, Func<string, int> id, List<string> names)
+    private static void CheckVoltageLoops(List<(Component Component, int[] Nodes)> components, int count, Unknowns unknowns)
     {
-        var uf = new UnionFind(names.Count);
+        var uf = new UnionFind(count);
         var adjacency = new Dictionary<int, List<(int To, string Device)>>();
-        foreach (var c in components)
+        foreach (var (c, nodes) in components)
         {
             foreach (var (a, b) in c.VoltageDefinedPairs)
             {
-                var na = id(c.Nodes[a]);
-                var nb = id(c.Nodes[b]);
+                var na = nodes[a];
+                var nb = nodes[b];
                 if (na == nb)
-                    throw new CircuitException($"{c.Name} has both terminals on node {names[na]}: a shorted voltage-defined branch makes the matrix singular", c.Name);
+                    throw new CircuitException($"{c.Name} has both terminals on node {NodeName(unknowns, na)}: a shorted voltage-defined branch makes the matrix singular", c.Name);
                 if (uf.Find(na) == uf.Find(nb))
                 {
                     var path = Path(adjacency, na, nb);
@@ -68,6 +72,8 @@ public static class TopologyValidator
             }
         }
     }
+
+    private static string NodeName(Unknowns unknowns, int index) => index == 0 ? "0" : unknowns.NameOf(index);
 
     private static void Add(Dictionary<int, List<(int, string)>> adj, int from, int to, string device)
     {
@@ -102,7 +108,11 @@ public static class TopologyValidator
     private sealed class UnionFind
     {
         private readonly int[] _parent;
-        public UnionFind(int n) { _parent = Enumerable.Range(0, n).ToArray(); }
+        public UnionFind(int n)
+        {
+            _parent = new int[n];
+            for (var i = 0; i < n; i++) _parent[i] = i;
+        }
         public int Find(int x)
         {
             while (_parent[x] != x) x = _parent[x] = _parent[_parent[x]];

@@ -49,10 +49,10 @@ public sealed class BehavioralSource : Component
     /// current depends on its own terminal voltages (a nonlinear resistor such as a memristor port).
     /// </summary>
     public override IEnumerable<(int A, int B)> ConductivePairs =>
-        Kind == BehavioralSourceKind.Voltage || DependsOnOwnTerminals() ? new[] { (0, 1) } : Array.Empty<(int, int)>();
+        Kind == BehavioralSourceKind.Voltage || DependsOnOwnTerminals() ? TerminalPair : Array.Empty<(int, int)>();
 
     public override IEnumerable<(int A, int B)> VoltageDefinedPairs =>
-        Kind == BehavioralSourceKind.Voltage ? new[] { (0, 1) } : Array.Empty<(int, int)>();
+        Kind == BehavioralSourceKind.Voltage ? TerminalPair : Array.Empty<(int, int)>();
 
     private bool DependsOnOwnTerminals()
     {

@@ -15,8 +15,8 @@ public sealed class CurrentControlledVoltageSource : Component
     public string ControllingSource { get; }
     public double Transresistance { get; set; }
 
-    public override IEnumerable<(int A, int B)> ConductivePairs => new[] { (0, 1) };
-    public override IEnumerable<(int A, int B)> VoltageDefinedPairs => new[] { (0, 1) };
+    public override IEnumerable<(int A, int B)> ConductivePairs => TerminalPair;
+    public override IEnumerable<(int A, int B)> VoltageDefinedPairs => TerminalPair;
 
     public override Behavior CreateBehavior(BindingContext context) => new CcvsBehavior(this, context);
 

@@ -13,8 +13,8 @@ public sealed class VoltageControlledVoltageSource : Component
 
     public double Gain { get; set; }
 
-    public override IEnumerable<(int A, int B)> ConductivePairs => new[] { (0, 1) };
-    public override IEnumerable<(int A, int B)> VoltageDefinedPairs => new[] { (0, 1) };
+    public override IEnumerable<(int A, int B)> ConductivePairs => TerminalPair;
+    public override IEnumerable<(int A, int B)> VoltageDefinedPairs => TerminalPair;
 
     public override Behavior CreateBehavior(BindingContext context) => new VcvsBehavior(this, context);
 

@@ -17,7 +17,7 @@ public sealed class Diode : Component
     /// <summary>Initial junction voltage used with <c>uic</c>.</summary>
     public double? InitialCondition { get; set; }
 
-    public override IEnumerable<(int A, int B)> ConductivePairs => new[] { (0, 1) };
+    public override IEnumerable<(int A, int B)> ConductivePairs => TerminalPair;
 
     public override Behavior CreateBehavior(BindingContext context) =>
         new DiodeBehavior(this, context.Model<DiodeModel>(Name, Model), context);

@@ -15,8 +15,8 @@ public sealed class Inductor : Component
     /// <summary>Initial current used with <c>uic</c>.</summary>
     public double? InitialCondition { get; set; }
 
-    public override IEnumerable<(int A, int B)> ConductivePairs => new[] { (0, 1) };
-    public override IEnumerable<(int A, int B)> VoltageDefinedPairs => new[] { (0, 1) };
+    public override IEnumerable<(int A, int B)> ConductivePairs => TerminalPair;
+    public override IEnumerable<(int A, int B)> VoltageDefinedPairs => TerminalPair;
 
     public override Behavior CreateBehavior(BindingContext context) => new InductorBehavior(this, context);
 

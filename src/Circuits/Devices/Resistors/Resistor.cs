@@ -18,7 +18,7 @@ public sealed class Resistor : Component
     /// <summary>TC2 (1/K^2).</summary>
     public double SecondOrderTemperatureCoefficient { get; set; }
 
-    public override IEnumerable<(int A, int B)> ConductivePairs => new[] { (0, 1) };
+    public override IEnumerable<(int A, int B)> ConductivePairs => TerminalPair;
 
     public override Behavior CreateBehavior(BindingContext context) => new ResistorBehavior(this, context);
 

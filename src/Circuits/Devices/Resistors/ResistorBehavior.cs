@@ -12,36 +12,45 @@ public sealed class ResistorBehavior : Behavior, IBiasingBehavior, IFrequencyBeh
     private int _pp, _nn, _pn, _np;
     private readonly double _tc1, _tc2;
     private double _factor = 1;
+    private double _resistance, _conductance;
 
     public ResistorBehavior(Resistor entity, BindingContext context) : base(entity.Name)
     {
         _pos = context.Node(entity.Nodes[0]);
         _neg = context.Node(entity.Nodes[1]);
-        Resistance = entity.Resistance;
         _tc1 = entity.FirstOrderTemperatureCoefficient;
         _tc2 = entity.SecondOrderTemperatureCoefficient;
+        Resistance = entity.Resistance;
     }
 
     public void Temperature(SimulationState state)
     {
         var dt = state.Temperature - state.NominalTemperature;
         _factor = 1 + _tc1 * dt + _tc2 * dt * dt;
+        _conductance = ConductanceOf(_resistance * _factor);
     }
 
     /// <summary>The resistance in use (a DC sweep of the resistor sets it).</summary>
-    public double Resistance { get; set; }
+    public double Resistance
+    {
+        get => _resistance;
+        set
+        {
+            _resistance = value;
+            _conductance = ConductanceOf(value * _factor);
+        }
+    }
 
     double ISweepableSource.DcValue { get => Resistance; set => Resistance = value; }
 
+    /// <summary>1/R at the present temperature, computed when R or the temperature changes (ngspice's RESconduct).</summary>
+    public double Conductance => _conductance;
+
     /// <summary>1/R, with |R| raised to <see cref="MinimumResistance"/> as ngspice does.</summary>
-    public double Conductance
+    private static double ConductanceOf(double r)
     {
-        get
-        {
-            var r = Resistance * _factor;
-            if (Math.Abs(r) < MinimumResistance) r = r < 0 ? -MinimumResistance : MinimumResistance;
-            return 1.0 / r;
-        }
+        if (Math.Abs(r) < MinimumResistance) r = r < 0 ? -MinimumResistance : MinimumResistance;
+        return 1.0 / r;
     }
 
     public override void Setup(SimulationState state)
@@ -55,7 +64,7 @@ public sealed class ResistorBehavior : Behavior, IBiasingBehavior, IFrequencyBeh
 
     public void Load(SimulationState state)
     {
-        var g = Conductance;
+        var g = _conductance;
         var v = state.Matrix.Values;
         v[_pp] += g;
         v[_nn] += g;

@@ -15,7 +15,7 @@ public sealed class VoltageSwitch : Component
     /// <summary>The initial state for the operating point: true for "on", false for "off", null when not given (off).</summary>
     public bool? InitiallyOn { get; set; }
 
-    public override IEnumerable<(int A, int B)> ConductivePairs => new[] { (0, 1) };
+    public override IEnumerable<(int A, int B)> ConductivePairs => TerminalPair;
 
     public override Behavior CreateBehavior(BindingContext context) =>
         new VoltageSwitchBehavior(this, context.Model<SwitchModel>(Name, Model), context);
