@@ -8,7 +8,7 @@ namespace Hwsim.Circuits.Benchmarks;
 /// <summary>What one benchmark case measured.</summary>
 public sealed record BenchmarkMeasurement(
     string Case, int Unknowns, int MatrixNonZeros, int LuNonZeros, int NewtonIterations, int TimePoints,
-    TimeSpan FirstRun, TimeSpan BestRun, TimeSpan? Ngspice, string NgspiceSource)
+    TimeSpan FirstRun, TimeSpan BestRun, TimeSpan? Ngspice, string NgspiceSource, string NetlistPath)
 {
     /// <summary>ngspice time over our best time: how many times faster we are (null when ngspice was not timed).</summary>
     public double? Speedup => Ngspice is { } n ? n.TotalSeconds / BestRun.TotalSeconds : null;
@@ -55,6 +55,6 @@ public static class EngineBenchmark
         }
         var st = stats!;
         return new BenchmarkMeasurement(c.Name, st.Unknowns, st.MatrixNonZeros, st.LuNonZeros, st.NewtonIterations,
-            st.AcceptedTimePoints, first, best, ngspice, source);
+            st.AcceptedTimePoints, first, best, ngspice, source, path);
     }
 }

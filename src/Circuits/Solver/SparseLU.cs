@@ -50,6 +50,9 @@ public sealed class SparseLU<T>
     private int[] _ui = Array.Empty<int>();
     private T[] _ux = Array.Empty<T>();
     private T[] _udiag = Array.Empty<T>();
+    // 1/pivot, as Sparse 1.3 (ngspice's solver) keeps it: a solve multiplies instead of dividing, which shortens the
+    // chain of dependent operations through a triangular solve.
+    private T[] _udiagInverse = Array.Empty<T>();
     private int[] _pivotRow = Array.Empty<int>();       // step -> original row
     private int[] _pivotPosition = Array.Empty<int>();  // step -> position
     private int[] _positionStep = Array.Empty<int>();   // position -> step (-1: not yet pivoted, during Factor)
@@ -180,6 +183,7 @@ public sealed class SparseLU<T>
         _ui = new int[estimate];
         _ux = new T[estimate];
         _udiag = new T[n];
+        _udiagInverse = new T[n];
         _pivotRow = new int[n];
         _pivotPosition = new int[n];
         _positionStep = new int[n];
@@ -333,6 +337,7 @@ public sealed class SparseLU<T>
             T pivot = x[pivotPosition];
             x[pivotPosition] = T.Zero;
             _udiag[k] = pivot;
+            _udiagInverse[k] = T.One / pivot;
             _pivotPosition[k] = pivotPosition;
             positionStep[pivotPosition] = k;
 
@@ -453,6 +458,7 @@ public sealed class SparseLU<T>
             }
 
             _udiag[k] = pivot;
+            _udiagInverse[k] = T.One / pivot;
             for (int q = lp[k]; q < lEnd; q++)
             {
                 int s = li[q];
@@ -516,10 +522,10 @@ public sealed class SparseLU<T>
         int[] up = _up;
         int[] ui = _ui;
         T[] ux = _ux;
-        T[] udiag = _udiag;
+        T[] inverse = _udiagInverse;
         for (int k = n - 1; k >= 0; k--)
         {
-            T yk = y[k] / udiag[k];
+            T yk = y[k] * inverse[k];
             y[k] = yk;
             SubtractScaled(y, ui, ux, up[k], up[k + 1], yk);
         }
@@ -557,10 +563,10 @@ public sealed class SparseLU<T>
         int[] up = _up;
         int[] ui = _ui;
         T[] ux = _ux;
-        T[] udiag = _udiag;
+        T[] inverse = _udiagInverse;
         for (int k = 0; k < n; k++)
         {
-            y[k] = (y[k] - GatherDot(y, ui, ux, up[k], up[k + 1])) / udiag[k];
+            y[k] = (y[k] - GatherDot(y, ui, ux, up[k], up[k + 1])) * inverse[k];
         }
 
         // L^T w = z: backward.

@@ -43,6 +43,14 @@ public sealed class CapacitorBehavior : Behavior, IBiasingBehavior, IFrequencyBe
     public void Load(SimulationState state)
     {
         var mode = state.Mode;
+        // The common case first: an iteration of a transient time point under the trapezoidal rule of order 2
+        // (the same arithmetic as the general path below, without its mode tests).
+        if (mode == AnalysisMode.Transient && state.Init is InitializationMode.Float or InitializationMode.Predict
+            && state.Method == IntegrationMethod.Trapezoidal && state.Order == 2)
+        {
+            LoadTrapezoidal(state);
+            return;
+        }
         if ((mode & (AnalysisMode.Transient | AnalysisMode.Ac | AnalysisMode.TransientOperatingPoint)) == 0) return;
 
         var useIc = ((mode & AnalysisMode.Dc) != 0 && state.Init == InitializationMode.Junction)
@@ -67,6 +75,30 @@ public sealed class CapacitorBehavior : Behavior, IBiasingBehavior, IFrequencyBe
         v[_np] -= geq;
         state.Rhs[_pos] -= ceq;
         state.Rhs[_neg] += ceq;
+    }
+
+    private void LoadTrapezoidal(SimulationState state)
+    {
+        var solution = state.Solution;
+        var s0 = state.States[0];
+        var s1 = state.States[1];
+        var ag = state.Ag;
+        double ag0 = ag[0], ag1 = ag[1];
+        var q = _capacitance * (solution[_pos] - solution[_neg]);
+        s0[_q] = q;
+        var current = -s1[_q + 1] * ag1 + ag0 * (q - s1[_q]);
+        s0[_q + 1] = current;
+        var ceq = current - ag0 * q;
+        var geq = ag0 * _capacitance;
+
+        var v = state.Matrix.Values;
+        v[_pp] += geq;
+        v[_nn] += geq;
+        v[_pn] -= geq;
+        v[_np] -= geq;
+        var rhs = state.Rhs;
+        rhs[_pos] -= ceq;
+        rhs[_neg] += ceq;
     }
 
     public void LoadAc(SimulationState state)
