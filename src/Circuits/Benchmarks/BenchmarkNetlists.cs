@@ -9,7 +9,8 @@ public static class BenchmarkNetlists
     /// <summary>
     /// The operating point of an N x N resistive crossbar: a DC source drives each row, a resistor (10-100 kohm,
     /// seeded) sits at each crossing, 1-ohm wire resistors join neighbouring crossings along every row and column,
-    /// and each column ends in 1 kohm to ground. 2N^2 + N unknowns.
+    /// and each column ends in 1 kohm to ground. 2N^2 + N unknowns. Element names: vr (row sources), rx (crossings),
+    /// rw (row wires), rv (column wires), rl (column loads); SPICE reads an element's kind from its first letter.
     /// </summary>
     public static string Crossbar(int n, int seed = 1)
     {
@@ -24,7 +25,7 @@ public static class BenchmarkNetlists
             {
                 sb.Append(CultureInfo.InvariantCulture, $"rx{i}_{j} r{i}_{j} c{i}_{j} {10e3 + 90e3 * rnd.NextDouble():0.#}\n");
                 if (j + 1 < n) sb.Append(CultureInfo.InvariantCulture, $"rw{i}_{j} r{i}_{j} r{i}_{j + 1} 1\n");
-                if (i + 1 < n) sb.Append(CultureInfo.InvariantCulture, $"cw{i}_{j} c{i}_{j} c{i + 1}_{j} 1\n");
+                if (i + 1 < n) sb.Append(CultureInfo.InvariantCulture, $"rv{i}_{j} c{i}_{j} c{i + 1}_{j} 1\n");
             }
         }
         for (var j = 0; j < n; j++) sb.Append(CultureInfo.InvariantCulture, $"rl{j} c{n - 1}_{j} 0 1k\n");

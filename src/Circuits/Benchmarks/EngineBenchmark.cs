@@ -8,7 +8,8 @@ namespace Hwsim.Circuits.Benchmarks;
 /// <summary>What one benchmark case measured.</summary>
 public sealed record BenchmarkMeasurement(
     string Case, int Unknowns, int MatrixNonZeros, int LuNonZeros, int NewtonIterations, int TimePoints,
-    TimeSpan FirstRun, TimeSpan BestRun, TimeSpan? Ngspice, string NgspiceSource, string NetlistPath)
+    TimeSpan FirstRun, TimeSpan BestRun, TimeSpan? Ngspice, string NgspiceSource, string NetlistPath,
+    ComparisonReport? Agreement)
 {
     /// <summary>ngspice time over our best time: how many times faster we are (null when ngspice was not timed).</summary>
     public double? Speedup => Ngspice is { } n ? n.TotalSeconds / BestRun.TotalSeconds : null;
@@ -27,6 +28,7 @@ public static class EngineBenchmark
         File.WriteAllText(path, c.Netlist());
 
         EngineStatistics? stats = null;
+        IReadOnlyList<Results.AnalysisResult>? ours = null;
         TimeSpan Once()
         {
             var start = Stopwatch.GetTimestamp();
@@ -34,6 +36,7 @@ public static class EngineBenchmark
             var results = NetlistRun.RunAll(parsed);
             var elapsed = Stopwatch.GetElapsedTime(start);
             stats = results[^1].Statistics;
+            ours = results;
             return elapsed;
         }
 
@@ -47,14 +50,18 @@ public static class EngineBenchmark
 
         TimeSpan? ngspice = recordedNgspice;
         var source = recordedNgspice is null ? "not timed" : "recorded";
+        ComparisonReport? agreement = null;
         if (timeNgspice)
         {
-            var runner = new NgspiceRunner { Timeout = TimeSpan.FromMinutes(30) };
-            ngspice = runner.Run(path).Elapsed;
+            var runner = new NgspiceRunner { Timeout = TimeSpan.FromHours(1) };
+            var reference = runner.Run(path);
+            ngspice = reference.Elapsed;
             source = "timed now";
+            // The last analysis of each is compared (a case has one): every vector ngspice wrote, engine tolerances.
+            agreement = EngineVectors.Compare(reference.Plots[^1], ours![^1]);
         }
         var st = stats!;
         return new BenchmarkMeasurement(c.Name, st.Unknowns, st.MatrixNonZeros, st.LuNonZeros, st.NewtonIterations,
-            st.AcceptedTimePoints, first, best, ngspice, source, path);
+            st.AcceptedTimePoints, first, best, ngspice, source, path, agreement);
     }
 }

@@ -52,7 +52,7 @@ public static class BenchCommand
         if (!haveNgspice && ngspiceMode != "never") stderr.WriteLine("hwsim: note: ngspice not found (apt-get install -y ngspice): ratios only from recorded figures");
         var dir = Path.Combine(Path.GetTempPath(), "hwsim-bench");
 
-        stdout.WriteLine($"{"case",-14} {"unknowns",9} {"LU nnz",10} {"ours first",11} {"ours best",11} {"hwsim run",11} {"ngspice",11} {"source",-22} {"speed-up",9}");
+        stdout.WriteLine($"{"case",-14} {"unknowns",9} {"LU nnz",10} {"ours first",11} {"ours best",11} {"hwsim run",11} {"ngspice",11} {"source",-22} {"speed-up",9}  agreement with ngspice");
         foreach (var c in selected)
         {
             var timeNgspice = haveNgspice && (ngspiceMode == "always" || (ngspiceMode == "auto" && !c.NgspiceIsSlow));
@@ -69,9 +69,18 @@ public static class BenchCommand
             }
             var process = WholeProcess.TimeRun(m.NetlistPath, repeat);
             var src = m.NgspiceSource == "recorded" && rec is not null ? $"recorded {rec.Date}" : m.NgspiceSource;
-            stdout.WriteLine($"{m.Case,-14} {m.Unknowns,9} {m.LuNonZeros,10} {Sec(m.FirstRun),11} {Sec(m.BestRun),11} {(process is { } p ? Sec(p) : "-"),11} {(m.Ngspice is { } n ? Sec(n) : "-"),11} {src,-22} {(m.Speedup is { } x ? x.ToString("F1", CultureInfo.InvariantCulture) + "x" : "-"),9}");
+            stdout.WriteLine($"{m.Case,-14} {m.Unknowns,9} {m.LuNonZeros,10} {Sec(m.FirstRun),11} {Sec(m.BestRun),11} {(process is { } p ? Sec(p) : "-"),11} {(m.Ngspice is { } n ? Sec(n) : "-"),11} {src,-22} {(m.Speedup is { } x ? x.ToString("F1", CultureInfo.InvariantCulture) + "x" : "-"),9}  {Agreement(m)}");
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>How our result compares with ngspice's on this run: the worst vector's share of its tolerance.</summary>
+    private static string Agreement(BenchmarkMeasurement m)
+    {
+        if (m.Agreement is not { } report) return "-";
+        var worst = report.Worst;
+        var share = worst is null ? "" : $", worst {worst.Ratio.ToString("G2", CultureInfo.InvariantCulture)} of tolerance ({worst.Name})";
+        return $"{(report.Passed ? "agrees" : "DIFFERS")} on {report.Vectors.Count} vectors{share}";
     }
 
     private static string Sec(TimeSpan t) => t.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture) + " s";
