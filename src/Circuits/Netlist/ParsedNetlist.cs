@@ -23,16 +23,19 @@ public sealed class ParsedNetlist
     /// <summary>Things the reader skipped or changed, one line each (e.g. a <c>.control</c> block).</summary>
     public List<string> Notes { get; } = new();
     /// <summary>Where each entity was defined, for errors found after reading.</summary>
-    public Dictionary<string, SourceLocation> Locations { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <remarks>Keys are lower case, as the reader stores every name (ordinal keys hash faster than case-folded ones).</remarks>
+    public Dictionary<string, SourceLocation> Locations { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Where each (flattened) node is first mentioned, for errors about nodes.</summary>
-    public Dictionary<string, SourceLocation> NodeLocations { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, SourceLocation> NodeLocations { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The source location of a device, model or node named in an error, when known.</summary>
     public SourceLocation? LocationOf(string? subject) =>
-        subject is null ? null
-        : Locations.TryGetValue(subject, out var l) ? l
-        : NodeLocations.TryGetValue(subject, out l) ? l
+        subject is null ? null : Find(subject.ToLowerInvariant());
+
+    private SourceLocation? Find(string name) =>
+        Locations.TryGetValue(name, out var l) ? l
+        : NodeLocations.TryGetValue(name, out l) ? l
         : null;
 
     /// <summary>Binds the circuit into an engine with the netlist's options, initial conditions and node sets.</summary>
