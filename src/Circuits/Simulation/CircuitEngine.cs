@@ -12,7 +12,7 @@ namespace Hwsim.Circuits.Simulation;
 public sealed class CircuitEngine
 {
     private readonly List<Behavior> _behaviors = new();
-    private readonly Dictionary<string, Behavior> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, Behavior>? _byName; // built on first use: a one-shot run never asks for a device by name
     private readonly IBiasingBehavior[] _biasing;
     private readonly IConvergenceBehavior[] _convergence;
     private readonly IFrequencyBehavior[] _frequency;
@@ -42,7 +42,6 @@ public sealed class CircuitEngine
             var behavior = entity.CreateBehavior(context);
             if (behavior is null) continue;
             _behaviors.Add(behavior);
-            _byName[entity.Name] = behavior;
         }
         if (State.Unknowns.Count == 0)
             throw new CircuitException("the circuit has no nodes other than ground");
@@ -50,7 +49,7 @@ public sealed class CircuitEngine
         var size = State.Unknowns.Count;
         State.Matrix = new SparseMatrix<double>(size);
         foreach (var b in _behaviors) b.Setup(State);
-        foreach (var b in _behaviors.OfType<MutualInductanceBehavior>()) b.Connect(_byName, State);
+        foreach (var b in _behaviors.OfType<MutualInductanceBehavior>()) b.Connect(ByName, State);
         _nodeDiagonals = Enumerable.Range(1, size)
             .Where(i => State.Unknowns.KindOf(i) == UnknownKind.Voltage)
             .Select(i => State.Matrix.GetElement(i, i)).ToArray();
@@ -82,9 +81,20 @@ public sealed class CircuitEngine
 
     /// <summary>The behaviour of a device by its (flattened) name.</summary>
     public Behavior this[string name] =>
-        _byName.TryGetValue(name, out var b) ? b : throw new KeyNotFoundException($"no device named {name}");
+        ByName.TryGetValue(name, out var b) ? b : throw new KeyNotFoundException($"no device named {name}");
 
-    public bool TryGetBehavior(string name, out Behavior? behavior) => _byName.TryGetValue(name, out behavior);
+    public bool TryGetBehavior(string name, out Behavior? behavior) => ByName.TryGetValue(name, out behavior);
+
+    private Dictionary<string, Behavior> ByName
+    {
+        get
+        {
+            if (_byName is not null) return _byName;
+            var map = new Dictionary<string, Behavior>(_behaviors.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var b in _behaviors) map[b.Name] = b;
+            return _byName = map;
+        }
+    }
 
     internal IReadOnlyList<ITruncatingBehavior> TruncatingBehaviors => _truncating;
 
