@@ -33,6 +33,13 @@ public sealed class Circuit : IEnumerable<Entity>
         _entities.Add(entity);
     }
 
+    /// <summary>Reserves room for <paramref name="entities"/> entities (a reader that knows how many lines it has).</summary>
+    public void EnsureCapacity(int entities)
+    {
+        _entities.EnsureCapacity(entities);
+        _byName.EnsureCapacity(entities);
+    }
+
     public void Add(params Entity[] entities)
     {
         foreach (var e in entities) Add(e);

@@ -31,6 +31,10 @@ internal sealed partial class Elaborator
 
     public void Run(List<NetlistLine> lines)
     {
+        // Most lines of a large netlist are elements, each adding one entity and a node or two.
+        _netlist.Circuit.EnsureCapacity(lines.Count);
+        _netlist.Locations.EnsureCapacity(lines.Count);
+        _netlist.NodeLocations.EnsureCapacity(lines.Count);
         var (top, definitions) = BuildTree(lines);
         var scope = new Scope
         {

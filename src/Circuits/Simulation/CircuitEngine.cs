@@ -48,6 +48,7 @@ public sealed class CircuitEngine
 
         var size = State.Unknowns.Count;
         State.Matrix = new SparseMatrix<double>(size);
+        State.Matrix.EnsureCapacity(4 * _behaviors.Count + size); // two-terminal stamps and the node diagonals
         foreach (var b in _behaviors) b.Setup(State);
         foreach (var b in _behaviors.OfType<MutualInductanceBehavior>()) b.Connect(ByName, State);
         _nodeDiagonals = Enumerable.Range(1, size)

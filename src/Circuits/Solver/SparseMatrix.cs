@@ -84,22 +84,32 @@ public sealed class SparseMatrix<T>
         }
 
         long key = ((long)row << 32) | (uint)col;
-        if (_handles.TryGetValue(key, out int handle))
-        {
-            return handle;
-        }
-
         if (IsFixed)
         {
-            throw new InvalidOperationException(
-                $"The matrix structure is fixed; entry ({row}, {col}) was not requested during set-up.");
+            return _handles.TryGetValue(key, out int existing)
+                ? existing
+                : throw new InvalidOperationException(
+                    $"The matrix structure is fixed; entry ({row}, {col}) was not requested during set-up.");
         }
 
-        handle = _rows.Count;
-        _handles.Add(key, handle);
-        _rows.Add(row);
-        _columns.Add(col);
+        // One hash lookup whether the entry is new or not: set-up asks for every device's entries.
+        ref int handle = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_handles, key, out bool exists);
+        if (!exists)
+        {
+            handle = _rows.Count;
+            _rows.Add(row);
+            _columns.Add(col);
+        }
+
         return handle;
+    }
+
+    /// <summary>Reserves room for <paramref name="entries"/> entries before set-up asks for them (fewer rehashes).</summary>
+    public void EnsureCapacity(int entries)
+    {
+        _handles.EnsureCapacity(entries);
+        _rows.EnsureCapacity(entries + 1);
+        _columns.EnsureCapacity(entries + 1);
     }
 
     /// <summary>Returns the handle of an existing entry, or -1 when the pattern has none (ground gives 0).</summary>
