@@ -41,6 +41,12 @@ public static class HwsimApp
         {
             return parse.Invoke(config);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A path given on the command line that cannot be read or written: the user's to fix, not a bug.
+            stderr.WriteLine($"hwsim: error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             stderr.WriteLine($"hwsim: internal error ({e.GetType().Name}): {e.Message}");

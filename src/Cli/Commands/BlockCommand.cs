@@ -47,6 +47,9 @@ public static class BlockCommand
                 return Fail(stderr, $"block {block.Name} has no {level.Name()} level (it has: {string.Join(", ", block.Levels.Select(l => l.Name()))})");
         }
 
+        if (!OutputPaths.CanWriteFile("--netlist", netlist?.FullName, stderr) || !OutputPaths.CanWriteFile("--plot", plot?.FullName, stderr)
+            || !OutputPaths.CanWriteFile("--csv", csv?.FullName, stderr))
+            return ExitCodes.BadInput;
         var bench = block.CreateBench(level);
         foreach (var line in bench.Summary()) stdout.WriteLine(line);
         try

@@ -48,6 +48,7 @@ public static class CompareCommand
             stderr.WriteLine("hwsim: error: --inputs goes with --model");
             return ExitCodes.BadInput;
         }
+        if (!OutputPaths.CanWriteFolder("--out", output.FullName, stderr)) return ExitCodes.BadInput;
         IReadOnlyList<ComparisonResult> results;
         try
         {

@@ -24,6 +24,7 @@ public static class InferCommand
 
     private static int Run(FileInfo modelFile, FileInfo inputFile, FileInfo? outFile, TextWriter stdout, TextWriter stderr)
     {
+        if (!OutputPaths.CanWriteFile("--out", outFile?.FullName, stderr)) return ExitCodes.BadInput;
         try
         {
             var model = ModelFile.Load(modelFile.FullName);

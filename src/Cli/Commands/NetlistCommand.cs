@@ -25,6 +25,7 @@ public static class NetlistCommand
 
     private static int Run(string name, string levelText, FileInfo? output, TextWriter stdout, TextWriter stderr)
     {
+        if (!OutputPaths.CanWriteFile("--output", output?.FullName, stderr)) return ExitCodes.BadInput;
         try
         {
             var demo = BridgeDemos.Find(name) ?? throw new ArgumentException(

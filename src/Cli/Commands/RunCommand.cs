@@ -24,6 +24,8 @@ public static class RunCommand
 
     public static int Run(FileInfo file, FileInfo? output, bool stats, TextWriter stdout, TextWriter stderr)
     {
+        // A folder that cannot hold the results is a bad argument: say so before a long simulation, not after it.
+        if (!OutputPaths.CanWriteFile("--out", output?.FullName, stderr)) return ExitCodes.BadInput;
         ParsedNetlist netlist;
         var readTime = TimeSpan.Zero;
         using var noCollections = BatchMemory.Reserve(file.Exists ? file.Length * 120 : 0);
@@ -81,6 +83,11 @@ public static class RunCommand
         {
             stderr.WriteLine($"hwsim: simulation failed: {e.Message}");
             return ExitCodes.SimulationFailure;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"hwsim: error: --out {output?.FullName}: cannot write the results: {e.Message}");
+            return ExitCodes.BadInput;
         }
 
         if (stats && last is { } st)

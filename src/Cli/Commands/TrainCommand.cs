@@ -42,6 +42,8 @@ public static class TrainCommand
             string modelPath = parse.GetValue(outOpt)?.FullName ?? Path.Combine("models", def.Name + ".json");
             string plotPath = parse.GetValue(plot)?.FullName
                 ?? Path.Combine(Path.GetDirectoryName(modelPath) ?? "", Path.GetFileNameWithoutExtension(modelPath) + ".loss.png");
+            if (!OutputPaths.CanWriteFile("--out", modelPath, stderr) || !OutputPaths.CanWriteFile("--plot", plotPath, stderr))
+                return ExitCodes.BadInput;
             return Run(def, new DemoOverrides(n, kind, rate), modelPath, plotPath, stdout, stderr);
         });
         return cmd;
