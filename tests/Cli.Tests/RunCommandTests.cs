@@ -90,6 +90,15 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void When_FileIsAFolder_Expect_ExitTwoSayingSo()
+    {
+        var folder = Directory.CreateTempSubdirectory("hwsim-run").FullName;
+        var (code, _, err) = CliRunner.Run("run", folder);
+        Assert.Equal(2, code);
+        Assert.Contains($"{folder}: is a folder; give a netlist file", err);
+    }
+
+    [Fact]
     public void When_CircuitFloats_Expect_NodeNamedAndExitTwo()
     {
         var file = CliRunner.TempFile("float.cir", "f\nV1 a 0 1\nR1 a 0 1k\nC1 a b 1n\nR2 b c 1k\n.op\n.end\n");

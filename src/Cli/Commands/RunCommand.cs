@@ -33,7 +33,9 @@ public static class RunCommand
         {
             if (!file.Exists)
             {
-                stderr.WriteLine($"hwsim: error: {file}: no such file");
+                stderr.WriteLine(Directory.Exists(file.FullName)
+                    ? $"hwsim: error: {file}: is a folder; give a netlist file"
+                    : $"hwsim: error: {file}: no such file");
                 return ExitCodes.BadInput;
             }
             var readStart = System.Diagnostics.Stopwatch.GetTimestamp();
