@@ -43,12 +43,14 @@ public sealed class CapacitorBehavior : Behavior, IBiasingBehavior, IFrequencyBe
     public void Load(SimulationState state)
     {
         var mode = state.Mode;
-        // The common case first: an iteration of a transient time point under the trapezoidal rule of order 2
-        // (the same arithmetic as the general path below, without its mode tests).
-        if (mode == AnalysisMode.Transient && state.Init is InitializationMode.Float or InitializationMode.Predict
-            && state.Method == IntegrationMethod.Trapezoidal && state.Order == 2)
+        double geq, ceq;
+        // The common case first: a Newton iteration of a transient time point (no initial-condition handling).
+        if (mode == AnalysisMode.Transient && state.Init is InitializationMode.Float or InitializationMode.Predict)
         {
-            LoadTrapezoidal(state);
+            var solution = state.Solution;
+            state.States[0][_q] = _capacitance * (solution[_pos] - solution[_neg]);
+            state.Integrate(_q, _capacitance, out geq, out ceq);
+            Stamp(state, geq, ceq);
             return;
         }
         if ((mode & (AnalysisMode.Transient | AnalysisMode.Ac | AnalysisMode.TransientOperatingPoint)) == 0) return;
@@ -57,40 +59,17 @@ public sealed class CapacitorBehavior : Behavior, IBiasingBehavior, IFrequencyBe
                     || (state.UseIc && state.Init == InitializationMode.Transient);
         var vcap = useIc ? _initialCondition : state.Solution[_pos] - state.Solution[_neg];
         var s0 = state.States[0];
-        if ((mode & (AnalysisMode.Transient | AnalysisMode.Ac)) == 0)
-        {
-            s0[_q] = _capacitance * vcap;
-            return;
-        }
-
         s0[_q] = _capacitance * vcap;
-        if (state.Init == InitializationMode.Transient) state.States[1][_q] = s0[_q];
-        state.Integrate(_q, _capacitance, out var geq, out var ceq);
-        if (state.Init == InitializationMode.Transient) state.States[1][_q + 1] = s0[_q + 1];
+        if ((mode & (AnalysisMode.Transient | AnalysisMode.Ac)) == 0) return;
 
-        var v = state.Matrix.Values;
-        v[_pp] += geq;
-        v[_nn] += geq;
-        v[_pn] -= geq;
-        v[_np] -= geq;
-        state.Rhs[_pos] -= ceq;
-        state.Rhs[_neg] += ceq;
+        if (state.Init == InitializationMode.Transient) state.States[1][_q] = s0[_q];
+        state.Integrate(_q, _capacitance, out geq, out ceq);
+        if (state.Init == InitializationMode.Transient) state.States[1][_q + 1] = s0[_q + 1];
+        Stamp(state, geq, ceq);
     }
 
-    private void LoadTrapezoidal(SimulationState state)
+    private void Stamp(SimulationState state, double geq, double ceq)
     {
-        var solution = state.Solution;
-        var s0 = state.States[0];
-        var s1 = state.States[1];
-        var ag = state.Ag;
-        double ag0 = ag[0], ag1 = ag[1];
-        var q = _capacitance * (solution[_pos] - solution[_neg]);
-        s0[_q] = q;
-        var current = -s1[_q + 1] * ag1 + ag0 * (q - s1[_q]);
-        s0[_q + 1] = current;
-        var ceq = current - ag0 * q;
-        var geq = ag0 * _capacitance;
-
         var v = state.Matrix.Values;
         v[_pp] += geq;
         v[_nn] += geq;
