@@ -49,9 +49,8 @@ public sealed class SparseLU<T>
     private int[] _up = Array.Empty<int>();
     private int[] _ui = Array.Empty<int>();
     private T[] _ux = Array.Empty<T>();
-    private T[] _udiag = Array.Empty<T>();
-    // 1/pivot, as Sparse 1.3 (ngspice's solver) keeps it: a solve multiplies instead of dividing, which shortens the
-    // chain of dependent operations through a triangular solve.
+    // U's diagonal is kept as 1/pivot, as Sparse 1.3 (ngspice's solver) keeps it: a solve multiplies instead of
+    // dividing, which shortens the chain of dependent operations through a triangular solve.
     private T[] _udiagInverse = Array.Empty<T>();
     private int[] _pivotRow = Array.Empty<int>();       // step -> original row
     private int[] _pivotPosition = Array.Empty<int>();  // step -> position
@@ -182,7 +181,6 @@ public sealed class SparseLU<T>
         _lx = new T[estimate];
         _ui = new int[estimate];
         _ux = new T[estimate];
-        _udiag = new T[n];
         _udiagInverse = new T[n];
         _pivotRow = new int[n];
         _pivotPosition = new int[n];
@@ -336,7 +334,6 @@ public sealed class SparseLU<T>
 
             T pivot = x[pivotPosition];
             x[pivotPosition] = T.Zero;
-            _udiag[k] = pivot;
             _udiagInverse[k] = T.One / pivot;
             _pivotPosition[k] = pivotPosition;
             positionStep[pivotPosition] = k;
@@ -457,7 +454,6 @@ public sealed class SparseLU<T>
                 return false;
             }
 
-            _udiag[k] = pivot;
             _udiagInverse[k] = T.One / pivot;
             for (int q = lp[k]; q < lEnd; q++)
             {
