@@ -27,15 +27,16 @@ public static class CompareCommand
         var model = new Option<FileInfo?>("--model") { Description = "compare a model file (hwsim-model/1 JSON) instead of the demos" };
         var inputs = new Option<FileInfo?>("--inputs") { Description = "inputs for --model (CSV as for hwsim infer); default: the model's test_inputs, else generated" };
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "compare")) };
+        var selfContained = new Option<bool>("--self-contained") { Description = "embed the plots in report.html (one file to send; larger) instead of linking plots/" };
         var profile = new ProfileOptions();
-        var cmd = new Command("compare", "Compare circuits against software inference, demo by demo and level by level.") { demos, level, model, inputs, output };
+        var cmd = new Command("compare", "Compare circuits against software inference, demo by demo and level by level.") { demos, level, model, inputs, output, selfContained };
         profile.AddTo(cmd);
         cmd.SetAction(parse => Run(parse.GetValue(demos) ?? Array.Empty<string>(), parse.GetValue(level)!, parse.GetValue(model),
-            parse.GetValue(inputs), parse.GetValue(output)!, profile, parse, stdout, stderr));
+            parse.GetValue(inputs), parse.GetValue(output)!, parse.GetValue(selfContained), profile, parse, stdout, stderr));
         return cmd;
     }
 
-    private static int Run(string[] demos, string levelText, FileInfo? model, FileInfo? inputs, DirectoryInfo output,
+    private static int Run(string[] demos, string levelText, FileInfo? model, FileInfo? inputs, DirectoryInfo output, bool selfContained,
         ProfileOptions profileOptions, ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         if (model is not null && demos.Length > 0)
@@ -55,7 +56,7 @@ public static class CompareCommand
             var levels = LevelArgument.Parse(levelText);
             var request = new CompareRequest(demos, levels, output.FullName, model?.FullName, inputs?.FullName,
                 ProfileFor: level => profileOptions.Build(parse, level));
-            results = CompareJob.Run(request, line => stdout.WriteLine(line), HtmlReport.Write);
+            results = CompareJob.Run(request, line => stdout.WriteLine(line), (rs, dir) => HtmlReport.Write(rs, dir, selfContained));
         }
         catch (Exception e) when (e is ArgumentException or CompileException or ModelFormatException or CsvFormatException
                                        or CircuitException or DirectoryNotFoundException or FileNotFoundException)
