@@ -72,7 +72,11 @@ public sealed class SparseLU<T>
     /// The preferred (diagonal) pivot is kept when its magnitude is at least this fraction of the largest candidate
     /// in its column; <see cref="Refactor"/> reports a pivot below this fraction as unhealthy. In (0, 1].
     /// </param>
-    /// <param name="absolutePivotThreshold">Candidates at or below this magnitude are never pivots.</param>
+    /// <param name="absolutePivotThreshold">
+    /// The preferred pivot must also be above this magnitude. When no candidate of a column is, the largest one is
+    /// still taken as long as it is not zero, as Sparse 1.3 (ngspice) does with its "small pivot" warning: a node held
+    /// only by gmin-sized conductances is ill-conditioned, not singular.
+    /// </param>
     public SparseLU(SparseMatrix<T> matrix, double relativePivotThreshold = 1e-3, double absolutePivotThreshold = 1e-13)
     {
         ArgumentNullException.ThrowIfNull(matrix);
@@ -186,10 +190,10 @@ public sealed class SparseLU<T>
     /// Numeric factorisation with pivot search: for each column in the analysed order, a sparse triangular solve
     /// over the depth-first reach of its pattern, then the preferred (diagonal) row as pivot if its magnitude is at
     /// least the relative threshold times the largest candidate and above the absolute threshold, else the largest
-    /// candidate. May allocate (to grow the factors).
+    /// candidate (even below the absolute threshold). May allocate (to grow the factors).
     /// </summary>
     /// <exception cref="InvalidOperationException">Not analysed.</exception>
-    /// <exception cref="SingularMatrixException">A column has no candidate above the absolute threshold.</exception>
+    /// <exception cref="SingularMatrixException">A column has no non-zero candidate.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Factor()
     {
@@ -283,7 +287,7 @@ public sealed class SparseLU<T>
                 }
             }
 
-            if (maxPosition < 0 || maxMagnitude <= _absoluteThreshold)
+            if (maxPosition < 0 || !(maxMagnitude > 0))
             {
                 ClearColumn(top);
                 throw new SingularMatrixException(col + 1, Math.Max(maxMagnitude, 0));
@@ -355,7 +359,8 @@ public sealed class SparseLU<T>
     /// <summary>
     /// Numeric factorisation with the pivot order and patterns of the last <see cref="Factor"/>. Returns false,
     /// leaving the solver unfactored, when a pivot falls below the relative threshold times its column's largest
-    /// candidate or at/below the absolute threshold; the caller then calls <see cref="Factor"/>. Does not allocate.
+    /// candidate, is zero, or is at/below the absolute threshold while a candidate above it exists; the caller then
+    /// calls <see cref="Factor"/>. Does not allocate.
     /// </summary>
     /// <exception cref="InvalidOperationException">No earlier <see cref="Factor"/> to reuse.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -413,8 +418,10 @@ public sealed class SparseLU<T>
                 }
             }
 
-            // Written so that a NaN pivot (or column) also counts as unhealthy.
-            if (!(pivotMagnitude > _absoluteThreshold && pivotMagnitude >= _relativeThreshold * maxMagnitude))
+            // Unhealthy: below the relative threshold, zero or NaN, or below the absolute threshold while a candidate above
+            // it exists (Factor would take that one). Written so that a NaN pivot also counts as unhealthy.
+            if (!(pivotMagnitude > 0 && pivotMagnitude >= _relativeThreshold * maxMagnitude
+                  && (pivotMagnitude > _absoluteThreshold || maxMagnitude <= _absoluteThreshold)))
             {
                 _factored = false;
                 return false;

@@ -206,7 +206,7 @@ public sealed class SparseLUTests
     }
 
     [Fact]
-    public void When_PivotBelowAbsoluteThreshold_Expect_RefactorFalse()
+    public void When_PivotZeroOrNaN_Expect_RefactorFalse()
     {
         var matrix = new SparseMatrix<double>(1);
         int h = matrix.GetElement(1, 1);
@@ -215,7 +215,7 @@ public sealed class SparseLUTests
         var lu = new SparseLU<double>(matrix);
         lu.Factorize();
 
-        matrix.Values[h] = 1e-14;
+        matrix.Values[h] = 0;
         Assert.False(lu.Refactor());
         matrix.Values[h] = double.NaN;
         Assert.False(lu.Refactor());
@@ -224,6 +224,31 @@ public sealed class SparseLUTests
         double[] x = { 0, 8 };
         lu.Solve(x);
         Assert.Equal(2, x[1]);
+    }
+
+    [Fact]
+    public void When_OnlySmallCandidates_Expect_LargestTakenAsSparseDoes()
+    {
+        // A node held only by gmin-sized conductances (an open switch at a floating op-amp input): no candidate of its
+        // column is above the absolute threshold 1e-13, and Sparse 1.3 (ngspice) still pivots on the largest.
+        var matrix = new SparseMatrix<double>(2);
+        int a = matrix.GetElement(1, 1);
+        int b = matrix.GetElement(2, 2);
+        int c = matrix.GetElement(2, 1);
+        matrix.FixStructure();
+        matrix.Values[a] = 1e-14;
+        matrix.Values[b] = 1e-7;
+        matrix.Values[c] = 1e-15;
+        var lu = new SparseLU<double>(matrix);
+        lu.Factorize();
+        double[] x = { 0, 2e-14, 1e-9 };
+        lu.Solve(x);
+
+        Assert.Equal(2.0, x[1], 12);
+        Assert.Equal((1e-9 - 2e-15) / 1e-7, x[2], 15);
+        Assert.True(lu.Refactor()); // the small pivot is still its column's largest: healthy
+        matrix.Values[a] = 0;
+        Assert.Throws<SingularMatrixException>(lu.Factorize);
     }
 
     [Fact]
