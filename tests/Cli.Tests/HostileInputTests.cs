@@ -71,4 +71,62 @@ public sealed class HostileInputTests : IDisposable
         Assert.DoesNotContain(netlist.Split('\n', '\r'), line => line.StartsWith(".include", StringComparison.Ordinal) || line.StartsWith(".tran", StringComparison.Ordinal) || line.StartsWith("RX", StringComparison.Ordinal));
         Assert.DoesNotContain(File.ReadAllLines(Path.Combine(outDir, "summary.csv"))[1..], line => !line.Contains(",ideal,hwsim,"));
     }
+
+    [Theory]
+    [InlineData("--gmin", "0")]
+    [InlineData("--gmin", "-1e-6")]
+    [InlineData("--gmin", "NaN")]
+    [InlineData("--gmax", "1e-7")]
+    [InlineData("--gmax", "Infinity")]
+    [InlineData("--variation", "1e9")]
+    [InlineData("--variation", "-0.1")]
+    [InlineData("--weight-scale", "0")]
+    [InlineData("--weight-bits", "0")]
+    [InlineData("--input-bits", "25")]
+    [InlineData("--read-voltage", "-0.2")]
+    [InlineData("--wire-resistance", "NaN")]
+    public void Item5_When_ProfileOptionIsOutOfRange_Expect_ExitTwoNamingItBeforeAnyOutput(string option, string value)
+    {
+        var outDir = Path.Combine(_root, "out");
+        var (code, output, err) = CliRunner.Run("compare", "mlp-xor", "--level", "macro", option, value, "--out", outDir);
+        Assert.True(code == 2, $"exit {code}: {err}");
+        var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"hwsim: error: {option}", line);
+        Assert.DoesNotContain("[1/", output);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    private string ModelWith(Action<JsonNode> change)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(CliRunner.Repo("models", "mlp-xor.json")))!;
+        change(json);
+        var file = Path.Combine(_root, "in", "changed.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, json.ToJsonString());
+        return file;
+    }
+
+    [Theory]
+    [InlineData("in_features", 2000000000)]
+    [InlineData("out_features", 2000000000)]
+    [InlineData("in_features", 100000000)]
+    public void Item5_When_ModelDeclaresAHugeLayer_Expect_ExitTwoNamingTheLayer(string field, int value)
+    {
+        var model = ModelWith(j => j["layers"]![0]![field] = value);
+        var input = Path.Combine(_root, "in", "x.csv");
+        File.WriteAllText(input, "a,b\n0,1\n");
+        var (code, _, err) = CliRunner.Run("infer", model, input);
+        Assert.True(code == 2, $"exit {code}: {err}");
+        Assert.StartsWith($"hwsim: error: {model}: layer 'fc1'", err);
+        Assert.Contains("more values than the file holds", err);
+    }
+
+    [Fact]
+    public void Item8_When_FormatIsANumber_Expect_ItSaysSoNotMissing()
+    {
+        var model = ModelWith(j => j["format"] = 1);
+        var (code, _, err) = CliRunner.Run("infer", model, model);
+        Assert.Equal(2, code);
+        Assert.Equal($"hwsim: error: {model}: \"format\" must be the string \"hwsim-model/1\", not a number", err.TrimEnd());
+    }
 }

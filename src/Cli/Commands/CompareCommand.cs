@@ -39,10 +39,11 @@ public static class CompareCommand
         foreach (var name in demos)
             if (BridgeDemos.Find(name) is null)
                 throw new UsageException($"unknown demo '{name}' (known: {string.Join(", ", BridgeDemos.All.Select(d => d.Name))})");
-        OutputPaths.CheckFolder("--out", output.FullName);
         var levels = LevelArgument.Parse(levelText);
+        var profiles = levels.ToDictionary(level => level, level => profileOptions.Build(parse, level));
+        OutputPaths.CheckFolder("--out", output.FullName);
         var request = new CompareRequest(demos, levels, output.FullName, model?.FullName, inputs?.FullName,
-            ProfileFor: level => profileOptions.Build(parse, level));
+            ProfileFor: level => profiles[level]);
         var results = CompareJob.Run(request, line => stdout.WriteLine(line), HtmlReport.Write);
 
         stdout.WriteLine();
