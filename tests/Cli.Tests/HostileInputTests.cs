@@ -129,4 +129,122 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(2, code);
         Assert.Equal($"hwsim: error: {model}: \"format\" must be the string \"hwsim-model/1\", not a number", err.TrimEnd());
     }
+
+    private string Netlist(string name, string body)
+    {
+        var file = Path.Combine(_root, "in", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, "probe\nV1 in 0 1\nR1 in 0 1k\n" + body + "\n.end\n");
+        return file;
+    }
+
+    /// <summary>Runs a netlist that must be refused: exit 2, one short line, no stack trace.</summary>
+    private static string Refused(string netlist, params string[] options)
+    {
+        var (code, output, err) = CliRunner.Run(["run", netlist, .. options]);
+        Assert.True(code == 2, $"exit {code}: {err}");
+        var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("hwsim: error: ", line);
+        Assert.True(line.Length < 400, line);
+        Assert.DoesNotContain("   at ", err + output);
+        return line;
+    }
+
+    [Theory]
+    [InlineData(".param x={PAREN}")]
+    [InlineData(".param x={MINUS1}")]
+    [InlineData(".param x={SUM}")]
+    [InlineData("B1 b 0 V={PAREN}")]
+    [InlineData("B1 b 0 V=MINUS1")]
+    [InlineData("B1 b 0 V=SUM")]
+    public void Item3_When_ExpressionIsDeep_Expect_FileLineColumnNotStackOverflow(string card)
+    {
+        var text = card.Replace("PAREN", new string('(', 10_000) + "1" + new string(')', 10_000))
+            .Replace("MINUS", new string('-', 50_000)).Replace("SUM", string.Join("+", Enumerable.Repeat("1", 100_000)));
+        var line = Refused(Netlist("deep.cir", text + (text.StartsWith('B') ? "\nR2 b 0 1" : "")));
+        Assert.Matches(@"deep\.cir:4:\d+: ", line);
+        Assert.Matches(text.Contains("+1+") ? "deeper than 1000 levels" : "nested deeper than 500 levels", line);
+    }
+
+    [Theory]
+    [InlineData(".tran 1e-20 1", "--max-points")]
+    [InlineData(".dc V1 0 1 1e-8", "--max-points")]
+    [InlineData(".ac lin 100000000 1 1meg", "--max-points")]
+    [InlineData(".ac dec 1e7 1 1e9", "--max-points")]
+    public void Item4_When_AnalysisAsksForTooManyPoints_Expect_ExitTwoNamingTheOption(string card, string option)
+    {
+        var line = Refused(Netlist("points.cir", card));
+        Assert.Contains("points.cir:4:1: ", line);
+        Assert.EndsWith($"(raise it with {option})", line);
+    }
+
+    [Fact]
+    public void Item4_When_PointsLimitRaised_Expect_TheSameAnalysisRuns()
+    {
+        var file = Netlist("points.cir", ".dc V1 0 1 1e-3");
+        Assert.Equal(2, CliRunner.Run("run", file, "--max-points", "100").Code);
+        var (code, _, err) = CliRunner.Run("run", file, "--max-points", "1001");
+        Assert.True(code == 0, err);
+    }
+
+    [Fact]
+    public void Item4_When_SubcircuitsExpandToBillions_Expect_ElementLimit()
+    {
+        var body = new System.Text.StringBuilder();
+        body.Append(".subckt s0 a\nR1 a 0 1k\n.ends\n");
+        for (var level = 1; level <= 9; level++)
+        {
+            body.Append($".subckt s{level} a\n");
+            for (var k = 0; k < 10; k++) body.Append($"X{k} a s{level - 1}\n");
+            body.Append(".ends\n");
+        }
+        body.Append("X1 in s9\n.op");
+        var line = Refused(Netlist("tree.cir", body.ToString()), "--max-elements", "100000");
+        Assert.Contains("more than 100000 elements", line);
+        Assert.EndsWith("(raise it with --max-elements)", line);
+    }
+
+    [Fact]
+    public void Item4_When_FuncDoublesFortyTimes_Expect_ExpressionSizeLimit()
+    {
+        var body = new System.Text.StringBuilder(".func f40(x) = x\n");
+        for (var i = 39; i >= 0; i--) body.Append($".func f{i}(x) = f{i + 1}(x) + f{i + 1}(x)\n");
+        body.Append("B1 b 0 V=f0(v(in))\nR2 b 0 1\n.op");
+        var line = Refused(Netlist("func.cir", body.ToString()));
+        Assert.Contains("func.cir:", line);
+        Assert.Contains("once its .func calls are expanded", line);
+        Assert.EndsWith("(raise it with --max-expression-size)", line);
+    }
+
+    [Theory]
+    [InlineData("/dev/zero")]
+    [InlineData("/dev/urandom")]
+    [InlineData("/dev/null")]
+    public void Item4_When_IncludeIsADevice_Expect_RegularFilesOnly(string device)
+    {
+        var line = Refused(Netlist("dev.cir", $".include {device}\n.op"));
+        Assert.Contains("dev.cir:4:10: .include: '" + device + "' is not a regular file", line);
+    }
+
+    [Fact]
+    public void Item4_When_IncludeIsAFifo_Expect_RefusedWithoutBlocking()
+    {
+        var fifo = Path.Combine(_root, "in", "pipe");
+        Directory.CreateDirectory(Path.GetDirectoryName(fifo)!);
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", fifo)) mk.WaitForExit();
+        var line = Refused(Netlist("fifo.cir", $".include {fifo}\n.op"));
+        Assert.Contains("is not a regular file", line);
+    }
+
+    [Fact]
+    public void Item4_When_IncludeIsLargerThanTheLimit_Expect_ByteLimit()
+    {
+        var big = Path.Combine(_root, "in", "big.inc");
+        Directory.CreateDirectory(Path.GetDirectoryName(big)!);
+        File.WriteAllText(big, string.Concat(Enumerable.Repeat("* padding line of a large include file\n", 1000)));
+        var line = Refused(Netlist("big.cir", $".include {big}\n.op"), "--max-file-bytes", "10000");
+        Assert.Contains("big.cir:4:10: ", line);
+        Assert.EndsWith("(raise it with --max-file-bytes)", line);
+        Assert.Equal(0, CliRunner.Run("run", Netlist("big.cir", $".include {big}\n.op")).Code);
+    }
 }

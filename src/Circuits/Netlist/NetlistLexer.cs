@@ -29,7 +29,8 @@ public static class NetlistLexer
             var lineNo = i + 1;
             if (hasTitle && i == 0)
             {
-                title = raw.Trim();
+                // The title is printed: a binary file's control characters must not reach a terminal.
+                title = Excerpt.Printable(raw.Trim());
                 continue;
             }
             var trimmed = raw.TrimStart();
@@ -68,6 +69,9 @@ public static class NetlistLexer
                 continue;
             }
             var loc = new SourceLocation(file, line, i + 1);
+            // A NUL or escape byte would end up in node names, CSV headers and the terminal.
+            if (char.IsControl(c))
+                throw new NetlistException(loc, $"control character U+{(int)c:X4} in the netlist (is it a binary file?)");
             switch (c)
             {
                 case '=':

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Hwsim.Circuits;
 using Hwsim.Circuits.Netlist;
 using Hwsim.Circuits.Results;
 
@@ -16,19 +17,25 @@ public static class RunCommand
         var file = new Argument<FileInfo>("FILE") { Description = "SPICE netlist (ngspice dialect)" };
         var outOpt = new Option<FileInfo?>("--out") { Description = "write results as CSV (several analyses: NAME.op.csv, NAME.dc.csv, NAME.ac.csv, NAME.tran.csv)" };
         var stats = new Option<bool>("--stats") { Description = "print unknowns, matrix and LU non-zeros, Newton iterations, time points and time per phase" };
+        var limits = new LimitOptions();
         var cmd = new Command("run", "Run every analysis in a netlist and print the results.") { file, outOpt, stats };
-        cmd.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(outOpt), parse.GetValue(stats), stdout, stderr));
+        limits.AddTo(cmd);
+        cmd.SetAction(parse =>
+        {
+            var netlist = parse.GetValue(file)!;
+            return Run(netlist, parse.GetValue(outOpt), parse.GetValue(stats), limits.Build(parse, netlist.DirectoryName ?? "."), stdout, stderr);
+        });
         return cmd;
     }
 
-    public static int Run(FileInfo file, FileInfo? output, bool stats, TextWriter stdout, TextWriter stderr)
+    public static int Run(FileInfo file, FileInfo? output, bool stats, ResourceLimits limits, TextWriter stdout, TextWriter stderr)
     {
         // A folder that cannot hold the results is a bad argument: say so before a long simulation, not after it.
         OutputPaths.CheckFile("--out", output?.FullName);
         InputPaths.CheckFile(file, "a netlist file");
         using var noCollections = BatchMemory.Reserve(file.Length * 120);
         var readStart = System.Diagnostics.Stopwatch.GetTimestamp();
-        var netlist = NetlistReader.ReadFile(file.FullName);
+        var netlist = NetlistReader.ReadFile(file.FullName, limits);
         var readTime = System.Diagnostics.Stopwatch.GetElapsedTime(readStart);
 
         foreach (var note in netlist.Notes) stderr.WriteLine($"hwsim: note: {note}");
