@@ -247,4 +247,48 @@ public sealed class HostileInputTests : IDisposable
         Assert.EndsWith("(raise it with --max-file-bytes)", line);
         Assert.Equal(0, CliRunner.Run("run", Netlist("big.cir", $".include {big}\n.op")).Code);
     }
+
+    [Fact]
+    public void Item7_When_IncludeIsNotANetlist_Expect_AtMostAShortExcerpt()
+    {
+        var secret = Path.Combine(_root, "in", "secret.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(secret)!);
+        var line1 = "root:x:0:0:" + new string('s', 100) + ":/root:/bin/bash";
+        File.WriteAllText(secret, line1 + "\n");
+        var line = Refused(Netlist("inc.cir", $".include {secret}\n.op"));
+        Assert.DoesNotContain(line1, line);
+        Assert.DoesNotContain(new string('s', Hwsim.Circuits.Netlist.Excerpt.MaxLength), line);
+    }
+
+    [Fact]
+    public void Item7_When_NetlistIsBinary_Expect_NoRawBytesOnTheTerminal()
+    {
+        var file = Path.Combine(_root, "in", "binary.cir");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var bytes = new byte[4096];
+        new Random(9).NextBytes(bytes);
+        bytes[0] = (byte)'t';
+        bytes[1] = (byte)'\n';
+        File.WriteAllBytes(file, bytes);
+        var (code, output, err) = CliRunner.Run("run", file);
+        Assert.True(code == 2, $"exit {code}: {err}");
+        Assert.DoesNotContain(err + output, c => char.IsControl(c) && c is not ('\n' or '\r'));
+    }
+
+    [Fact]
+    public void Item7_When_TokenIsOneMegabyte_Expect_AShortLine()
+    {
+        var line = Refused(Netlist("token.cir", "R2 in 0 " + new string('k', 1 << 20) + "\n.op"));
+        Assert.True(line.Length < 300, $"{line.Length} characters");
+    }
+
+    [Fact]
+    public void Item7_When_NodeNameHoldsANul_Expect_RefusedBeforeAnyCsv()
+    {
+        var csv = Path.Combine(_root, "out", "r.csv");
+        var line = Refused(Netlist("nul.cir", "R2 in a\0b 1k\nR3 a\0b 0 1k\n.op"), "--out", csv);
+        Assert.Contains("nul.cir:4:", line);
+        Assert.Contains("U+0000", line);
+        Assert.False(File.Exists(csv));
+    }
 }

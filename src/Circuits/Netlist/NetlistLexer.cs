@@ -58,6 +58,7 @@ public static class NetlistLexer
     {
         var tokens = new List<NetlistToken>();
         var i = startColumn - 1;
+        RefuseControl(raw, i, file, line);
         while (i < raw.Length)
         {
             var c = raw[i];
@@ -69,9 +70,6 @@ public static class NetlistLexer
                 continue;
             }
             var loc = new SourceLocation(file, line, i + 1);
-            // A NUL or escape byte would end up in node names, CSV headers and the terminal.
-            if (char.IsControl(c))
-                throw new NetlistException(loc, $"control character U+{(int)c:X4} in the netlist (is it a binary file?)");
             switch (c)
             {
                 case '=':
@@ -117,5 +115,20 @@ public static class NetlistLexer
             tokens.Add(new NetlistToken(NetlistTokenKind.Word, raw[start..i], loc));
         }
         return tokens;
+    }
+
+    /// <summary>
+    /// Refuses a control character from <paramref name="from"/> to the end of the line's code (comments may hold
+    /// anything): a NUL or escape byte would end up in node names, CSV headers and the terminal.
+    /// </summary>
+    private static void RefuseControl(string raw, int from, string file, int line)
+    {
+        for (var j = from; j < raw.Length; j++)
+        {
+            var c = raw[j];
+            if (c == ';' || (c == '$' && (j == 0 || char.IsWhiteSpace(raw[j - 1])))) return;
+            if (char.IsControl(c) && !char.IsWhiteSpace(c))
+                throw new NetlistException(new SourceLocation(file, line, j + 1), $"control character U+{(int)c:X4} in the netlist (is it a binary file?)");
+        }
     }
 }
