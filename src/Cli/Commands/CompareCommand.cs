@@ -41,10 +41,12 @@ public static class CompareCommand
                 throw new UsageException($"unknown demo '{name}' (known: {string.Join(", ", BridgeDemos.All.Select(d => d.Name))})");
         var levels = LevelArgument.Parse(levelText);
         var profiles = levels.ToDictionary(level => level, level => profileOptions.Build(parse, level));
-        OutputPaths.CheckFolder("--out", output.FullName);
-        var request = new CompareRequest(demos, levels, output.FullName, model?.FullName, inputs?.FullName,
+        using var publication = new Publication();
+        var staging = publication.Folder("--out", output.FullName);
+        var request = new CompareRequest(demos, levels, staging, model?.FullName, inputs?.FullName,
             ProfileFor: level => profiles[level]);
         var results = CompareJob.Run(request, line => stdout.WriteLine(line), HtmlReport.Write);
+        publication.Commit();
 
         stdout.WriteLine();
         stdout.WriteLine($"{"demo",-16} {"level",-6} {"max |error|",12} {"rms error",12} {"range",10} {"metric",-9} {"software",10} {"circuit",10} {"same decision",13}");

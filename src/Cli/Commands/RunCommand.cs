@@ -31,7 +31,8 @@ public static class RunCommand
     public static int Run(FileInfo file, FileInfo? output, bool stats, ResourceLimits limits, TextWriter stdout, TextWriter stderr)
     {
         // A folder that cannot hold the results is a bad argument: say so before a long simulation, not after it.
-        OutputPaths.CheckFile("--out", output?.FullName);
+        using var publication = new Publication();
+        if (output is not null) publication.File("--out", output.FullName);
         InputPaths.CheckFile(file, "a netlist file");
         using var noCollections = BatchMemory.Reserve(file.Length * 120);
         var readStart = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -44,6 +45,7 @@ public static class RunCommand
 
         var kinds = netlist.Analyses.Select(a => a.Kind).ToList();
         var seen = new Dictionary<AnalysisKind, int>();
+        var written = new List<string>();
         Hwsim.Circuits.Simulation.EngineStatistics? last = null;
         NetlistRun.RunAll(netlist, result =>
         {
@@ -53,10 +55,13 @@ public static class RunCommand
             {
                 seen[result.Kind] = seen.GetValueOrDefault(result.Kind) + 1;
                 var path = OutputPath(output.FullName, result.Kind, seen[result.Kind], kinds.Count);
-                CsvExport.Write(result, path);
-                stdout.WriteLine($"wrote {path}");
+                CsvExport.Write(result, publication.Derived(output.FullName, path));
+                written.Add(path);
             }
         });
+        // The CSVs of all analyses appear together, only when every analysis succeeded.
+        publication.Commit();
+        foreach (var path in written) stdout.WriteLine($"wrote {path}");
 
         if (stats && last is { } st)
         {
