@@ -23,15 +23,16 @@ public static class CompareCommand
         var model = new Option<FileInfo?>("--model") { Description = "compare a model file (hwsim-model/1 JSON) instead of the demos" };
         var inputs = new Option<FileInfo?>("--inputs") { Description = "inputs for --model (CSV as for hwsim infer); default: the model's test_inputs, else generated" };
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "compare")) };
+        var selfContained = new Option<bool>("--self-contained") { Description = "embed the plots in report.html (one file to send; larger) instead of linking plots/" };
         var profile = new ProfileOptions();
-        var cmd = new Command("compare", "Compare circuits against software inference, demo by demo and level by level.") { demos, level, model, inputs, output };
+        var cmd = new Command("compare", "Compare circuits against software inference, demo by demo and level by level.") { demos, level, model, inputs, output, selfContained };
         profile.AddTo(cmd);
         cmd.SetAction(parse => Run(parse.GetValue(demos) ?? Array.Empty<string>(), parse.GetValue(level)!, parse.GetValue(model),
-            parse.GetValue(inputs), parse.GetValue(output)!, profile, parse, stdout, stderr));
+            parse.GetValue(inputs), parse.GetValue(output)!, parse.GetValue(selfContained), profile, parse, stdout, stderr));
         return cmd;
     }
 
-    private static int Run(string[] demos, string levelText, FileInfo? model, FileInfo? inputs, DirectoryInfo output,
+    private static int Run(string[] demos, string levelText, FileInfo? model, FileInfo? inputs, DirectoryInfo output, bool selfContained,
         ProfileOptions profileOptions, ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         if (model is not null && demos.Length > 0) throw new UsageException("give either demo names or --model, not both");
@@ -41,11 +42,12 @@ public static class CompareCommand
                 throw new UsageException($"unknown demo '{name}' (known: {string.Join(", ", BridgeDemos.All.Select(d => d.Name))})");
         var levels = LevelArgument.Parse(levelText);
         var profiles = levels.ToDictionary(level => level, level => profileOptions.Build(parse, level));
+        var models = model is null ? ModelsFolder.Find() : null;
         using var publication = new Publication();
         var staging = publication.Folder("--out", output.FullName);
         var request = new CompareRequest(demos, levels, staging, model?.FullName, inputs?.FullName,
-            ProfileFor: level => profiles[level]);
-        var results = CompareJob.Run(request, line => stdout.WriteLine(line), HtmlReport.Write);
+            ProfileFor: level => profiles[level], ModelsDirectory: models);
+        var results = CompareJob.Run(request, line => stdout.WriteLine(line), (rs, dir) => HtmlReport.Write(rs, dir, selfContained));
         publication.Commit();
 
         stdout.WriteLine();

@@ -29,7 +29,7 @@ public static class NetlistCommand
         var staged = output is null ? null : publication.File("--output", output.FullName);
         var demo = BridgeDemos.Find(name) ?? throw new UsageException(
             $"unknown demo '{name}' (known: {string.Join(", ", BridgeDemos.All.Select(d => d.Name))})");
-        var c = demo.ToCase(BridgeDemos.ModelsDirectory());
+        var c = demo.ToCase(ModelsFolder.Find());
         var compiled = NetworkCompiler.Compile(c.Model, LevelArgument.Parse(levelText)[0]);
         var text = compiled.NetlistWithInputs(c.Inputs[0]);
         if (output is null) stdout.Write(text);
