@@ -40,11 +40,15 @@ public static class CompareCommand
         foreach (var name in demos)
             if (BridgeDemos.Find(name) is null)
                 throw new UsageException($"unknown demo '{name}' (known: {string.Join(", ", BridgeDemos.All.Select(d => d.Name))})");
-        OutputPaths.CheckFolder("--out", output.FullName);
         var levels = LevelArgument.Parse(levelText);
-        var request = new CompareRequest(demos, levels, output.FullName, model?.FullName, inputs?.FullName,
-            ProfileFor: level => profileOptions.Build(parse, level), ModelsDirectory: model is null ? ModelsFolder.Find() : null);
+        var profiles = levels.ToDictionary(level => level, level => profileOptions.Build(parse, level));
+        var models = model is null ? ModelsFolder.Find() : null;
+        using var publication = new Publication();
+        var staging = publication.Folder("--out", output.FullName);
+        var request = new CompareRequest(demos, levels, staging, model?.FullName, inputs?.FullName,
+            ProfileFor: level => profiles[level], ModelsDirectory: models);
         var results = CompareJob.Run(request, line => stdout.WriteLine(line), (rs, dir) => HtmlReport.Write(rs, dir, selfContained));
+        publication.Commit();
 
         stdout.WriteLine();
         stdout.WriteLine($"{"demo",-16} {"level",-6} {"max |error|",12} {"rms error",12} {"range",10} {"metric",-9} {"software",10} {"circuit",10} {"same decision",13}");

@@ -23,7 +23,8 @@ public static class InferCommand
 
     private static int Run(FileInfo modelFile, FileInfo inputFile, FileInfo? outFile, TextWriter stdout, TextWriter stderr)
     {
-        OutputPaths.CheckFile("--out", outFile?.FullName);
+        using var publication = new Publication();
+        var staged = outFile is null ? null : publication.File("--out", outFile.FullName);
         InputPaths.CheckFile(modelFile, "a model file");
         InputPaths.CheckFile(inputFile, "an input CSV file");
         var model = ModelFile.Load(modelFile.FullName);
@@ -45,7 +46,11 @@ public static class InferCommand
         var rows = model.Infer(table.Rows);
         var result = new CsvTable(Enumerable.Range(0, outputs).Select(i => $"y{i}").ToArray(), rows);
         if (outFile is null) stdout.Write(result.ToCsv());
-        else result.Write(outFile.FullName);
+        else
+        {
+            result.Write(staged!);
+            publication.Commit();
+        }
         return ExitCodes.Success;
     }
 }

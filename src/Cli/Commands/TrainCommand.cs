@@ -39,9 +39,15 @@ public static class TrainCommand
             string modelPath = parse.GetValue(outOpt)?.FullName ?? Path.Combine("models", def.Name + ".json");
             string plotPath = parse.GetValue(plot)?.FullName
                 ?? Path.Combine(Path.GetDirectoryName(modelPath) ?? "", Path.GetFileNameWithoutExtension(modelPath) + ".loss.png");
-            OutputPaths.CheckFile("--out", modelPath);
-            OutputPaths.CheckFile("--plot", plotPath);
-            return Run(def, new DemoOverrides(n, kind, rate), modelPath, plotPath, stdout);
+            using var publication = new Publication();
+            var stagedModel = publication.File("--out", modelPath);
+            var stagedPlot = publication.File("--plot", plotPath);
+            var code = Run(def, new DemoOverrides(n, kind, rate), stagedModel, stagedPlot, stdout);
+            var plotted = File.Exists(stagedPlot);
+            publication.Commit();
+            stdout.WriteLine($"wrote {modelPath}");
+            if (plotted) stdout.WriteLine($"wrote {plotPath}");
+            return code;
         });
         return cmd;
     }
@@ -53,12 +59,8 @@ public static class TrainCommand
             stdout.WriteLine("note: this demo is not trained; --epochs, --optimizer and --lr are ignored");
         var result = Interactive(stdout) ? TrainWithProgressBar(def, overrides) : DemoRunner.Run(def, overrides, PlainProgress(def, overrides, stdout));
         ModelFile.Save(result.Model, modelPath);
-        stdout.WriteLine($"wrote {modelPath}");
         if (result.History is { EpochsRun: > 0 } h)
-        {
             LossCurvePlot.Save(plotPath, $"{def.Name}: training loss", def.Loss.Name, h.TrainLoss, h.ValidationLoss);
-            stdout.WriteLine($"wrote {plotPath}");
-        }
 
         if (result.History is { } hist)
             stdout.WriteLine($"epochs run: {hist.EpochsRun}{(hist.StoppedEarly ? $" (stopped early; best validation epoch {hist.BestEpoch})" : "")}, final training loss {F(hist.TrainLoss[^1])}");

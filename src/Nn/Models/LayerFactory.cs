@@ -9,8 +9,12 @@ public static class LayerFactory
     /// <summary>The layer types a model file may use.</summary>
     public static IReadOnlyList<string> Types { get; } = ["Linear", "ReLU", "Sigmoid", "Tanh", "LSTM", "Conv2d", "Flatten"];
 
-    /// <summary>Creates the layer described by one element of the "layers" array.</summary>
-    public static ILayer Create(JsonElement e, int index)
+    /// <summary>
+    /// Creates the layer described by one element of the "layers" array. A layer that declares more parameters than
+    /// <paramref name="maxParameters"/> (a model file holds every value as text, so its length bounds them) is
+    /// refused before anything is allocated: a two-line file cannot make the process allocate gigabytes.
+    /// </summary>
+    public static ILayer Create(JsonElement e, int index, long maxParameters = long.MaxValue)
     {
         if (e.ValueKind != JsonValueKind.Object)
             throw new ModelFormatException($"layers[{index}] is not an object", item: $"layers[{index}]");
@@ -23,6 +27,10 @@ public static class LayerFactory
             throw new ModelFormatException($"layer '{name}' has no \"type\"", item: name);
         string type = t.GetString()!;
         string? canonical = Types.FirstOrDefault(x => string.Equals(x, type, StringComparison.OrdinalIgnoreCase));
+        var declared = DeclaredParameters(e, name, canonical);
+        if (declared > maxParameters)
+            throw new ModelFormatException(
+                $"layer '{name}': its sizes declare {declared} parameters, more values than the file holds (at most {maxParameters})", item: name);
         try
         {
             return canonical switch
@@ -41,6 +49,44 @@ public static class LayerFactory
         catch (ArgumentException ex)
         {
             throw new ModelFormatException($"layer '{name}': {ex.Message}", item: name, inner: ex);
+        }
+    }
+
+    /// <summary>The number of parameters a layer's sizes declare (weights and biases), counted without allocating them.</summary>
+    private static long DeclaredParameters(JsonElement e, string name, string? type)
+    {
+        long Size(string field) => Math.Max(0, Int(e, name, field));
+        long bias(long n) => Bool(e, name, "bias", true) ? n : 0;
+        try
+        {
+            checked
+            {
+                switch (type)
+                {
+                    case "Linear":
+                        return Size("in_features") * Size("out_features") + bias(Size("out_features"));
+                    case "LSTM":
+                    {
+                        long input = Size("input_size"), hidden = Size("hidden_size");
+                        long layers = e.TryGetProperty("num_layers", out _) ? Size("num_layers") : 1;
+                        if (layers == 0) return 0;
+                        var first = 4 * hidden * (input + hidden) + bias(8 * hidden);
+                        return first + (layers - 1) * (4 * hidden * (2 * hidden) + bias(8 * hidden));
+                    }
+                    case "Conv2d":
+                    {
+                        if (!e.TryGetProperty("kernel_size", out _)) return 0;
+                        var (kh, kw) = Pair(e, name, "kernel_size", 0);
+                        return Size("out_channels") * Size("in_channels") * Math.Max(0L, kh) * Math.Max(0L, kw) + bias(Size("out_channels"));
+                    }
+                    default:
+                        return 0;
+                }
+            }
+        }
+        catch (OverflowException)
+        {
+            return long.MaxValue;
         }
     }
 
