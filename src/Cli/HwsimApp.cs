@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Hwsim.Cli.Commands;
+using Hwsim.Nn.Data;
+using Hwsim.Nn.Models;
 
 namespace Hwsim.Cli;
 
@@ -20,6 +22,8 @@ public static class HwsimApp
         root.Add(NetlistCommand.Create(stdout, stderr));
         root.Add(BenchCommand.Create(stdout, stderr));
         root.Add(BlockCommand.Create(stdout, stderr));
+        root.Add(ImportCommand.Create(stdout, stderr));
+        root.Add(ExportCommand.Create(stdout, stderr));
         return root;
     }
 
@@ -40,6 +44,12 @@ public static class HwsimApp
         try
         {
             return parse.Invoke(config);
+        }
+        catch (Exception e) when (e is ModelFormatException or CsvFormatException)
+        {
+            // A model or data file the user gave that cannot be used: the message names the file and what is wrong.
+            stderr.WriteLine($"hwsim: error: {e.Message}");
+            return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

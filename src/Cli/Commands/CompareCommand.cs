@@ -12,7 +12,7 @@ using Hwsim.Nn.Models;
 namespace Hwsim.Cli.Commands;
 
 /// <summary>
-/// <c>hwsim compare [DEMO ...] [--level ideal|macro|all] [--model FILE.json] [--inputs FILE.csv] [--out DIR]</c>:
+/// <c>hwsim compare [DEMO ...] [--level ideal|macro|all] [--model FILE.json|FILE.onnx] [--inputs FILE.csv [--columns COLS]] [--out DIR]</c>:
 /// compiles each demo (or a user's model) to circuits, runs circuit and software on the same inputs, prints a table
 /// and writes summary.csv (a contract), a CSV per demo with every signal both ways, the netlists, the plots and
 /// report.html to DIR (default out/compare).
@@ -24,18 +24,19 @@ public static class CompareCommand
         var demos = new Argument<string[]>("DEMO") { Description = "demos to compare (default: all; see hwsim demos)", Arity = ArgumentArity.ZeroOrMore };
         var level = new Option<string>("--level") { Description = "ideal, macro or all", DefaultValueFactory = _ => "all" };
         level.AcceptOnlyFromAmong(LevelArgument.Choices);
-        var model = new Option<FileInfo?>("--model") { Description = "compare a model file (hwsim-model/1 JSON) instead of the demos" };
+        var model = new Option<FileInfo?>("--model") { Description = "compare a model file (hwsim-model/1 JSON or ONNX) instead of the demos" };
         var inputs = new Option<FileInfo?>("--inputs") { Description = "inputs for --model (CSV as for hwsim infer); default: the model's test_inputs, else generated" };
+        var columns = new Option<string?>("--columns") { Description = "the columns of --inputs to use, by name or 0-based index; default: all" };
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "compare")) };
         var profile = new ProfileOptions();
-        var cmd = new Command("compare", "Compare circuits against software inference, demo by demo and level by level.") { demos, level, model, inputs, output };
+        var cmd = new Command("compare", "Compare circuits against software inference, demo by demo and level by level.") { demos, level, model, inputs, columns, output };
         profile.AddTo(cmd);
         cmd.SetAction(parse => Run(parse.GetValue(demos) ?? Array.Empty<string>(), parse.GetValue(level)!, parse.GetValue(model),
-            parse.GetValue(inputs), parse.GetValue(output)!, profile, parse, stdout, stderr));
+            parse.GetValue(inputs), parse.GetValue(columns), parse.GetValue(output)!, profile, parse, stdout, stderr));
         return cmd;
     }
 
-    private static int Run(string[] demos, string levelText, FileInfo? model, FileInfo? inputs, DirectoryInfo output,
+    private static int Run(string[] demos, string levelText, FileInfo? model, FileInfo? inputs, string? columns, DirectoryInfo output,
         ProfileOptions profileOptions, ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         if (model is not null && demos.Length > 0)
@@ -48,13 +49,18 @@ public static class CompareCommand
             stderr.WriteLine("hwsim: error: --inputs goes with --model");
             return ExitCodes.BadInput;
         }
+        if (columns is not null && inputs is null)
+        {
+            stderr.WriteLine("hwsim: error: --columns goes with --inputs");
+            return ExitCodes.BadInput;
+        }
         if (!OutputPaths.CanWriteFolder("--out", output.FullName, stderr)) return ExitCodes.BadInput;
         IReadOnlyList<ComparisonResult> results;
         try
         {
             var levels = LevelArgument.Parse(levelText);
             var request = new CompareRequest(demos, levels, output.FullName, model?.FullName, inputs?.FullName,
-                ProfileFor: level => profileOptions.Build(parse, level), ModelsDirectory: model is null ? ModelsFolder.Find() : null);
+                ProfileFor: level => profileOptions.Build(parse, level), ModelsDirectory: model is null ? ModelsFolder.Find() : null, InputColumns: columns);
             results = CompareJob.Run(request, line => stdout.WriteLine(line), HtmlReport.Write);
         }
         catch (Exception e) when (e is ArgumentException or CompileException or ModelFormatException or CsvFormatException

@@ -24,7 +24,7 @@ public static class OnnxExporter
         AtomicFile.Write(path, tmp => File.WriteAllBytes(tmp, bytes));
     }
 
-    /// <summary>The ONNX model; throws <see cref="ArgumentException"/> for a network that cannot be written.</summary>
+    /// <summary>The ONNX model; a <see cref="ModelFormatException"/> for a network that cannot be written (e.g. a Conv2d in a sequence model).</summary>
     public static ModelProto ToOnnx(NetworkModel model, bool asDouble = false) => new Writer(model, asDouble).Write();
 
     private sealed class Writer(NetworkModel model, bool asDouble)
@@ -43,8 +43,8 @@ public static class OnnxExporter
             var firstWeighted = layers.FirstOrDefault(l => l is not ElementwiseActivation);
             if (model.IsSequenceModel)
             {
-                var f = model.InputFeatures ?? throw new ArgumentException($"model '{model.Name}': the input size is not known");
-                if (layers.Any(l => l is Conv2d)) throw new ArgumentException($"model '{model.Name}': a Conv2d in a sequence model cannot be exported");
+                var f = model.InputFeatures ?? throw new ModelFormatException($"model '{model.Name}': the input size is not known");
+                if (layers.Any(l => l is Conv2d)) throw new ModelFormatException($"model '{model.Name}': a Conv2d in a sequence model cannot be exported");
                 shape = new Shape("sequence", f);
                 graph.Input.Add(Value("input", "T", "N", f));
             }
@@ -55,7 +55,7 @@ public static class OnnxExporter
             }
             else
             {
-                var f = model.InputFeatures ?? throw new ArgumentException($"model '{model.Name}': the input size is not known (give the Conv2d input_height and input_width)");
+                var f = model.InputFeatures ?? throw new ModelFormatException($"model '{model.Name}': the input size is not known (give the Conv2d input_height and input_width)");
                 shape = new Shape("rows", f);
                 graph.Input.Add(Value("input", "N", f));
             }
@@ -71,7 +71,7 @@ public static class OnnxExporter
                     case Sigmoid: Node(layer.Name, "Sigmoid", [current]); break;
                     case Tanh: Node(layer.Name, "Tanh", [current]); break;
                     case Layers.Flatten: Flatten(layer.Name); break;
-                    default: throw new ArgumentException($"layer '{layer.Name}' of type {layer.TypeName} cannot be exported to ONNX");
+                    default: throw new ModelFormatException($"layer '{layer.Name}' of type {layer.TypeName} cannot be exported to ONNX");
                 }
             }
             if (shape.Kind == "images") Flatten("output");
@@ -137,7 +137,7 @@ public static class OnnxExporter
 
         private void Conv(Conv2d c)
         {
-            if (shape.Kind == "sequence") throw new ArgumentException($"layer '{c.Name}': a Conv2d on a sequence cannot be exported");
+            if (shape.Kind == "sequence") throw new ModelFormatException($"layer '{c.Name}': a Conv2d on a sequence cannot be exported");
             var (h, w) = c.InputSize((int)shape.Features);
             if (shape.Kind == "rows")
             {
