@@ -10,7 +10,7 @@ namespace Hwsim.Cli.Commands;
 /// </summary>
 public static class ExportCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout)
     {
         var model = new Argument<FileInfo>("MODEL") { Description = "the model file (hwsim-model/1 JSON)" };
         var output = new Option<FileInfo>("--output", "-o") { Description = "the ONNX file to write", Required = true };
@@ -19,7 +19,8 @@ public static class ExportCommand
         cmd.SetAction(parse =>
         {
             var target = parse.GetValue(output)!.FullName;
-            if (!OutputPaths.CanWriteFile("--output", target, stderr)) return ExitCodes.BadInput;
+            OutputPaths.CheckFile("--output", target);
+            InputPaths.CheckFile(parse.GetValue(model)!, "a model file");
             var loaded = ModelLoader.Load(parse.GetValue(model)!.FullName);
             OnnxExporter.Save(loaded, target, parse.GetValue(asDouble));
             stdout.WriteLine($"wrote {target} (opset {OnnxExporter.Opset}, {(parse.GetValue(asDouble) ? "float64" : "float32")})");

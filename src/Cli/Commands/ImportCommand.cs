@@ -10,7 +10,7 @@ namespace Hwsim.Cli.Commands;
 /// </summary>
 public static class ImportCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout)
     {
         var model = new Argument<FileInfo>("MODEL") { Description = "the ONNX file" };
         var output = new Option<FileInfo>("--output", "-o") { Description = "the hwsim-model/1 JSON file to write", Required = true };
@@ -18,7 +18,8 @@ public static class ImportCommand
         cmd.SetAction(parse =>
         {
             var target = parse.GetValue(output)!.FullName;
-            if (!OutputPaths.CanWriteFile("--output", target, stderr)) return ExitCodes.BadInput;
+            OutputPaths.CheckFile("--output", target);
+            InputPaths.CheckFile(parse.GetValue(model)!, "an ONNX file");
             var imported = OnnxImporter.Load(parse.GetValue(model)!.FullName);
             ModelFile.Save(imported, target);
             stdout.WriteLine($"wrote {target}: {string.Join(", ", imported.Network.Layers.Select(l => $"{l.Name} ({l.TypeName})"))}");
