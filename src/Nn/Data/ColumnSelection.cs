@@ -42,5 +42,6 @@ public static class ColumnSelection
 
     /// <summary>The table with only the given columns, in that order.</summary>
     public static CsvTable Select(CsvTable table, IReadOnlyList<int> columns) =>
-        new(columns.Select(c => table.Header[c]).ToArray(), table.Rows.Select(r => columns.Select(c => r[c]).ToArray()).ToArray());
+        new(columns.Select(c => table.Header[c]).ToArray(), table.Rows.Select(r => columns.Select(c => r[c]).ToArray()).ToArray(),
+            Enumerable.Range(0, table.Rows.Count).Select(table.LineOf).ToArray());
 }
