@@ -7,7 +7,7 @@ namespace Hwsim.Nn.Models.Onnx;
 /// <summary>
 /// Writes a <see cref="NetworkModel"/> as ONNX (opset 14), as <c>torch.onnx.export</c> would write the same PyTorch
 /// module: a Linear is a Gemm (a MatMul and an Add on a sequence), an LSTM one LSTM node per layer (gates reordered to
-/// ONNX's i, o, f, c; zero initial state) followed by a Squeeze of the direction axis, a Conv2d a Conv on (N, C, H, W).
+/// ONNX's i, o, f, c; a given initial state spread over the batch) followed by a Squeeze of the direction axis, a Conv2d a Conv on (N, C, H, W).
 /// The input is (N, F), (N, C, H, W) when the network starts with a convolution, or (T, N, F) for a sequence model;
 /// the output has the rows <see cref="NetworkModel.Infer"/> gives (images flattened). Node names are
 /// <c>/LAYER/Operator</c>, so <see cref="OnnxImporter"/> reads the layers back under their names.
@@ -122,10 +122,29 @@ public static class OnnxExporter
                     LstmGateOrder.ToOnnx(l.BiasHh(k)!.ToFlatArray(), hs, 1).CopyTo(b, 4 * hs);
                 }
                 var suffix = k == 0 ? "" : $"_{k}";
-                var node = Node(l.Name, "LSTM" + suffix, [current,
+                var x = current;
+                var lstmInputs = new List<string>
+                {
+                    x,
                     Tensor($"{l.Name}.W_l{k}", [1, 4 * hs, inputs], LstmGateOrder.ToOnnx(l.WeightIh(k).ToFlatArray(), hs, inputs)),
                     Tensor($"{l.Name}.R_l{k}", [1, 4 * hs, hs], LstmGateOrder.ToOnnx(l.WeightHh(k).ToFlatArray(), hs, hs)),
-                    Tensor($"{l.Name}.B_l{k}", [1, 8 * hs], b)], op: "LSTM");
+                    Tensor($"{l.Name}.B_l{k}", [1, 8 * hs], b),
+                };
+                if (l.InitialH is not null)
+                {
+                    // A given initial state, (1, 1, H), spread over the batch of x as torch writes it: (1, N, H).
+                    var shapeOfX = Node(l.Name, "Shape" + suffix, [x], op: "Shape").Output[0];
+                    graph.Initializer.Add(OnnxTensors.WriteInt64($"{l.Name}.batch_axis{suffix}", 1));
+                    graph.Initializer.Add(OnnxTensors.WriteInt64($"{l.Name}.one{suffix}", 1));
+                    graph.Initializer.Add(OnnxTensors.WriteInt64($"{l.Name}.hidden{suffix}", hs));
+                    var batch = Node(l.Name, "Gather" + suffix, [shapeOfX, $"{l.Name}.batch_axis{suffix}"], op: "Gather").Output[0];
+                    var stateShape = Node(l.Name, "Concat" + suffix, [$"{l.Name}.one{suffix}", batch, $"{l.Name}.hidden{suffix}"], op: "Concat");
+                    stateShape.Attribute.Add(new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 0 });
+                    var h0 = Node(l.Name, "Expand_h" + suffix, [Tensor($"{l.Name}.initial_h_l{k}", [1, 1, hs], l.InitialH[k]), stateShape.Output[0]], op: "Expand").Output[0];
+                    var c0 = Node(l.Name, "Expand_c" + suffix, [Tensor($"{l.Name}.initial_c_l{k}", [1, 1, hs], l.InitialC![k]), stateShape.Output[0]], op: "Expand").Output[0];
+                    lstmInputs.AddRange(["", h0, c0]);
+                }
+                var node = Node(l.Name, "LSTM" + suffix, lstmInputs, op: "LSTM");
                 node.Attribute.Add(new AttributeProto { Name = "hidden_size", Type = AttributeProto.Types.AttributeType.Int, I = hs });
                 // Y is (T, directions = 1, N, H): drop the direction axis.
                 var axes = $"{l.Name}.squeeze_axes{suffix}";

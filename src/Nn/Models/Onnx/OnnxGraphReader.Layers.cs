@@ -128,9 +128,6 @@ internal sealed partial class OnnxGraphReader
         if (activations is not null && !activations.Select(s => s.ToLowerInvariant()).SequenceEqual(["sigmoid", "tanh", "tanh"]))
             throw Unsupported(node, $"an LSTM with activations ({string.Join(", ", activations)}) (Sigmoid, Tanh, Tanh only)");
         if (Optional(node, 4) is not null) throw Unsupported(node, "an LSTM with sequence_lens");
-        for (int k = 5; k <= 6; k++)
-            if (Optional(node, k) is { } s && s is not ZerosValue && !(s is ConstantValue c && c.Values.All(v => v == 0)))
-                throw Unsupported(node, $"an LSTM with a non-zero initial {(k == 5 ? "h" : "c")} (hwsim-model/1 LSTMs start from zero)");
         if (Optional(node, 7) is not null) throw Unsupported(node, "an LSTM with peepholes");
 
         var w = ConstantInput(node, 1, "W");
@@ -143,11 +140,15 @@ internal sealed partial class OnnxGraphReader
         var bias = Optional(node, 3) is { } bv ? bv as ConstantValue ?? throw Error(node, "B must be a constant") : null;
         if (bias is not null && !bias.Shape.SequenceEqual([1L, 8 * hidden])) throw Error(node, $"B has shape ({string.Join(", ", bias.Shape)}), expected (1, {8 * hidden})");
 
+        var h0 = InitialState(node, 5, "h", hidden);
+        var c0 = InitialState(node, 6, "c", hidden);
+        if (h0 is null != c0 is null) (h0, c0) = (h0 ?? new double[hidden], c0 ?? new double[hidden]);
         var weights = new LstmWeights(
             LstmGateOrder.ToTorch(w.Values, hidden, inputs),
             LstmGateOrder.ToTorch(r.Values, hidden, hidden),
             bias is null ? null : LstmGateOrder.ToTorch(bias.Values.AsSpan(0, 4 * hidden), hidden, 1),
-            bias is null ? null : LstmGateOrder.ToTorch(bias.Values.AsSpan(4 * hidden, 4 * hidden), hidden, 1));
+            bias is null ? null : LstmGateOrder.ToTorch(bias.Values.AsSpan(4 * hidden, 4 * hidden), hidden, 1),
+            h0, c0);
         var path = LayerName(node).Path;
         DataValue result;
         if (x.LayerCount == layers.Count && layers.Count > 0 && layers[^1] is Lstm previous && layerPaths[^1] == path && path.Length > 0
@@ -165,13 +166,44 @@ internal sealed partial class OnnxGraphReader
         return [result, state, state];
     }
 
-    private sealed record LstmWeights(double[] Wih, double[] Whh, double[]? Bih, double[]? Bhh);
+    private sealed record LstmWeights(double[] Wih, double[] Whh, double[]? Bih, double[]? Bhh, double[]? H0, double[]? C0);
+
+    /// <summary>
+    /// An LSTM's initial h or c: null when absent or zero; else a constant of shape (1, B, H) whose B rows are equal
+    /// (the same start for every sequence, as a module's buffer expanded over the batch), as one H-vector.
+    /// </summary>
+    private double[]? InitialState(NodeProto node, int k, string which, int hidden)
+    {
+        switch (Optional(node, k))
+        {
+            case null or ZerosValue:
+                return null;
+            case ConstantValue c when c.Values.All(v => v == 0):
+                return null;
+            case ConstantValue c when c.Shape.Length == 3 && c.Shape[0] == 1 && c.Shape[2] == hidden:
+                var first = c.Values[..hidden];
+                for (int b = 1; b < c.Shape[1]; b++)
+                    if (!c.Values.AsSpan(b * hidden, hidden).SequenceEqual(first))
+                        throw Unsupported(node, $"an LSTM whose initial {which} differs from sequence to sequence");
+                return first;
+            default:
+                throw Unsupported(node, $"an LSTM whose initial {which} is not a constant of shape (1, batch, {hidden})");
+        }
+    }
 
     /// <summary>A copy of <paramref name="lstm"/> with one more layer on top (or its only layer set, when <paramref name="replaceLast"/>).</summary>
     private static Lstm Stacked(Lstm lstm, LstmWeights top, bool replaceLast = false)
     {
         int count = replaceLast ? lstm.NumLayers : lstm.NumLayers + 1;
         var result = new Lstm(lstm.Name, lstm.InputSize, lstm.HiddenSize, count, lstm.HasBias);
+        if (lstm.InitialH is not null || top.H0 is not null)
+        {
+            // A layer without a given state starts from zeros.
+            var zero = new double[lstm.HiddenSize];
+            result.SetInitialState(
+                Enumerable.Range(0, count).Select(k => k == count - 1 ? top.H0 ?? zero : lstm.InitialH?[k] ?? zero).ToArray(),
+                Enumerable.Range(0, count).Select(k => k == count - 1 ? top.C0 ?? zero : lstm.InitialC?[k] ?? zero).ToArray());
+        }
         for (int k = 0; k < count - 1; k++)
         {
             result.WeightIh(k).Set(lstm.WeightIh(k).Value);

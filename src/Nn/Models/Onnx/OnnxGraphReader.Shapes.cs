@@ -5,8 +5,8 @@ namespace Hwsim.Nn.Models.Onnx;
 
 /// <summary>
 /// The shape arithmetic that <c>torch.onnx.export</c> writes around the layers, folded for the given input: the sizes
-/// of the input (Shape, Gather, Unsqueeze, Concat, Slice, Cast), the zero initial state of an LSTM built from them
-/// (ConstantOfShape, Expand), the Transpose of a batch-first sequence, the Squeeze of an LSTM's direction axis and the
+/// of the input (Shape, Gather, Unsqueeze, Concat, Slice, Cast), the initial state of an LSTM built from them
+/// (ConstantOfShape, Expand of zeros or of a given state), the Transpose of a batch-first sequence, the Squeeze of an LSTM's direction axis and the
 /// Reshape that flattens images before a Linear.
 /// </summary>
 internal sealed partial class OnnxGraphReader
@@ -40,6 +40,7 @@ internal sealed partial class OnnxGraphReader
         {
             DataValue d => d.Dims,
             ConstantValue c => c.Shape.Select(Dim.Of).ToArray(),
+            ShapeValue v => v.IsScalar ? [] : [Dim.Of(v.Dims.Length)],
             _ => throw Error(node, "the shape of this value is not known"),
         };
         // Opset 15 adds start and end.
@@ -117,7 +118,6 @@ internal sealed partial class OnnxGraphReader
         var source = Input(node, 0);
         if (source is ZerosValue) return source; // a part of an all-zero initial state is zero
         if (source is DataValue) throw Unsupported(node, "a Slice of the network's data");
-        var dims = Dims(node, source, "the sliced value");
         long[] starts, ends, axes, steps;
         if (node.Input.Count > 1)
         {
@@ -133,7 +133,15 @@ internal sealed partial class OnnxGraphReader
             axes = Ints(node, "axes") ?? [0];
             steps = [1];
         }
-        if (axes is not [0] || steps is not [1]) throw Unsupported(node, "a Slice of sizes other than along axis 0 with step 1");
+        if (axes is not [0] || steps is not [1]) throw Unsupported(node, "a Slice other than along axis 0 with step 1");
+        if (source is ConstantValue { Shape.Length: > 1 } tensor)
+        {
+            // Layers of a stacked LSTM's given initial state, (num_layers, N, H), one slice per layer.
+            long rows = tensor.Shape[0], size = tensor.Values.Length / Math.Max(1, rows);
+            long a = Math.Clamp(starts[0] < 0 ? starts[0] + rows : starts[0], 0, rows), b = Math.Clamp(ends[0] < 0 ? ends[0] + rows : ends[0], a, rows);
+            return new ConstantValue([b - a, .. tensor.Shape[1..]], tensor.Values[(int)(a * size)..(int)(b * size)]);
+        }
+        var dims = Dims(node, source, "the sliced value");
         long n = dims.Length;
         long from = Math.Clamp(starts[0] < 0 ? starts[0] + n : starts[0], 0, n);
         long to = Math.Clamp(ends[0] < 0 ? ends[0] + n : ends[0], 0, n);
@@ -148,10 +156,48 @@ internal sealed partial class OnnxGraphReader
 
     private OnnxValue ConstantOfShape(NodeProto node)
     {
-        _ = Dims(node, Input(node, 0), "the shape");
-        var value = Attribute(node, "value") is { } a ? Constant(a.T, $"node '{NodeName(node)}'") : null;
-        if (value is not null && value.Values.Any(v => v != 0)) throw Unsupported(node, "a ConstantOfShape filled with a value other than 0");
+        var dims = Dims(node, Input(node, 0), "the shape");
+        var value = Attribute(node, "value") is { } a ? Constant(a.T, $"node '{NodeName(node)}'").Values.Single() : 0.0;
+        // Known sizes give the constant itself (torch fills ones to compare sizes with); sizes known only at run time
+        // give zeros that follow the input (an LSTM's initial state).
+        if (dims.All(d => d.Value is not null))
+        {
+            var shape = dims.Select(d => d.Value!.Value).ToArray();
+            return new ConstantValue(shape, Enumerable.Repeat(value, (int)shape.Aggregate(1L, (x, y) => x * y)).ToArray());
+        }
+        if (value != 0) throw Unsupported(node, "a ConstantOfShape of a size known only at run time, filled with a value other than 0");
         return new ZerosValue();
+    }
+
+    /// <summary>
+    /// Mul, Equal and Where on vectors of sizes, as torch writes them for <c>expand(-1, n, -1)</c> (a -1 becomes the
+    /// size it keeps). A size known only at run time is positive: it equals no constant, and times 1 it is itself.
+    /// </summary>
+    private OnnxValue SizeArithmetic(NodeProto node)
+    {
+        var args = Enumerable.Range(0, node.Input.Count).Select(k => Input(node, k)).ToArray();
+        if (args.Any(a => a is DataValue or ZerosValue)) throw Unsupported(node, $"a {node.OpType} of the network's data");
+        var vectors = args.Select(a => Dims(node, a, "each operand")).ToArray();
+        int n = vectors.Max(v => v.Length);
+        if (vectors.Any(v => v.Length != n && v.Length != 1)) throw Error(node, "operands of different lengths");
+        Dim At(int k, int i) => vectors[k].Length == 1 ? vectors[k][0] : vectors[k][i];
+        var result = new Dim[n];
+        for (int i = 0; i < n; i++)
+        {
+            Dim a = At(0, i), b = At(1, i);
+            result[i] = node.OpType switch
+            {
+                "Mul" when a.Value is long x && b.Value is long y => Dim.Of(x * y),
+                "Mul" when b.Value == 1 => a,
+                "Mul" when a.Value == 1 => b,
+                "Equal" when a.Value is long x && b.Value is long y => Dim.Of(x == y ? 1 : 0),
+                "Equal" when a == b => Dim.Of(1),
+                "Equal" when (a.Symbol is not null && b.Value is <= 0) || (b.Symbol is not null && a.Value is <= 0) => Dim.Of(0),
+                "Where" when a.Value is long cond => cond != 0 ? b : At(2, i),
+                _ => throw Unsupported(node, $"a {node.OpType} of sizes ({a}, {b}) that is not known before run time"),
+            };
+        }
+        return new ShapeValue(result, args.All(a => a is ShapeValue { IsScalar: true } || a is ConstantValue { Shape.Length: 0 }));
     }
 
     private OnnxValue Expand(NodeProto node)
@@ -161,7 +207,9 @@ internal sealed partial class OnnxGraphReader
         {
             ZerosValue z => z,
             ConstantValue c when c.Values.All(v => v == 0) => new ZerosValue(),
-            _ => throw Unsupported(node, "an Expand of anything but zeros (an LSTM's initial state)"),
+            // A constant spread over the batch (an LSTM's given initial state): the LSTM reads it per sequence.
+            ConstantValue c => c,
+            _ => throw Unsupported(node, "an Expand of anything but a constant (an LSTM's initial state)"),
         };
     }
 
@@ -196,6 +244,8 @@ internal sealed partial class OnnxGraphReader
             }).ToArray();
             return c with { Shape = shape };
         }
+        if (source is ShapeValue sizes && target.Length == 1 && (target[0].Value == -1 || target[0].Value == sizes.Dims.Length))
+            return sizes with { IsScalar = false };
         if (source is not DataValue d) throw Unsupported(node, "a Reshape of this value");
         // The flattening before a Linear: (N, C, H, W) or (N, F) to (N, -1) or (N, C*H*W).
         long features = d.Dims.Skip(1).Aggregate(1L, (a, x) => x.Value is long v && a >= 0 ? a * v : -1);

@@ -87,6 +87,7 @@ internal sealed partial class OnnxGraphReader
             "Cast" => [Cast(node)],
             "ConstantOfShape" => [ConstantOfShape(node)],
             "Expand" => [Expand(node)],
+            "Mul" or "Equal" or "Where" => [SizeArithmetic(node)],
             "Transpose" => [Transpose(node)],
             "Reshape" => [Reshape(node)],
             "Gemm" => [Gemm(node)],

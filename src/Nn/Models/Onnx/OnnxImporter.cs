@@ -6,7 +6,7 @@ namespace Hwsim.Nn.Models.Onnx;
 
 /// <summary>
 /// Reads an ONNX model (as <c>torch.onnx.export</c> writes one) into a <see cref="NetworkModel"/>: Gemm, MatMul with
-/// Add, Relu, Sigmoid, Tanh, LSTM (forward, zero initial state), Conv (2-D), Flatten and the Reshape before a Linear,
+/// Add, Relu, Sigmoid, Tanh, LSTM (forward; initial state zero or a given constant), Conv (2-D), Flatten and the Reshape before a Linear,
 /// Identity; the shape arithmetic torch emits around an LSTM's initial state and around a batch-first input is
 /// folded for the given input. Anything else is a <see cref="ModelFormatException"/> naming the node and its operator.
 /// </summary>
@@ -16,7 +16,7 @@ public static class OnnxImporter
     public const string LayerOperators = "Gemm, MatMul with Add, Relu, Sigmoid, Tanh, LSTM, Conv, Flatten, Reshape (before a Linear), Identity";
 
     /// <summary>The operators folded away as shape arithmetic.</summary>
-    public const string FoldedOperators = "Constant, Shape, Gather, Unsqueeze, Squeeze, Concat, Slice, Cast, ConstantOfShape, Expand, Transpose";
+    public const string FoldedOperators = "Constant, Shape, Gather, Unsqueeze, Squeeze, Concat, Slice, Cast, ConstantOfShape, Expand, Transpose, and Mul, Equal, Where on sizes";
 
     /// <summary>Reads the ONNX file at <paramref name="path"/>; the model is named after the file.</summary>
     public static NetworkModel Load(string path)

@@ -41,6 +41,21 @@ class LstmOnly(nn.Module):
         return self.lstm(x)[0]
 
 
+class LstmGivenState(nn.Module):
+    """A stacked LSTM that starts every sequence from a learned state (buffers spread over the batch), then a Linear."""
+
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(2, 3, 2)
+        self.fc = nn.Linear(3, 1)
+        self.register_buffer("h0", torch.randn(2, 1, 3))
+        self.register_buffer("c0", torch.randn(2, 1, 3))
+
+    def forward(self, x):
+        n = x.size(1)
+        return self.fc(self.lstm(x, (self.h0.expand(-1, n, -1).contiguous(), self.c0.expand(-1, n, -1).contiguous()))[0])
+
+
 class ConvView(nn.Module):
     """Flattened with x.view(x.size(0), -1): torch emits Shape, Gather, Unsqueeze, Concat and Reshape."""
 
@@ -95,6 +110,7 @@ def main():
         export("lstm_linear_batch_first", LstmHead(2, 5, 2, batch_first=True), torch.randn(1, 9, 2), seq_bf, batch_first),
         export("lstm_two_layers", LstmHead(3, 4, 2, layers=2), torch.randn(8, 1, 3), seq, time_major),
         export("lstm_only", LstmOnly(), torch.randn(6, 1, 2), seq, time_major),
+        export("lstm_given_state", LstmGivenState(), torch.randn(7, 1, 2), seq, time_major),
     ]
     for name, data in cases:
         fixtures[name] = data
