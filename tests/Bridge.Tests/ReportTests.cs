@@ -49,7 +49,12 @@ public sealed class ReportFixture : IDisposable
     }
 }
 
-public class ReportTests : IClassFixture<ReportFixture>
+/// <summary>The report's tests share one fixture (it compiles and runs seven demo levels).</summary>
+[CollectionDefinition("report")]
+public sealed class ReportCollection : ICollectionFixture<ReportFixture>;
+
+[Collection("report")]
+public class ReportTests
 {
     private static readonly byte[] PngSignature = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
     private readonly ReportFixture _report;

@@ -88,6 +88,7 @@ public static class Comparer
             Network = network,
             FromPoint = from,
             Targets = c.Targets,
+            Inputs = c.Inputs,
             Elapsed = Stopwatch.GetElapsedTime(start),
             NewtonIterations = evaluator.Statistics.NewtonIterations,
             Notes = c.Notes ?? Array.Empty<string>(),
