@@ -67,9 +67,9 @@ public class ReportTests
         var (kinds, crossbars) = demo switch
         {
             "mlp-xor" => (new[] { "scatter", "histogram", "signals" }, new[] { "crossbar-fc1" }),
-            "conv-sobel" => (new[] { "scatter", "histogram", "signals", "images" }, new[] { "crossbar-sobel" }),
+            "conv-sobel" => (new[] { "scatter", "histogram", "signals", "images", "representation" }, new[] { "crossbar-sobel" }),
             "lstm-cell" => (new[] { "scatter", "histogram", "signals", "waveform", "gates" }, new[] { "crossbar-lstm_l0" }),
-            "mlp-shapes" => (new[] { "scatter", "histogram", "signals", "classes" }, new[] { "crossbar-fc1", "crossbar-fc2" }),
+            "mlp-shapes" => (new[] { "scatter", "histogram", "signals", "classes", "representation" }, new[] { "crossbar-fc1", "crossbar-fc2" }),
             _ => throw new ArgumentException(demo),
         };
         return level == FidelityLevel.Ideal ? kinds : kinds.Concat(crossbars).ToArray();
