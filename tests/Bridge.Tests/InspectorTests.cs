@@ -67,7 +67,10 @@ public class InspectorTests
                 for (var p = 0; p < r.Software.Points; p++)
                 {
                     var row = csv[p + 1].Split(',');
-                    Assert.Equal(double.Parse(row[sw], CultureInfo.InvariantCulture), sig.GetProperty("sw")[p].GetDouble());
+                    var swValues = sig.TryGetProperty("swLevel", out var from)
+                        ? data.GetProperty("levels")[from.GetInt32()].GetProperty("signals")[s].GetProperty("sw")
+                        : sig.GetProperty("sw");
+                    Assert.Equal(double.Parse(row[sw], CultureInfo.InvariantCulture), swValues[p].GetDouble());
                     Assert.Equal(double.Parse(row[sw + 1], CultureInfo.InvariantCulture), sig.GetProperty("ck")[p].GetDouble());
                 }
             }

@@ -44,7 +44,8 @@
       return shifted[key];
     }
     if (which === 'ck' && s.ck) return s.ck;
-    return s.sw;
+    // software values do not depend on the level: later levels may point to the first level's
+    return s.swLevel !== undefined ? D.levels[s.swLevel].signals[i].sw : s.sw;
   }
   function value(i, which, p) { var a = series(i, which); var v = a[p]; return v === null ? NaN : v; }
   function pointName() { return D.pointKind === 'step' ? 'step' : 'sample'; }

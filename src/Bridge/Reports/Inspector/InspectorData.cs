@@ -11,7 +11,8 @@ namespace Hwsim.Bridge.Reports.Inspector;
 /// <summary>
 /// The data of an inspector page as compact JSON: per level the signal scale, the profile, the netlist, every probe
 /// signal over every point (software and circuit at full double precision, so that the page shows exactly the numbers
-/// of the per-demo CSV and circuit − software is exact even at 1e-16), and the blocks of the diagram with their
+/// of the per-demo CSV and circuit − software is exact even at 1e-16; software values shared by the levels are written
+/// once), and the blocks of the diagram with their
 /// netlist lines, devices, signals, the transfer curve of the catalog block of their kind and, for crossbars, the
 /// programmed conductances. Probe signals are the network's signals, then its inputs (the same both ways), then the
 /// holds of sequence models (the previous step's h or c, a shift of that signal).
@@ -55,14 +56,18 @@ public static class InspectorData
             }
             else w.WriteNull("image");
             w.WriteStartArray("levels");
-            foreach (var r in levels) Level(w, r);
+            foreach (var r in levels) Level(w, r, levels[0]);
             w.WriteEndArray();
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void Level(Utf8JsonWriter w, ComparisonResult r)
+    /// <summary>
+    /// One level. The software side does not depend on the level: a signal whose software values equal those of the
+    /// same signal (same place, same name) of the first level says <c>"swLevel": 0</c> instead of repeating them.
+    /// </summary>
+    private static void Level(Utf8JsonWriter w, ComparisonResult r, ComparisonResult first)
     {
         var net = r.Network;
         var graph = HardwareGraph.Build(net);
@@ -78,7 +83,6 @@ public static class InspectorData
         w.WriteNumber("fromPoint", r.FromPoint);
         w.WriteNumber("maxError", Finite(r.OutputMaxAbsError));
         w.WriteString("profile", net.Profile.Describe());
-        w.WriteString("netlist", net.Netlist);
         w.WriteString("evaluation", net.IsSequenceModel
             ? "one operating point per time step; h and c carried to the next step by ideal sample-and-holds (sources set between steps)"
             : "one operating point per sample");
@@ -88,7 +92,8 @@ public static class InspectorData
         for (; s < net.Signals.Count; s++)
         {
             Signal(w, probes[s]);
-            Series(w, "sw", r.Software.Values.Select(v => v[s]));
+            if (!ReferenceEquals(r, first) && SameSoftware(r, first, s)) w.WriteNumber("swLevel", 0);
+            else Series(w, "sw", r.Software.Values.Select(v => v[s]));
             Series(w, "ck", r.Circuit.Values.Select(v => v[s]));
             w.WriteEndObject();
         }
@@ -117,6 +122,14 @@ public static class InspectorData
         w.WriteEndObject();
         w.WriteNull("waveforms");
         w.WriteEndObject();
+    }
+
+    private static bool SameSoftware(ComparisonResult r, ComparisonResult first, int s)
+    {
+        if (s >= first.Network.Signals.Count || first.Network.Signals[s].Name != r.Network.Signals[s].Name || first.Software.Points != r.Software.Points) return false;
+        for (var p = 0; p < r.Software.Points; p++)
+            if (first.Software.Values[p][s].CompareTo(r.Software.Values[p][s]) != 0) return false;
+        return true;
     }
 
     private static void Signal(Utf8JsonWriter w, (string Name, string Node, string Layer, string Kind) p)
