@@ -30,9 +30,9 @@ public sealed class ComparisonResult
     public required CompiledNetwork Network { get; init; }
     /// <summary>The first point counted in the metrics (sequence models warm up their state before it).</summary>
     public int FromPoint { get; init; }
-    public IReadOnlyList<double[]>? Targets { get; init; }
-    /// <summary>The input rows both sides ran (network units), one per point.</summary>
+    /// <summary>The input rows compared (one per sample, or per time step of one sequence).</summary>
     public IReadOnlyList<double[]> Inputs { get; init; } = Array.Empty<double[]>();
+    public IReadOnlyList<double[]>? Targets { get; init; }
     public TimeSpan Elapsed { get; init; }
     public int NewtonIterations { get; init; }
     /// <summary>Extra notes for the report (e.g. "inputs generated: the model file has none").</summary>

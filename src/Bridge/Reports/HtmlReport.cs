@@ -173,15 +173,9 @@ public static class HtmlReport
         public void DemoHeading(string demo)
         {
             _sb.Append("<h2 id=\"").Append(Anchor(demo)).Append("\">").Append(E(demo)).Append("</h2>");
-            var description = BridgeDemos.Find(demo) is { } d ? Describe(d) : "a model file given with --model";
+            var description = BridgeDemos.Find(demo)?.Description ?? "a model file given with --model";
             _sb.Append("<p>").Append(T(description)).Append(" <b><a href=\"").Append(E(Uri.EscapeDataString(Inspector.InspectorPage.FileName(demo))))
                 .Append("\">Open its circuit inspector</a></b>: the block diagram, every block's signals software against circuit, waveforms, transfer curves.</p>");
-        }
-
-        private static string Describe(BridgeDemo d)
-        {
-            try { return d.Description; }
-            catch (Exception e) when (e is KeyNotFoundException or ArgumentException) { return d.Name; }
         }
 
         public void Result(ResultFigures f)

@@ -1,13 +1,9 @@
 using System.CommandLine;
-using Hwsim.Bridge.Mapping;
 using System.Globalization;
 using Hwsim.Bridge.Comparison;
-using Hwsim.Bridge.Compiler;
+using Hwsim.Bridge.Demos;
 using Hwsim.Bridge.Reports;
-using Hwsim.Circuits;
 using Hwsim.Circuits.Blocks;
-using Hwsim.Nn.Data;
-using Hwsim.Nn.Models;
 
 namespace Hwsim.Cli.Commands;
 
@@ -39,41 +35,16 @@ public static class CompareCommand
     private static int Run(string[] demos, string levelText, FileInfo? model, FileInfo? inputs, DirectoryInfo output, bool selfContained,
         ProfileOptions profileOptions, ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
-        if (model is not null && demos.Length > 0)
-        {
-            stderr.WriteLine("hwsim: error: give either demo names or --model, not both");
-            return ExitCodes.BadInput;
-        }
-        if (inputs is not null && model is null)
-        {
-            stderr.WriteLine("hwsim: error: --inputs goes with --model");
-            return ExitCodes.BadInput;
-        }
-        if (!OutputPaths.CanWriteFolder("--out", output.FullName, stderr)) return ExitCodes.BadInput;
-        IReadOnlyList<ComparisonResult> results;
-        try
-        {
-            var levels = LevelArgument.Parse(levelText);
-            var request = new CompareRequest(demos, levels, output.FullName, model?.FullName, inputs?.FullName,
-                ProfileFor: level => profileOptions.Build(parse, level));
-            results = CompareJob.Run(request, line => stdout.WriteLine(line), (rs, dir) => HtmlReport.Write(rs, dir, selfContained));
-        }
-        catch (Exception e) when (e is ArgumentException or CompileException or ModelFormatException or CsvFormatException
-                                       or CircuitException or DirectoryNotFoundException or FileNotFoundException)
-        {
-            stderr.WriteLine($"hwsim: error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (SimulationException e)
-        {
-            stderr.WriteLine($"hwsim: simulation failed: {e.Message}");
-            return ExitCodes.SimulationFailure;
-        }
-        catch (IOException e)
-        {
-            stderr.WriteLine($"hwsim: error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
+        if (model is not null && demos.Length > 0) throw new UsageException("give either demo names or --model, not both");
+        if (inputs is not null && model is null) throw new UsageException("--inputs goes with --model");
+        foreach (var name in demos)
+            if (BridgeDemos.Find(name) is null)
+                throw new UsageException($"unknown demo '{name}' (known: {string.Join(", ", BridgeDemos.All.Select(d => d.Name))})");
+        OutputPaths.CheckFolder("--out", output.FullName);
+        var levels = LevelArgument.Parse(levelText);
+        var request = new CompareRequest(demos, levels, output.FullName, model?.FullName, inputs?.FullName,
+            ProfileFor: level => profileOptions.Build(parse, level), ModelsDirectory: model is null ? ModelsFolder.Find() : null);
+        var results = CompareJob.Run(request, line => stdout.WriteLine(line), (rs, dir) => HtmlReport.Write(rs, dir, selfContained));
 
         stdout.WriteLine();
         stdout.WriteLine($"{"demo",-16} {"level",-6} {"max |error|",12} {"rms error",12} {"range",10} {"metric",-9} {"software",10} {"circuit",10} {"same decision",13}");

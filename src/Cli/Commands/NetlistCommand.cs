@@ -25,26 +25,18 @@ public static class NetlistCommand
 
     private static int Run(string name, string levelText, FileInfo? output, TextWriter stdout, TextWriter stderr)
     {
-        if (!OutputPaths.CanWriteFile("--output", output?.FullName, stderr)) return ExitCodes.BadInput;
-        try
+        OutputPaths.CheckFile("--output", output?.FullName);
+        var demo = BridgeDemos.Find(name) ?? throw new UsageException(
+            $"unknown demo '{name}' (known: {string.Join(", ", BridgeDemos.All.Select(d => d.Name))})");
+        var c = demo.ToCase(ModelsFolder.Find());
+        var compiled = NetworkCompiler.Compile(c.Model, LevelArgument.Parse(levelText)[0]);
+        var text = compiled.NetlistWithInputs(c.Inputs[0]);
+        if (output is null) stdout.Write(text);
+        else
         {
-            var demo = BridgeDemos.Find(name) ?? throw new ArgumentException(
-                $"unknown demo '{name}' (known: {string.Join(", ", BridgeDemos.All.Select(d => d.Name))})");
-            var c = demo.ToCase(BridgeDemos.ModelsDirectory());
-            var compiled = NetworkCompiler.Compile(c.Model, LevelArgument.Parse(levelText)[0]);
-            var text = compiled.NetlistWithInputs(c.Inputs[0]);
-            if (output is null) stdout.Write(text);
-            else
-            {
-                AtomicFile.WriteAllText(output.FullName, text);
-                stdout.WriteLine($"wrote {output.FullName} ({compiled.Signals.Count} signals, {compiled.InstanceCount} instances)");
-            }
-            return ExitCodes.Success;
+            AtomicFile.WriteAllText(output.FullName, text);
+            stdout.WriteLine($"wrote {output.FullName} ({compiled.Signals.Count} signals, {compiled.InstanceCount} instances)");
         }
-        catch (Exception e) when (e is ArgumentException or CompileException or ModelFormatException or DirectoryNotFoundException or IOException)
-        {
-            stderr.WriteLine($"hwsim: error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
+        return ExitCodes.Success;
     }
 }

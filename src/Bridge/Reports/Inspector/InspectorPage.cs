@@ -16,7 +16,7 @@ namespace Hwsim.Bridge.Reports.Inspector;
 public static class InspectorPage
 {
     /// <summary>The file name of a demo's page.</summary>
-    public static string FileName(string demo) => $"{demo}.inspector.html";
+    public static string FileName(string demo) => $"{SafeFileName.Of(demo)}.inspector.html";
 
     /// <summary>Writes one page per demo of <paramref name="results"/>; returns the paths written.</summary>
     public static IReadOnlyList<string> Write(IReadOnlyList<ComparisonResult> results, string directory)
@@ -36,8 +36,8 @@ public static class InspectorPage
     {
         var demo = levels[0].Demo;
         var known = BridgeDemos.Find(demo);
-        var description = known is null ? "a model file given with --model" : Describe(known);
-        (int, int)? image = known is { ImageHeight: > 0, ImageWidth: > 0 } ? (known.ImageHeight, known.ImageWidth) : null;
+        var description = known?.Description ?? "a model file given with --model";
+        (int, int)? image = known is { Settings.Image: { Height: > 0, Width: > 0 } im } ? im : null;
         var json = InspectorData.Json(demo, description, levels, image);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
@@ -69,12 +69,6 @@ public static class InspectorPage
             .Append("<script type=\"application/json\" id=\"inspector-data\">").Append(json).Append("</script>")
             .Append("<script>").Append(Asset("inspector.js")).Append("</script></body></html>");
         return sb.ToString();
-    }
-
-    private static string Describe(BridgeDemo d)
-    {
-        try { return d.Description; }
-        catch (Exception e) when (e is KeyNotFoundException or ArgumentException) { return d.Name; }
     }
 
     /// <summary>An embedded asset of <c>Reports/Assets</c> as text.</summary>
