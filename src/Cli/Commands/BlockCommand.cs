@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Hwsim.Bridge.Reports;
+using Hwsim.Bridge.Reports.Inspector;
 using Hwsim.Circuits;
 using Hwsim.Circuits.Blocks;
 
 namespace Hwsim.Cli.Commands;
 
 /// <summary>
-/// <c>hwsim block [NAME] [--level ideal|macro|device] [--netlist OUT.cir] [--plot OUT.png|svg] [--csv OUT.csv]</c>:
+/// <c>hwsim block [NAME] [--level ideal|macro|device] [--netlist OUT.cir] [--plot OUT.png|svg] [--csv OUT.csv] [--inspect OUT.html]</c>:
 /// without a name lists the blocks; with one prints the block's netlist summary, sweeps its bench on our engine over
 /// its input range, prints max and RMS error against the ideal function (output units, values) and writes the bench
 /// netlist, the plot and the sweep (<c>input,ideal,circuit</c>, or <c>input1,input2,ideal,circuit</c> for two-input
@@ -25,12 +26,15 @@ public static class BlockCommand
         var netlist = new Option<FileInfo?>("--netlist") { Description = "write the bench netlist (runs unchanged in ngspice)" };
         var plot = new Option<FileInfo?>("--plot") { Description = "plot the transfer curve(s) beside the ideal one (PNG, or SVG for .svg)" };
         var csv = new Option<FileInfo?>("--csv") { Description = "write the sweep: input,ideal,circuit (two inputs: input1,input2,ideal,circuit), in values" };
-        var cmd = new Command("block", "Characterise an analog building block against its ideal function.") { name, level, netlist, plot, csv };
-        cmd.SetAction(parse => Run(parse.GetValue(name), parse.GetValue(level), parse.GetValue(netlist), parse.GetValue(plot), parse.GetValue(csv), stdout, stderr));
+        var inspect = new Option<FileInfo?>("--inspect") { Description = "write an inspector page (HTML, works offline): schematic, netlist, operating point at every sweep point, transfer curve against the ideal" };
+        var cmd = new Command("block", "Characterise an analog building block against its ideal function.") { name, level, netlist, plot, csv, inspect };
+        cmd.SetAction(parse => Run(parse.GetValue(name), parse.GetValue(level), parse.GetValue(netlist), parse.GetValue(plot), parse.GetValue(csv), stdout, stderr,
+            parse.GetValue(inspect)));
         return cmd;
     }
 
-    public static int Run(string? name, string? levelName, FileInfo? netlist, FileInfo? plot, FileInfo? csv, TextWriter stdout, TextWriter stderr)
+    public static int Run(string? name, string? levelName, FileInfo? netlist, FileInfo? plot, FileInfo? csv, TextWriter stdout, TextWriter stderr,
+        FileInfo? inspect = null)
     {
         if (name is null)
         {
@@ -50,6 +54,7 @@ public static class BlockCommand
         OutputPaths.CheckFile("--netlist", netlist?.FullName);
         OutputPaths.CheckFile("--plot", plot?.FullName);
         OutputPaths.CheckFile("--csv", csv?.FullName);
+        OutputPaths.CheckFile("--inspect", inspect?.FullName);
         var bench = block.CreateBench(level);
         foreach (var line in bench.Summary()) stdout.WriteLine(line);
         if (netlist is not null)
@@ -77,6 +82,11 @@ public static class BlockCommand
         {
             BlockPlot.Save(plot.FullName, sweep);
             stdout.WriteLine($"wrote {plot.FullName}");
+        }
+        if (inspect is not null)
+        {
+            WriteAtomically(inspect.FullName, BlockInspectorPage.Page(bench, sweep));
+            stdout.WriteLine($"wrote {inspect.FullName}");
         }
         return ExitCodes.Success;
     }
