@@ -15,7 +15,11 @@ internal sealed partial class Elaborator
     private readonly ParameterScope _global = new();
     private readonly Dictionary<string, Entity> _models = new(StringComparer.OrdinalIgnoreCase);
 
-    public Elaborator(ParsedNetlist netlist) { _netlist = netlist; }
+    public Elaborator(ParsedNetlist netlist)
+    {
+        _netlist = netlist;
+        _netlist.Parameters = _global;
+    }
 
     /// <summary>One level of the hierarchy being elaborated.</summary>
     private sealed class Scope
