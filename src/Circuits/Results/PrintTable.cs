@@ -35,8 +35,11 @@ public static class PrintTable
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(vectors);
         var columns = vectors.Select(v => new Column(HeaderName(v), v.Evaluate(result))).ToList();
-        var scale = result.Scale is { } s ? new Column(s.Name, s) { CountsAsComplex = result.Kind == AnalysisKind.Ac } : null;
-        var header = Header(title, PlotName(result.Kind), date);
+        // ngspice holds the AC frequency as complex (it counts 32 characters) but prints it as one real column
+        var scale = result.Scale is { } s
+            ? new Column(s.Name, new ResultVector(s.Name, s.Real)) { CountsAsComplex = result.Kind == AnalysisKind.Ac }
+            : null;
+        var header = Header(title.ToLowerInvariant(), PlotName(result.Kind), date); // ngspice lower-cases the whole deck
         var rest = columns;
         while (rest.Count > 0)
         {

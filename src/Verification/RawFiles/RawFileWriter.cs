@@ -63,7 +63,7 @@ public sealed class RawFileWriter
         ArgumentNullException.ThrowIfNull(variables);
         if (_pointsPosition >= 0) throw new InvalidOperationException("The previous plot was not ended.");
         var header = new StringBuilder();
-        header.Append("Title: ").Append(title).Append('\n');
+        header.Append("Title: ").Append(title.ToLowerInvariant()).Append('\n'); // as ngspice, which lower-cases the deck
         header.Append("Date: ").Append(PrintTable.Date(date)).Append('\n');
         header.Append("Plotname: ").Append(plotName).Append('\n');
         header.Append("Flags: ").Append(complex ? "complex" : "real").Append('\n');

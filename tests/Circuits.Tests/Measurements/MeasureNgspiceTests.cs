@@ -1,5 +1,7 @@
 using Hwsim.Circuits.Measurements;
+using System.Text.RegularExpressions;
 using Hwsim.Circuits.Netlist;
+using Hwsim.Circuits.Results;
 using Hwsim.TestSupport;
 using Hwsim.Verification;
 
@@ -15,7 +17,7 @@ public sealed class MeasureNgspiceTests(Xunit.Abstractions.ITestOutputHelper out
 {
     public static string Folder => Path.Combine(RepoPaths.Root, "netlists", "measure");
 
-    public static TheoryData<string> Files => new(Directory.GetFiles(Folder, "*.cir").Select(Path.GetFileName).Order()!);
+    public static TheoryData<string> Files => new(Directory.GetFiles(Folder, "*_measures.cir").Select(Path.GetFileName).Order()!);
 
     [NgspiceTheory]
     [MemberData(nameof(Files))]
@@ -56,4 +58,25 @@ public sealed class MeasureNgspiceTests(Xunit.Abstractions.ITestOutputHelper out
             Assert.True(Math.Abs(a - e) <= (2e-5 * Math.Abs(e)) + 1e-15, $"{file} {m.Name}: ngspice {e:G7}, ours {a:G10}");
         }
     }
+
+    [NgspiceTheory]
+    [InlineData("print_tran.cir")] // five vectors: two page groups, 60-line pages
+    [InlineData("print_ac.cir")]   // magnitude, phase, dB, real part and a complex column
+    public void When_PrintTablesOfNgspiceWaveforms_Expect_NgspicesTextExactly(string file)
+    {
+        var path = Path.Combine(Folder, file);
+        var runner = new NgspiceRunner();
+        var printed = runner.RunBatch(path).Output;
+        var plot = Assert.Single(runner.Run(path).Plots);
+        var netlist = NetlistReader.ReadFile(path);
+        var ours = new StringWriter();
+
+        PrintTable.Write(ours, netlist.Title, plot.ToAnalysisResult(), Assert.Single(netlist.Outputs.Prints).Vectors, DateTime.Now);
+
+        Assert.Contains(WithoutDates(ours.ToString()), WithoutDates(printed), StringComparison.Ordinal);
+        Assert.True(ours.ToString().Split('\n').Length > 50);
+    }
+
+    private static string WithoutDates(string text) =>
+        Regex.Replace(text, @"  [A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d  \d{4}\n", "  DATE\n");
 }
