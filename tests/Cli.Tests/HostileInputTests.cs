@@ -330,4 +330,13 @@ public sealed class HostileInputTests : IDisposable
         Assert.EndsWith("(raise it with --max-points)", line);
         Assert.Contains("not a regular file", Refused(Netlist("sub/dev.cir", ".include /dev/zero\n.op")));
     }
+
+    [Fact]
+    public void Item8_When_ResistanceIsZeroOrCapacitanceNegative_Expect_ANoteEach()
+    {
+        var (code, _, err) = CliRunner.Run("run", Netlist("r0.cir", "R2 in a 0\nR3 a 0 1k\nC1 a 0 -1n\n.op"));
+        Assert.True(code == 0, err);
+        Assert.Contains("r0.cir:4:1: r2: resistance 0 is taken as 0.001 ohm", err);
+        Assert.Contains("r0.cir:6:1: c1: negative capacitance", err);
+    }
 }
