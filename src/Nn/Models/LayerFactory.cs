@@ -97,7 +97,20 @@ public static class LayerFactory
         if (e.TryGetProperty("proj_size", out var p) && p.ValueKind == JsonValueKind.Number && p.GetDouble() != 0)
             throw new ModelFormatException($"layer '{name}' (LSTM): proj_size is not supported", item: name);
         int layers = e.TryGetProperty("num_layers", out _) ? Int(e, name, "num_layers") : 1;
-        return new Lstm(name, Int(e, name, "input_size"), Int(e, name, "hidden_size"), layers, Bool(e, name, "bias", true));
+        var lstm = new Lstm(name, Int(e, name, "input_size"), Int(e, name, "hidden_size"), layers, Bool(e, name, "bias", true));
+        lstm.SetInitialState(Vectors(e, name, "initial_h"), Vectors(e, name, "initial_c"));
+        return lstm;
+    }
+
+    /// <summary>An optional array of number arrays (an LSTM's initial state: one vector per layer).</summary>
+    private static double[][]? Vectors(JsonElement e, string layer, string field)
+    {
+        if (!e.TryGetProperty(field, out var v)) return null;
+        if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(r => r.ValueKind != JsonValueKind.Array || r.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Number)))
+            throw new ModelFormatException($"layer '{layer}': \"{field}\" must be an array of number arrays (one per layer)", item: layer);
+        var rows = v.EnumerateArray().Select(r => r.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray();
+        if (rows.SelectMany(r => r).Any(x => !double.IsFinite(x))) throw new ModelFormatException($"layer '{layer}': \"{field}\" holds a non-finite number", item: layer);
+        return rows;
     }
 
     private static Conv2d CreateConv(JsonElement e, string name)
@@ -164,6 +177,11 @@ public static class LayerFactory
                 f.Add(("hidden_size", I(l.HiddenSize)));
                 f.Add(("num_layers", I(l.NumLayers)));
                 if (!l.HasBias) f.Add(("bias", "false"));
+                if (l.InitialH is not null)
+                {
+                    f.Add(("initial_h", V(l.InitialH)));
+                    f.Add(("initial_c", V(l.InitialC!)));
+                }
                 break;
             case Conv2d c:
                 f.Add(("in_channels", I(c.InChannels)));
@@ -184,5 +202,6 @@ public static class LayerFactory
 
         static string I(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
         static string P(int a, int b) => a == b ? I(a) : $"[{I(a)}, {I(b)}]";
+        static string V(IReadOnlyList<double[]> rows) => "[" + string.Join(", ", rows.Select(r => "[" + string.Join(", ", r.Select(ModelFile.Number)) + "]")) + "]";
     }
 }
