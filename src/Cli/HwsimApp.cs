@@ -21,6 +21,7 @@ public static class HwsimApp
         root.Add(NetlistCommand.Create(stdout, stderr));
         root.Add(BenchCommand.Create(stdout, stderr));
         root.Add(BlockCommand.Create(stdout, stderr));
+        CommandExamples.AddTo(root);
         return root;
     }
 

@@ -23,16 +23,17 @@ public static class CompareCommand
         var model = new Option<FileInfo?>("--model") { Description = "compare a model file (hwsim-model/1 JSON) instead of the demos" };
         var inputs = new Option<FileInfo?>("--inputs") { Description = "inputs for --model (CSV as for hwsim infer); default: the model's test_inputs, else generated" };
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "compare")) };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "print nothing but errors (no progress, no table)" };
         var selfContained = new Option<bool>("--self-contained") { Description = "embed the plots in report.html (one file to send; larger) instead of linking plots/" };
         var profile = new ProfileOptions();
-        var cmd = new Command("compare", "Compare circuits against software inference, demo by demo and level by level.") { demos, level, model, inputs, output, selfContained };
+        var cmd = new Command("compare", "Compare circuits against software inference, demo by demo and level by level.") { demos, level, model, inputs, output, selfContained, quiet };
         profile.AddTo(cmd);
         cmd.SetAction(parse => Run(parse.GetValue(demos) ?? Array.Empty<string>(), parse.GetValue(level)!, parse.GetValue(model),
-            parse.GetValue(inputs), parse.GetValue(output)!, parse.GetValue(selfContained), profile, parse, stdout, stderr));
+            parse.GetValue(inputs), parse.GetValue(output)!, parse.GetValue(selfContained), parse.GetValue(quiet), profile, parse, stdout, stderr));
         return cmd;
     }
 
-    private static int Run(string[] demos, string levelText, FileInfo? model, FileInfo? inputs, DirectoryInfo output, bool selfContained,
+    private static int Run(string[] demos, string levelText, FileInfo? model, FileInfo? inputs, DirectoryInfo output, bool selfContained, bool quiet,
         ProfileOptions profileOptions, ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         if (model is not null && demos.Length > 0) throw new UsageException("give either demo names or --model, not both");
@@ -44,7 +45,9 @@ public static class CompareCommand
         var levels = LevelArgument.Parse(levelText);
         var request = new CompareRequest(demos, levels, output.FullName, model?.FullName, inputs?.FullName,
             ProfileFor: level => profileOptions.Build(parse, level), ModelsDirectory: model is null ? ModelsFolder.Find() : null);
-        var results = CompareJob.Run(request, line => stdout.WriteLine(line), (rs, dir) => HtmlReport.Write(rs, dir, selfContained));
+        var results = CompareProgressView.Run(stdout, quiet, progress =>
+            CompareJob.Run(request, progress, (rs, dir) => HtmlReport.Write(rs, dir, selfContained)));
+        if (quiet) return ExitCodes.Success;
 
         stdout.WriteLine();
         stdout.WriteLine($"{"demo",-16} {"level",-6} {"max |error|",12} {"rms error",12} {"range",10} {"metric",-9} {"software",10} {"circuit",10} {"same decision",13}");
