@@ -4,10 +4,10 @@ using Hwsim.Circuits;
 using Hwsim.Circuits.Blocks;
 using Hwsim.Circuits.Expressions;
 using Hwsim.Circuits.Netlist;
-using Hwsim.Circuits.Reference;
 using Hwsim.Circuits.Solver;
 using Hwsim.Nn.Data;
 using Hwsim.Nn.Models;
+using Hwsim.Verification;
 
 namespace Hwsim.Cli;
 
