@@ -1,5 +1,5 @@
 using Hwsim.Circuits.Tests.Support;
-using Hwsim.Circuits.Benchmarks;
+using Hwsim.Verification;
 using System.Numerics;
 using Hwsim.Circuits.Solver;
 
