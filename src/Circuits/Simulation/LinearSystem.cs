@@ -43,27 +43,29 @@ internal sealed class LinearSystem<T>
     /// <param name="reorder">Search pivots again (a full factorisation) instead of refactoring with the old ones.</param>
     public void Factor(bool reorder)
     {
+        // Same values as the last factorisation: the factors are still valid, even when a reorder was asked for (a
+        // new pivot search on the same numbers finds the same pivots).
+        if (_lu is not null && _lu.HasFactoredValues())
+        {
+            _statistics.ReusedFactorizations++;
+            return;
+        }
         try
         {
             _lu ??= new SparseLU<T>(Matrix, _symbolic(), _options.PivRel, _options.PivTol);
             var start = Stopwatch.GetTimestamp();
             if (!reorder && _lu.HasPivotOrder)
             {
-                // A refactorisation recomputes only the columns whose values changed: none when nothing changed.
-                if (!_lu.Refactor())
+                if (_lu.Refactor())
+                {
+                    _statistics.Refactorizations++;
+                }
+                else
                 {
                     _statistics.RefactorFailures++;
                     _lu.Factor();
                     _statistics.Factorizations++;
                 }
-                else if (_lu.RecomputedColumns == 0) _statistics.ReusedFactorizations++;
-                else _statistics.Refactorizations++;
-            }
-            else if (_lu.HasFactoredValues())
-            {
-                // Same values as the last factorisation: the factors are still valid even though a reorder was asked
-                // for (a new pivot search on the same numbers finds the same pivots).
-                _statistics.ReusedFactorizations++;
             }
             else
             {

@@ -407,8 +407,6 @@ public sealed class SparseLU<T>
         bool[] recomputed = _recomputed;
         bool all = !_factoredAValid;
         _factoredAValid = false; // until the refactorisation has finished
-        int recomputedColumns = 0;
-        RecomputedColumns = 0;
         Array.Clear(x);
 
         for (int k = 0; k < n; k++)
@@ -433,8 +431,6 @@ public sealed class SparseLU<T>
             {
                 continue;
             }
-
-            recomputedColumns++;
 
             for (int p = colStart; p < colEnd; p++)
             {
@@ -486,12 +482,8 @@ public sealed class SparseLU<T>
 
         _factoredAValid = true;
         _factored = true;
-        RecomputedColumns = recomputedColumns;
         return true;
     }
-
-    /// <summary>Columns the last successful <see cref="Refactor"/> recomputed (0: the values had not changed).</summary>
-    public int RecomputedColumns { get; private set; }
 
     /// <summary>Makes the next <see cref="Refactor"/> recompute every column (for tests of the partial refactorisation).</summary>
     internal void ForgetFactoredValues() => _factoredAValid = false;
