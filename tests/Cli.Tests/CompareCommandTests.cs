@@ -23,7 +23,8 @@ public class CompareCommandTests
         var (code, output, err) = CliRunner.Run("compare", "mlp-xor", "neuron-tanh", "--out", dir);
         Assert.True(code == 0, err);
         var lines = File.ReadAllLines(Path.Combine(dir, "summary.csv"));
-        Assert.Equal("demo,level,engine,output_max_abs_error,output_rms_error,output_range,metric,software_metric,circuit_metric,decision_agreement", lines[0]);
+        Assert.Equal("demo,level,engine,output_max_abs_error,output_rms_error,output_range,metric,software_metric,circuit_metric,decision_agreement," +
+                     "clock_period_s,settling_time_s,energy_per_inference_j,min_clock_period_s", lines[0]);
         Assert.Equal(5, lines.Length);
         var xorIdeal = lines[1].Split(',');
         Assert.Equal(new[] { "mlp-xor", "ideal", "hwsim" }, xorIdeal[..3]);

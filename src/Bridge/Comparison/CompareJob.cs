@@ -1,4 +1,5 @@
 using Hwsim.Bridge.Demos;
+using Hwsim.Bridge.Evaluation;
 using Hwsim.Bridge.Mapping;
 using Hwsim.Bridge.Reports;
 using Hwsim.Circuits.Blocks;
@@ -12,7 +13,16 @@ public sealed record CompareRequest(
     string OutputDirectory,
     string? ModelPath = null,
     string? InputsPath = null,
-    Func<FidelityLevel, MappingProfile>? ProfileFor = null);
+    Func<FidelityLevel, MappingProfile>? ProfileFor = null)
+{
+    /// <summary>
+    /// Changes a level's base profile (the level's defaults, or the demo's device-level settings) as the user asked;
+    /// takes precedence over <see cref="ProfileFor"/>.
+    /// </summary>
+    public Func<FidelityLevel, MappingProfile, MappingProfile>? Customize { get; init; }
+    /// <summary>How the device level runs (clock period, simulator, period sweep).</summary>
+    public DeviceOptions Device { get; init; } = DeviceOptions.Default;
+}
 
 /// <summary>Runs the comparisons of a request and writes their files (CSV, netlists, and the report when a writer is given).</summary>
 public static class CompareJob
@@ -40,8 +50,9 @@ public static class CompareJob
             {
                 done++;
                 log?.Invoke($"[{done}/{total}] {c.Name} at the {level.Name()} level ({c.Inputs.Count} {(c.Model.IsSequenceModel ? "steps" : "samples")})");
-                var profile = request.ProfileFor?.Invoke(level) ?? MappingProfile.For(level);
-                results.Add(Comparer.Run(c, level, profile));
+                var baseProfile = level == FidelityLevel.Device && c.DeviceProfile is { } d ? d : MappingProfile.For(level);
+                var profile = request.Customize?.Invoke(level, baseProfile) ?? request.ProfileFor?.Invoke(level) ?? baseProfile;
+                results.Add(Comparer.Run(c, level, profile, device: request.Device));
             }
         }
         CompareOutputs.Write(results, request.OutputDirectory);

@@ -1,4 +1,6 @@
 using Hwsim.Bridge.Comparison;
+using Hwsim.Bridge.Mapping;
+using Hwsim.Circuits.Blocks;
 using Hwsim.Nn.Demos;
 using Hwsim.Nn.Models;
 
@@ -14,6 +16,12 @@ public sealed record BridgeDemo(string Name, DemoView View, int? MaxPoints = nul
     public TaskMetric? MetricOverride { get; init; }
 
     public string Description => DemoCatalog.Get(Name).Description;
+
+    /// <summary>
+    /// The demo's profile at the device level: the level's defaults (1 V per unit, 0.2 V read) unless the demo's values
+    /// need another signal scale or read voltage to stay inside the supplies and below the memristors' thresholds.
+    /// </summary>
+    public MappingProfile DeviceProfile { get; init; } = MappingProfile.For(FidelityLevel.Device);
 
     /// <summary>The comparison case: the stored model and the demo's test inputs, targets and metric.</summary>
     public ComparisonCase ToCase(string modelsDirectory)
@@ -35,6 +43,6 @@ public sealed record BridgeDemo(string Name, DemoView View, int? MaxPoints = nul
             DemoMetricKind.Rmse => TaskMetric.Rmse,
             _ => TaskMetric.None,
         };
-        return new ComparisonCase(Name, model, inputs, targets, metric, data.EvaluateFromStep);
+        return new ComparisonCase(Name, model, inputs, targets, metric, data.EvaluateFromStep) { DeviceProfile = DeviceProfile };
     }
 }

@@ -102,7 +102,10 @@ public static class HtmlReport
         {
             _sb.Append("<h2 id=\"summary\">Summary</h2><p>The columns of <a href=\"summary.csv\">summary.csv</a> (full precision there), then the signal ")
                 .Append("with the largest error, the points compared and the time taken. Errors are over the compared points; ")
-                .Append("<i>decision_agreement</i> is the share of samples where circuit and software decide the same class.</p>");
+                .Append("<i>decision_agreement</i> is the share of samples where circuit and software decide the same class. ")
+                .Append("The last four columns belong to the device level, the only one simulated in time: the clock period used, the settling time measured ")
+                .Append("(the worst time for an output, or an LSTM state, to stay within 0.1 % of its range of its final value in a compute phase), the energy the ")
+                .Append("supplies delivered per inference (a whole sequence for LSTMs, one sample otherwise) and the shortest period at which the metric stays within 1 %.</p>");
             _sb.Append("<table><tr>");
             foreach (var h in CompareOutputs.SummaryHeader.Split(',')) _sb.Append("<th>").Append(E(h)).Append("</th>");
             _sb.Append("<th>worst signal</th><th>its max |error|</th><th>points</th><th>time (s)</th></tr>");
@@ -114,6 +117,8 @@ public static class HtmlReport
                     .Append("<td>").Append(G(r.OutputMaxAbsError)).Append("</td><td>").Append(G(r.OutputRmsError)).Append("</td><td>").Append(G(r.OutputRange)).Append("</td>")
                     .Append("<td class=\"l\">").Append(r.Metric.Name()).Append("</td><td>").Append(G(r.SoftwareMetric)).Append("</td><td>").Append(G(r.CircuitMetric)).Append("</td>")
                     .Append("<td>").Append(G(r.DecisionAgreement)).Append("</td>")
+                    .Append("<td>").Append(G(r.Timing?.ClockPeriod)).Append("</td><td>").Append(G(r.Timing?.SettlingTime)).Append("</td>")
+                    .Append("<td>").Append(G(r.Timing?.EnergyPerInference)).Append("</td><td>").Append(G(r.Timing?.MinClockPeriod)).Append("</td>")
                     .Append("<td class=\"l\">").Append(E(worst?.Signal ?? "")).Append("</td><td>").Append(worst is null ? "" : G(worst.MaxAbsError)).Append("</td>")
                     .Append("<td>").Append(r.Software.Points).Append("</td><td>").Append(r.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)).Append("</td></tr>");
             }

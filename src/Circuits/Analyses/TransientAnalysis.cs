@@ -30,6 +30,15 @@ public sealed class TransientAnalysis : Analysis
     public double? MaxStep { get; }
     public bool UseInitialConditions { get; }
 
+    /// <summary>
+    /// Called at every reported time point with the time and the solution, indexed by unknown (the array is the
+    /// engine's own: read it during the call, do not keep it). Lets a caller reduce a long transient as it runs.
+    /// </summary>
+    public Action<double, double[]>? Observer { get; init; }
+
+    /// <summary>False keeps no time points in the result (its vectors are then empty): for runs read by an <see cref="Observer"/>.</summary>
+    public bool KeepPoints { get; init; } = true;
+
     public override AnalysisKind Kind => AnalysisKind.Transient;
 
     public override string ToNetlist()
@@ -104,8 +113,12 @@ public sealed class TransientAnalysis : Analysis
             var dump = UseInitialConditions ? s.Time > 0 && s.Time >= Start : s.Time >= Start;
             if (dump)
             {
-                times.Add(s.Time);
-                rows.Add((double[])s.Solution.Clone());
+                Observer?.Invoke(s.Time, s.Solution);
+                if (KeepPoints)
+                {
+                    times.Add(s.Time);
+                    rows.Add((double[])s.Solution.Clone());
+                }
             }
             if (Stop - s.Time < breaks.MinBreak) break;
 

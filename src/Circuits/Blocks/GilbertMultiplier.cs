@@ -17,6 +17,8 @@ namespace Hwsim.Circuits.Blocks;
 /// </list>
 /// Stated range and error (tested): a, b in [-1, 1] (values; Ry Iy = Rx Ix = 2 Vs), within 3 % of full scale (1);
 /// measured 0.8 % (base currents, the Early effect, the y converter's residual nonlinearity). At 27 C.
+/// Built for a <see cref="SupplyRails"/> with a bias rail (the device level of a compiled network), the +10 V, -5 V
+/// and 3 V rails are the ports <c>vcc vee vb</c> and the op-amp is the powered macro-model.
 /// </summary>
 public static class GilbertMultiplier
 {
@@ -29,9 +31,10 @@ public static class GilbertMultiplier
     /// <summary>Converter emitter resistors per volt of Vs (ohm/V): Rx Ix = Ry Iy = 2 Vs.</summary>
     public const double DegenerationPerVolt = 4e3;
 
-    public static SubcircuitText Create(string name, SignalScale scale, OpAmpModel? opamp = null)
+    public static SubcircuitText Create(string name, SignalScale scale, OpAmpModel? opamp = null, SupplyRails? supply = null)
     {
-        var model = opamp ?? new OpAmpModel();
+        if (supply is { Bias: null }) throw new ArgumentException($"{name}: a Gilbert cell needs a supply with a bias rail (vb)");
+        var model = supply is null ? opamp ?? new OpAmpModel() : supply.OpAmpFor(opamp);
         var vs = scale.VoltsPerUnit;
         var vt = DeviceModels.ThermalVoltage;
         var alpha = DeviceModels.NpnAlpha;
@@ -46,11 +49,11 @@ public static class GilbertMultiplier
         string N(double x) => SubcircuitText.Num(x);
         string C(double x) => x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 
-        var s = new SubcircuitText(name, new[] { "a", "b", "out" },
+        var s = new SubcircuitText(name, supply is null ? new[] { "a", "b", "out" } : new[] { "a", "b", "out" }.Concat(supply.Ports).ToArray(),
             $"device multiplier: Gilbert cell with a linearised x input (diode predistortion), converters {C(r)} ohm / {C(i0)} A,\n"
             + $"loads {C(rl)} ohm, op-amp difference amplifier {C(r3)} / {C(r4)} ohm: out = a*b/Vs, Vs = {N(vs)} V, at 27 C");
         s.Add(DeviceModels.Npn);
-        s.Add("vcc vcc 0 dc 10").Add("vee vee 0 dc -5").Add("vbias vb 0 dc 3");
+        if (supply is null) s.Add("vcc vcc 0 dc 10").Add("vee vee 0 dc -5").Add("vbias vb 0 dc 3");
         s.Add("* y converter (lower pair)");
         s.Add("q5 t5 b e5 qnpn").Add("q6 t6 0 e6 qnpn");
         s.Add($"ry e5 e6 {N(r)}").Add($"iy5 e5 vee dc {N(i0)}").Add($"iy6 e6 vee dc {N(i0)}");
@@ -63,8 +66,8 @@ public static class GilbertMultiplier
         s.Add($"rl1 vcc o1 {N(rl)}").Add($"rl2 vcc o2 {N(rl)}");
         s.Add("* difference amplifier: out = R4/(R3+Rl) (v(o2) - v(o1))");
         s.Add($"r3n o1 m {N(r3)}").Add($"r4n m out {N(r4)}").Add($"r3p o2 p {N(r3)}").Add($"r4p p 0 {N(r4)}");
-        s.Add($"xamp p m out {model.Name}");
-        s.Dependencies.Add(TransimpedanceAmplifier.OpAmpText(model));
+        s.Add(supply is null ? $"xamp p m out {model.Name}" : $"xamp p m out vcc vee {model.Name}");
+        s.Dependencies.Add(supply is null ? TransimpedanceAmplifier.OpAmpText(model) : SupplyRails.PoweredOpAmpText(model));
         return s;
     }
 }
