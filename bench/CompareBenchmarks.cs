@@ -8,7 +8,8 @@ namespace Hwsim.Bench;
 /// <summary>
 /// The time of one <c>hwsim compare</c> comparison per demo and level (compile, parse and set up the circuit, solve an
 /// operating point per sample or step, trace the software, measure). Run:
-/// <c>dotnet run -c Release --project bench -- --filter '*CompareBenchmarks*' --inProcess</c>.
+/// <c>dotnet run -c Release --project bench -- --filter '*CompareBenchmarks*' --inProcess</c> from the repository root
+/// (the demo models are read from <c>./models</c>).
 /// </summary>
 public class CompareBenchmarks
 {
@@ -23,7 +24,7 @@ public class CompareBenchmarks
     public static IEnumerable<string> DemoNames() => BridgeDemos.All.Select(d => d.Name);
 
     [GlobalSetup]
-    public void Setup() => _case = BridgeDemos.Find(Demo)!.ToCase(BridgeDemos.ModelsDirectory());
+    public void Setup() => _case = BridgeDemos.Get(Demo).ToCase(Path.GetFullPath("models"));
 
     [Benchmark]
     public double Compare() => Comparer.Run(_case, Level).OutputMaxAbsError;

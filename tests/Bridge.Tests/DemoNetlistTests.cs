@@ -27,7 +27,7 @@ public class DemoNetlistTests
     {
         var parts = file.Split('.');
         var demo = BridgeDemos.Find(parts[0])!;
-        var c = demo.ToCase(BridgeDemos.ModelsDirectory());
+        var c = demo.ToCase(RepoFiles.Models);
         FidelityLevels.TryParse(parts[1], out var level);
         var text = NetworkCompiler.Compile(c.Model, level).NetlistWithInputs(c.Inputs[0]);
         Assert.True(File.ReadAllText(Path.Combine(Folder, file)) == text,

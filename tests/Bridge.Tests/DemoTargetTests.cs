@@ -21,7 +21,7 @@ public class DemoTargetTests
 
     private ComparisonResult Run(string demo, FidelityLevel level)
     {
-        var c = BridgeDemos.Find(demo)!.ToCase(BridgeDemos.ModelsDirectory());
+        var c = BridgeDemos.Get(demo).ToCase(RepoFiles.Models);
         var r = Comparer.Run(c, level);
         _output.WriteLine($"{demo} {level}: points {r.Circuit.Points}, output max {r.OutputMaxAbsError:G3} rms {r.OutputRmsError:G3} range {r.OutputRange:G3}, " +
                           $"metric {r.Metric.Name()} sw {r.SoftwareMetric:G4} circuit {r.CircuitMetric:G4} agreement {r.DecisionAgreement:G4}, {r.Elapsed.TotalSeconds:F2} s");

@@ -13,7 +13,7 @@ public class MemristorCrossingTests
     [InlineData("lstm-cell")]
     public void When_CrossingsAreMemristors_Expect_SameResultsAsResistors(string demo)
     {
-        var c = BridgeDemos.Find(demo)!.ToCase(BridgeDemos.ModelsDirectory());
+        var c = BridgeDemos.Get(demo).ToCase(RepoFiles.Models);
         foreach (var level in new[] { FidelityLevel.Ideal, FidelityLevel.Macro })
         {
             var resistors = Comparer.Run(c, level, MappingProfile.For(level));

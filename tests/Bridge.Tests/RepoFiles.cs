@@ -12,5 +12,8 @@ internal static class RepoFiles
         }
     }
 
+    /// <summary>The folder of the stored demo models.</summary>
+    public static string Models => Path.Combine(Root, "models");
+
     public static string Model(string demo) => Path.Combine(Root, "models", demo + ".json");
 }

@@ -26,7 +26,7 @@ public sealed class ReportFixture : IDisposable
     public ReportFixture()
     {
         Directory = Path.Combine(Path.GetTempPath(), "hwsim-report-" + Guid.NewGuid().ToString("N"));
-        var models = BridgeDemos.ModelsDirectory();
+        var models = RepoFiles.Models;
         Results = Runs.Select(x => Comparer.Run(BridgeDemos.Find(x.Demo)!.ToCase(models), x.Level)).ToList();
         CompareOutputs.Write(Results, Directory);
         HtmlReport.Write(Results, Directory);

@@ -6,14 +6,18 @@ using Hwsim.Circuits.Blocks;
 
 namespace Hwsim.Bridge.Comparison;
 
-/// <summary>What <c>hwsim compare</c> was asked to do.</summary>
+/// <summary>
+/// What <c>hwsim compare</c> was asked to do. Demos are read from <paramref name="ModelsDirectory"/> (found by the
+/// command); a user's model from <paramref name="ModelPath"/>.
+/// </summary>
 public sealed record CompareRequest(
     IReadOnlyList<string> Demos,
     IReadOnlyList<FidelityLevel> Levels,
     string OutputDirectory,
     string? ModelPath = null,
     string? InputsPath = null,
-    Func<FidelityLevel, MappingProfile>? ProfileFor = null)
+    Func<FidelityLevel, MappingProfile>? ProfileFor = null,
+    string? ModelsDirectory = null)
 {
     /// <summary>
     /// Changes a level's base profile (the level's defaults, or the demo's device-level settings) as the user asked;
@@ -31,10 +35,9 @@ public static class CompareJob
     public static IReadOnlyList<ComparisonCase> Cases(CompareRequest request)
     {
         if (request.ModelPath is not null) return new[] { UserModelCase.Load(request.ModelPath, request.InputsPath) };
-        var names = request.Demos.Count > 0 ? request.Demos : BridgeDemos.All.Select(d => d.Name).ToList();
-        var models = BridgeDemos.ModelsDirectory();
-        return names.Select(n => (BridgeDemos.Find(n) ?? throw new ArgumentException(
-                $"unknown demo '{n}' (known: {string.Join(", ", BridgeDemos.All.Select(d => d.Name))})")).ToCase(models)).ToList();
+        var demos = request.Demos.Count > 0 ? request.Demos.Select(BridgeDemos.Get).ToList() : BridgeDemos.All;
+        var models = request.ModelsDirectory ?? throw new ArgumentException("no models folder given for the demos");
+        return demos.Select(d => d.ToCase(models)).ToList();
     }
 
     public static IReadOnlyList<ComparisonResult> Run(CompareRequest request, Action<string>? log = null,

@@ -95,6 +95,7 @@ public static class Comparer
             Circuit = circuit,
             Network = network,
             FromPoint = from,
+            Inputs = c.Inputs,
             Targets = c.Targets,
             Elapsed = Stopwatch.GetElapsedTime(start),
             NewtonIterations = newton,

@@ -30,6 +30,8 @@ public sealed class ComparisonResult
     public required CompiledNetwork Network { get; init; }
     /// <summary>The first point counted in the metrics (sequence models warm up their state before it).</summary>
     public int FromPoint { get; init; }
+    /// <summary>The input rows compared (one per sample, or per time step of one sequence).</summary>
+    public IReadOnlyList<double[]> Inputs { get; init; } = Array.Empty<double[]>();
     public IReadOnlyList<double[]>? Targets { get; init; }
     public TimeSpan Elapsed { get; init; }
     public int NewtonIterations { get; init; }

@@ -6,43 +6,36 @@ using Hwsim.Nn.Models;
 
 namespace Hwsim.Bridge.Demos;
 
-/// <summary>
-/// A demo network on the bridge side: which stored model and test inputs it uses (from <see cref="DemoCatalog"/>),
-/// how many test points the comparison runs, and how its results are shown.
-/// </summary>
-public sealed record BridgeDemo(string Name, DemoView View, int? MaxPoints = null, int ImageHeight = 0, int ImageWidth = 0)
+/// <summary>A demo network on the bridge side: its Nn definition and the bridge's settings for it (one row of <see cref="BridgeDemos"/>).</summary>
+public sealed record BridgeDemo(DemoDefinition Definition, BridgeSettings Settings)
 {
-    /// <summary>The task metric of the comparison; null takes the demo's (single neurons and the filter have none).</summary>
-    public TaskMetric? MetricOverride { get; init; }
+    /// <summary>The demo's name (also its model file's name, <c>NAME.json</c>).</summary>
+    public string Name => Definition.Name;
 
-    public string Description => DemoCatalog.Get(Name).Description;
+    /// <summary>One sentence on what the demo shows.</summary>
+    public string Description => Definition.Description;
 
-    /// <summary>
-    /// The demo's profile at the device level: the level's defaults (1 V per unit, 0.2 V read) unless the demo's values
-    /// need another signal scale or read voltage to stay inside the supplies and below the memristors' thresholds.
-    /// </summary>
-    public MappingProfile DeviceProfile { get; init; } = MappingProfile.For(FidelityLevel.Device);
+    /// <summary>How the results are shown.</summary>
+    public DemoView View => Settings.View;
 
-    /// <summary>The comparison case: the stored model and the demo's test inputs, targets and metric.</summary>
-    public ComparisonCase ToCase(string modelsDirectory)
+    /// <summary>The task metric of the comparison: the bridge's choice, else the demo's own.</summary>
+    public TaskMetric Metric => Settings.Metric ?? Definition.Metric switch
     {
-        var path = Path.Combine(modelsDirectory, Name + ".json");
-        var model = ModelFile.Load(path);
-        var demo = DemoCatalog.Get(Name);
-        var data = demo.Data();
-        var inputs = data.TestInputRows;
-        var targets = data.TestTargetRows;
-        if (MaxPoints is { } max && inputs.Length > max && !model.IsSequenceModel)
+        DemoMetricKind.Accuracy => TaskMetric.Accuracy,
+        DemoMetricKind.Rmse => TaskMetric.Rmse,
+        _ => TaskMetric.None,
+    };
+
+    /// <summary>The comparison case of the stored model <c>NAME.json</c> in <paramref name="modelsDirectory"/>.</summary>
+    public ComparisonCase ToCase(string modelsDirectory) => ToCase(ModelFile.Load(Path.Combine(modelsDirectory, Name + ".json")));
+
+    /// <summary>The comparison case of <paramref name="model"/> on the demo's test inputs, targets and metric.</summary>
+    public ComparisonCase ToCase(NetworkModel model)
+    {
+        var data = Definition.Data();
+        return new ComparisonCase(Name, model, data.TestInputRows, data.TestTargetRows, Metric, data.EvaluateFromStep)
         {
-            inputs = inputs.Take(max).ToArray();
-            targets = targets.Take(max).ToArray();
-        }
-        var metric = MetricOverride ?? demo.Metric switch
-        {
-            DemoMetricKind.Accuracy => TaskMetric.Accuracy,
-            DemoMetricKind.Rmse => TaskMetric.Rmse,
-            _ => TaskMetric.None,
+            DeviceProfile = Settings.DeviceProfile,
         };
-        return new ComparisonCase(Name, model, inputs, targets, metric, data.EvaluateFromStep) { DeviceProfile = DeviceProfile };
     }
 }

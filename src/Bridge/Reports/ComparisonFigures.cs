@@ -73,9 +73,9 @@ public static class ComparisonFigures
             var inputs = ImageInputs(r, demo, problems);
             // A result with accuracy as its metric is a classifier (decisions and logits), else an image transform.
             if (inputs is not null && r.Metric == TaskMetric.Accuracy)
-                Draw("classes", () => ImageFigures.Classes(r, sink, inputs, demo.ImageHeight, demo.ImageWidth));
+                Draw("classes", () => ImageFigures.Classes(r, sink, inputs, demo.Settings.Image.Height, demo.Settings.Image.Width));
             else if (inputs is not null)
-                Draw("images", () => ImageFigures.Transform(r, sink, inputs, demo.ImageHeight, demo.ImageWidth));
+                Draw("images", () => ImageFigures.Transform(r, sink, inputs, demo.Settings.Image.Height, demo.Settings.Image.Width));
         }
         CrossbarMaps(r, all, sink, Draw, remarks);
         return new ResultFigures(r, view, figures, problems, remarks);
@@ -113,24 +113,14 @@ public static class ComparisonFigures
         }
     }
 
-    /// <summary>
-    /// The input images of an image demo. The comparison result holds no inputs, so they are taken from the demo's
-    /// test set again (the same rows the comparison ran), and checked against the circuit's input count and points.
-    /// </summary>
+    /// <summary>The input images of an image demo: the rows the comparison ran, checked against the demo's image size.</summary>
     private static IReadOnlyList<double[]>? ImageInputs(ComparisonResult r, BridgeDemo demo, List<string> problems)
     {
-        try
-        {
-            var inputs = demo.ToCase(BridgeDemos.ModelsDirectory()).Inputs;
-            var pixels = demo.ImageHeight * demo.ImageWidth;
-            if (pixels > 0 && inputs.Count == r.Software.Points && inputs.All(row => row.Length == r.Network.Inputs.Count && row.Length == pixels))
-                return inputs;
-            problems.Add($"image panels left out: the demo's inputs ({inputs.Count} rows) do not match the result ({r.Software.Points} points of {r.Network.Inputs.Count} inputs, images {demo.ImageHeight}x{demo.ImageWidth})");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or Hwsim.Nn.Models.ModelFormatException)
-        {
-            problems.Add($"image panels left out: the demo's inputs could not be loaded ({e.Message})");
-        }
+        var (height, width) = demo.Settings.Image;
+        var inputs = r.Inputs;
+        if (height * width > 0 && inputs.Count == r.Software.Points && inputs.All(row => row.Length == height * width))
+            return inputs;
+        problems.Add($"image panels left out: the inputs ({inputs.Count} rows of {inputs.FirstOrDefault()?.Length ?? 0}) are not {r.Software.Points} images of {height}x{width}");
         return null;
     }
 

@@ -144,14 +144,8 @@ public static class HtmlReport
         public void DemoHeading(string demo)
         {
             _sb.Append("<h2 id=\"").Append(Anchor(demo)).Append("\">").Append(E(demo)).Append("</h2>");
-            var description = BridgeDemos.Find(demo) is { } d ? Describe(d) : "a model file given with --model";
+            var description = BridgeDemos.Find(demo)?.Description ?? "a model file given with --model";
             _sb.Append("<p>").Append(T(description)).Append("</p>");
-        }
-
-        private static string Describe(BridgeDemo d)
-        {
-            try { return d.Description; }
-            catch (Exception e) when (e is KeyNotFoundException or ArgumentException) { return d.Name; }
         }
 
         public void Result(ResultFigures f)

@@ -54,7 +54,7 @@ public static class CompareCommand
         {
             var levels = LevelArgument.Parse(levelText);
             var request = new CompareRequest(demos, levels, output.FullName, model?.FullName, inputs?.FullName,
-                ProfileFor: level => profileOptions.Build(parse, level));
+                ProfileFor: level => profileOptions.Build(parse, level), ModelsDirectory: model is null ? ModelsFolder.Find() : null);
             results = CompareJob.Run(request, line => stdout.WriteLine(line), HtmlReport.Write);
         }
         catch (Exception e) when (e is ArgumentException or CompileException or ModelFormatException or CsvFormatException

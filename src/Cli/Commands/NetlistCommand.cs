@@ -28,9 +28,7 @@ public static class NetlistCommand
         if (!OutputPaths.CanWriteFile("--output", output?.FullName, stderr)) return ExitCodes.BadInput;
         try
         {
-            var demo = BridgeDemos.Find(name) ?? throw new ArgumentException(
-                $"unknown demo '{name}' (known: {string.Join(", ", BridgeDemos.All.Select(d => d.Name))})");
-            var c = demo.ToCase(BridgeDemos.ModelsDirectory());
+            var c = BridgeDemos.Get(name).ToCase(ModelsFolder.Find());
             var compiled = NetworkCompiler.Compile(c.Model, LevelArgument.Parse(levelText)[0]);
             var text = compiled.NetlistWithInputs(c.Inputs[0]);
             if (output is null) stdout.Write(text);
