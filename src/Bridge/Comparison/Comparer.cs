@@ -83,6 +83,7 @@ public static class Comparer
         {
             Demo = c.Name,
             Level = level,
+            Engine = network.IsClocked && (device ?? DeviceOptions.Default).Engine == ClockedEngine.Ngspice ? "ngspice" : "hwsim",
             OutputMaxAbsError = outMax,
             OutputRmsError = count == 0 ? 0 : Math.Sqrt(outSum / count),
             OutputRange = count == 0 ? 0 : outHi - outLo,

@@ -172,6 +172,7 @@ public static partial class NetworkCompiler
             }
 
             var mul = c.Multiplier();
+            var mulC = c.CellMultiplier();
             var add = c.Adder2();
             var tanh = c.ActivationDefinition(ActivationKind.Tanh);
             var hSignals = new List<Signal>();
@@ -183,7 +184,7 @@ public static partial class NetworkCompiler
                 var tc = $"{prefix}_tc{j}";
                 var hn = $"{prefix}_h{j}";
                 var (mulSupply, ampSupply, actSupply) = (c.Supply(x => x.Multiplier), c.Supply(x => x.Amplifier), c.Supply(x => x.Activation));
-                c.Builder.Instance($"xm_{prefix}_fc{j}", c.Nodes(new[] { gateNodes['f'][j], cPrev[j], fc }, mulSupply), mul);
+                c.Builder.Instance($"xm_{prefix}_fc{j}", c.Nodes(new[] { gateNodes['f'][j], cPrev[j], fc }, mulSupply), mulC);
                 c.Builder.Instance($"xm_{prefix}_ig{j}", c.Nodes(new[] { gateNodes['i'][j], gateNodes['g'][j], ig }, mulSupply), mul);
                 c.Builder.Instance($"xs_{prefix}_c{j}", c.Nodes(new[] { fc, ig, cn }, ampSupply), add);
                 c.Builder.Instance($"xa_{prefix}_tc{j}", c.Nodes(new[] { cn, tc }, actSupply), tanh);

@@ -167,6 +167,9 @@ public static partial class NetworkCompiler
             return ("bias_p", "bias_n");
         }
 
+        /// <summary>The y-range factor of the device level's f*c multiplier: c linear within +/-6 units.</summary>
+        public const double CellStateRange = 3;
+
         /// <summary>The row driver definition (one for the whole network).</summary>
         public string RowDriver() => Builder.Define(ArithmeticBlocks.RowDriver("rowdrv", Profile.Scale, Profile.ReadVoltage, Profile.InputBits,
             Profile.InputFullScale, Supply(s => s.Crossbar)));
@@ -177,6 +180,15 @@ public static partial class NetworkCompiler
 
         public string Multiplier() => Builder.Define(ArithmeticBlocks.Multiplier("mul", Level, Profile.Scale,
             Profile.OpAmp.NegativeRail, Profile.OpAmp.PositiveRail, Profile.OpAmp, Supply(s => s.Multiplier)));
+
+        /// <summary>
+        /// The multiplier of f*c: at the device level a Gilbert cell whose c input is linear over +/-2
+        /// <see cref="CellStateRange"/> units (an LSTM's c grows beyond the +/-2 of the plain cell); the plain one elsewhere.
+        /// </summary>
+        public string CellMultiplier() => Device
+            ? Builder.Define(ArithmeticBlocks.Multiplier("mul_c", Level, Profile.Scale, Profile.OpAmp.NegativeRail, Profile.OpAmp.PositiveRail,
+                Profile.OpAmp, Supply(s => s.Multiplier), CellStateRange))
+            : Multiplier();
 
         /// <summary>The memristor at the crossings (its window is the profile's), or null for resistors.</summary>
         public Hwsim.Circuits.Devices.MemristorModel? Memristor() => Profile.Device == CrossbarDeviceKind.Memristor

@@ -13,7 +13,15 @@ namespace Hwsim.Bridge.Demos;
 public static class BridgeDemos
 {
     private static readonly BridgeSettings Samples = new() { View = DemoView.Samples };
-    private static readonly BridgeSettings Waveforms = new() { View = DemoView.Waveforms };
+    /// <summary>
+    /// LSTMs at the device level: 0.5 V per unit keeps their cell states (up to 4.6 in lstm-sine) inside the
+    /// sample-and-holds' +/-3.5 V and their gate pre-activations (up to 6) inside every block's range.
+    /// </summary>
+    private static readonly BridgeSettings Waveforms = new()
+    {
+        View = DemoView.Waveforms,
+        DeviceProfile = MappingProfile.For(FidelityLevel.Device) with { SignalVoltsPerUnit = 0.5 },
+    };
     private static readonly BridgeSettings ShapeImages8x8 = new() { View = DemoView.Images, Image = (ShapeImages.Side, ShapeImages.Side) };
 
     /// <summary>

@@ -21,6 +21,7 @@ internal sealed class ClockedRecorder
 
     private double _prevTime = double.NaN;
     private readonly double[] _prevSignals;
+    private readonly double[] _prevSettle;
     private readonly double[] _prevPower;
     private int _next;
     private readonly List<(double Time, double[] Values)> _phase = new();
@@ -38,6 +39,7 @@ internal sealed class ClockedRecorder
         _wave = wave;
         _waveUntil = Math.Min(wavePeriods, schedule.Points) * schedule.Period;
         _prevSignals = new double[signals.Length];
+        _prevSettle = new double[settle.Length];
         _prevPower = new double[supplies.Length];
         Values = new double[schedule.Points][];
         Energy = new double[schedule.Points, kinds];
@@ -74,9 +76,6 @@ internal sealed class ClockedRecorder
             _prevPower[k] = power;
         }
 
-        if (_next < _schedule.Points && time >= _schedule.ComputeStart(_next))
-            _phase.Add((time, _settle.Select(c => x[c]).ToArray()));
-
         var eps = 1e-9 * period;
         while (_next < _schedule.Points && time >= _schedule.ReadTime(_next) - eps)
         {
@@ -85,10 +84,15 @@ internal sealed class ClockedRecorder
             var row = new double[_signals.Length];
             for (var s = 0; s < _signals.Length; s++) row[s] = (_prevSignals[s] + f * (x[_signals[s]] - _prevSignals[s])) / _vs;
             Values[_next] = row;
-            Settling[_next] = SettlingOf(_next, time);
+            var final = new double[_settle.Length];
+            for (var c = 0; c < _settle.Length; c++) final[c] = _prevSettle[c] + f * (x[_settle[c]] - _prevSettle[c]);
+            Settling[_next] = SettlingOf(_next, final);
             _phase.Clear();
             _next++;
         }
+        // points inside the next compute phase, before its read time, count for its settling
+        if (_next < _schedule.Points && time >= _schedule.ComputeStart(_next) && time < _schedule.ReadTime(_next) - eps)
+            _phase.Add((time, _settle.Select(c => x[c]).ToArray()));
 
         if (time <= _waveUntil + eps)
         {
@@ -96,28 +100,26 @@ internal sealed class ClockedRecorder
             WaveValues.Add(_wave.Select(c => x[c]).ToArray());
         }
         for (var s = 0; s < _signals.Length; s++) _prevSignals[s] = x[_signals[s]];
+        for (var c = 0; c < _settle.Length; c++) _prevSettle[c] = x[_settle[c]];
         _prevTime = time;
     }
 
-    /// <summary>The last time in the compute phase at which a watched signal was off its final value by more than its tolerance.</summary>
-    private double SettlingOf(int p, double readTime)
+    /// <summary>
+    /// From the start of the period to the point after the last one at which a watched signal was off its value at
+    /// the read time (<paramref name="final"/>) by more than its tolerance (0 when none was).
+    /// </summary>
+    private double SettlingOf(int p, double[] final)
     {
-        if (_phase.Count == 0) return 0;
-        var final = _phase[^1].Values;
         var start = _schedule.ComputeStart(p);
-        var last = start;
-        for (var i = _phase.Count - 2; i >= 0; i--)
+        var read = _schedule.ReadTime(p);
+        for (var i = _phase.Count - 1; i >= 0; i--)
         {
-            var (t, v) = _phase[i];
+            var v = _phase[i].Values;
             var off = false;
             for (var c = 0; c < v.Length && !off; c++) off = Math.Abs(v[c] - final[c]) > _settleTolerance[c];
-            if (off)
-            {
-                last = _phase[i + 1].Time;   // settled from the next point on
-                break;
-            }
+            if (off) return (i + 1 < _phase.Count ? _phase[i + 1].Time : read) - start;
         }
-        return Math.Min(last, readTime) - start;
+        return 0;
     }
 
     /// <summary>Throws when the transient stopped before the last read time.</summary>

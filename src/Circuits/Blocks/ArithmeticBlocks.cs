@@ -13,7 +13,7 @@ public static class ArithmeticBlocks
     /// within [-1, 1] values) whose output stage is <paramref name="opamp"/>.
     /// </summary>
     public static SubcircuitText Multiplier(string name, FidelityLevel level, SignalScale scale, double negativeRail = -10, double positiveRail = 10,
-        OpAmpModel? opamp = null, SupplyRails? supply = null)
+        OpAmpModel? opamp = null, SupplyRails? supply = null, double yRange = 1)
     {
         var vs = SubcircuitText.Num(scale.VoltsPerUnit);
         var f = $"v(a)*v(b)/{vs}";
@@ -22,7 +22,7 @@ public static class ArithmeticBlocks
             FidelityLevel.Ideal => new SubcircuitText(name, new[] { "a", "b", "out" }, "ideal multiplier: out = a*b/Vs").Add($"bmul out 0 V = {f}"),
             FidelityLevel.Macro => new SubcircuitText(name, new[] { "a", "b", "out" }, "behavioural multiplier held within the rails")
                 .Add($"bmul out 0 V = min(max({f},{SubcircuitText.Num(negativeRail)}),{SubcircuitText.Num(positiveRail)})"),
-            FidelityLevel.Device => GilbertMultiplier.Create(name, scale, opamp, supply),
+            FidelityLevel.Device => GilbertMultiplier.Create(name, scale, opamp, supply, yRange),
             _ => throw new BlockLevelException("multiplier", level),
         };
     }

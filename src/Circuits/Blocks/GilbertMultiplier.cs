@@ -31,8 +31,15 @@ public static class GilbertMultiplier
     /// <summary>Converter emitter resistors per volt of Vs (ohm/V): Rx Ix = Ry Iy = 2 Vs.</summary>
     public const double DegenerationPerVolt = 4e3;
 
-    public static SubcircuitText Create(string name, SignalScale scale, OpAmpModel? opamp = null, SupplyRails? supply = null)
+    /// <param name="name">The sub-circuit's name.</param>
+    /// <param name="scale">Volts per unit of the signals.</param>
+    /// <param name="opamp">The output stage's op-amp macro-model.</param>
+    /// <param name="supply">Device level: the supply whose rails are the ports <c>vcc vee vb</c>.</param>
+    /// <param name="yRange">Widens the y input's linear range to |b| &lt; 2 yRange (values) by a yRange times larger Ry, the
+    /// output gain raised to match: an LSTM's f*c, whose c can reach several units.</param>
+    public static SubcircuitText Create(string name, SignalScale scale, OpAmpModel? opamp = null, SupplyRails? supply = null, double yRange = 1)
     {
+        if (!(yRange >= 1)) throw new ArgumentException($"{name}: the y range factor must be at least 1");
         if (supply is { Bias: null }) throw new ArgumentException($"{name}: a Gilbert cell needs a supply with a bias rail (vb)");
         var model = supply is null ? opamp ?? new OpAmpModel() : supply.OpAmpFor(opamp);
         var vs = scale.VoltsPerUnit;
@@ -43,7 +50,8 @@ public static class GilbertMultiplier
         var rl = LoadResistance;
         var r3 = AmplifierInputResistance;
         // dI = alpha^2 * 2 a / (R + 2V_T/I0) * b / (I0 R + 2V_T) / (1 + 2 I0 / (beta alpha I0)) (x converter: a; y: b)
-        var transresistance = (i0 * r + 2 * vt) * (i0 * r + 2 * vt) / (2 * alpha * alpha * i0 * vs)
+        var ry = r * yRange;
+        var transresistance = (i0 * r + 2 * vt) * (i0 * ry + 2 * vt) / (2 * alpha * alpha * i0 * vs)
             * (1 + 2 / (DeviceModels.NpnBeta * alpha));
         var r4 = transresistance * (r3 + rl) / rl;
         string N(double x) => SubcircuitText.Num(x);
@@ -56,7 +64,7 @@ public static class GilbertMultiplier
         if (supply is null) s.Add("vcc vcc 0 dc 10").Add("vee vee 0 dc -5").Add("vbias vb 0 dc 3");
         s.Add("* y converter (lower pair)");
         s.Add("q5 t5 b e5 qnpn").Add("q6 t6 0 e6 qnpn");
-        s.Add($"ry e5 e6 {N(r)}").Add($"iy5 e5 vee dc {N(i0)}").Add($"iy6 e6 vee dc {N(i0)}");
+        s.Add($"ry e5 e6 {N(ry)}").Add($"iy5 e5 vee dc {N(i0)}").Add($"iy6 e6 vee dc {N(i0)}");
         s.Add("* x converter into the predistortion diodes");
         s.Add("q7 d1 a e7 qnpn").Add("q8 d2 0 e8 qnpn");
         s.Add($"rx e7 e8 {N(r)}").Add($"ix7 e7 vee dc {N(i0)}").Add($"ix8 e8 vee dc {N(i0)}");

@@ -270,7 +270,7 @@ public sealed class CircuitEngine
             : "is it in a loop of voltage sources or inductors?";
         return new SimulationException(
             $"{(structural ? "structurally singular" : "singular")} matrix at {what}: {hint}",
-            new[] { State.Unknowns.NameOf(Math.Clamp(unknown, 0, State.Unknowns.Count)) });
+            new[] { State.Unknowns.NameOf(Math.Clamp(unknown, 0, State.Unknowns.Count)) }) { NumericallySingular = !structural };
     }
 
     /// <summary>

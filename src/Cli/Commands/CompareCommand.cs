@@ -22,21 +22,23 @@ public static class CompareCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var demos = new Argument<string[]>("DEMO") { Description = "demos to compare (default: all; see hwsim demos)", Arity = ArgumentArity.ZeroOrMore };
-        var level = new Option<string>("--level") { Description = "ideal, macro or all", DefaultValueFactory = _ => "all" };
+        var level = new Option<string>("--level") { Description = "ideal, macro, device (transistor level, one clocked transient) or all", DefaultValueFactory = _ => "all" };
         level.AcceptOnlyFromAmong(LevelArgument.Choices);
         var model = new Option<FileInfo?>("--model") { Description = "compare a model file (hwsim-model/1 JSON) instead of the demos" };
         var inputs = new Option<FileInfo?>("--inputs") { Description = "inputs for --model (CSV as for hwsim infer); default: the model's test_inputs, else generated" };
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "compare")) };
         var profile = new ProfileOptions();
+        var device = new DeviceLevelOptions();
         var cmd = new Command("compare", "Compare circuits against software inference, demo by demo and level by level.") { demos, level, model, inputs, output };
         profile.AddTo(cmd);
+        device.AddTo(cmd, engine: true);
         cmd.SetAction(parse => Run(parse.GetValue(demos) ?? Array.Empty<string>(), parse.GetValue(level)!, parse.GetValue(model),
-            parse.GetValue(inputs), parse.GetValue(output)!, profile, parse, stdout, stderr));
+            parse.GetValue(inputs), parse.GetValue(output)!, profile, device, parse, stdout, stderr));
         return cmd;
     }
 
     private static int Run(string[] demos, string levelText, FileInfo? model, FileInfo? inputs, DirectoryInfo output,
-        ProfileOptions profileOptions, ParseResult parse, TextWriter stdout, TextWriter stderr)
+        ProfileOptions profileOptions, DeviceLevelOptions deviceOptions, ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         if (model is not null && demos.Length > 0)
         {
@@ -53,8 +55,13 @@ public static class CompareCommand
         try
         {
             var levels = LevelArgument.Parse(levelText);
+            var device = deviceOptions.Build(parse, levels);
             var request = new CompareRequest(demos, levels, output.FullName, model?.FullName, inputs?.FullName,
-                ProfileFor: level => profileOptions.Build(parse, level), ModelsDirectory: model is null ? ModelsFolder.Find() : null);
+                ModelsDirectory: model is null ? ModelsFolder.Find() : null)
+            {
+                Customize = (_, baseProfile) => profileOptions.Build(parse, baseProfile),
+                Device = device,
+            };
             results = CompareJob.Run(request, line => stdout.WriteLine(line), HtmlReport.Write);
         }
         catch (Exception e) when (e is ArgumentException or CompileException or ModelFormatException or CsvFormatException
@@ -81,6 +88,14 @@ public static class CompareCommand
             stdout.WriteLine($"{r.Demo,-16} {r.Level.Name(),-6} {G(r.OutputMaxAbsError),12} {G(r.OutputRmsError),12} {G(r.OutputRange),10} {r.Metric.Name(),-9} " +
                              $"{G(r.SoftwareMetric),10} {G(r.CircuitMetric),10} {(r.DecisionAgreement is { } a ? a.ToString("P1", CultureInfo.InvariantCulture) : "-"),13}");
             foreach (var note in r.Notes) stdout.WriteLine($"  note: {note}");
+        }
+        var timed = results.Where(r => r.Timing is not null).ToList();
+        if (timed.Count > 0)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine($"{"demo (device level)",-20} {"engine",-8} {"clock period",12} {"settling",10} {"energy/inference",16} {"min period",10}");
+            foreach (var r in timed)
+                stdout.WriteLine($"{r.Demo,-20} {r.Engine,-8} {G(r.Timing!.ClockPeriod) + " s",12} {G(r.Timing.SettlingTime) + " s",10} {G(r.Timing.EnergyPerInference) + " J",16} {(r.Timing.MinClockPeriod is { } m ? G(m) + " s" : "-"),10}");
         }
         stdout.WriteLine();
         stdout.WriteLine($"wrote {Path.Combine(output.FullName, "summary.csv")} and {Path.Combine(output.FullName, "report.html")}");

@@ -58,7 +58,8 @@ public sealed record OpAmpModel
     /// source carries <see cref="QuiescentCurrent"/> from <c>vcc</c> to <c>vee</c>, and the output current comes
     /// from the rail it is sourced from: what the output sources is drawn from <c>vcc</c>, what it sinks is returned
     /// to <c>vee</c>, so that no net current flows to ground and the supplies carry the amplifier's whole power.
-    /// The output rails stay those of the model (keep them inside the supplies).
+    /// The output rails stay those of the model (keep them inside the supplies). The gain node is clamped just beyond
+    /// the rails, so an overdriven amplifier recovers within a slew time (the transients of the device level need it).
     /// </summary>
     public string ToPoweredSubcircuit()
     {
@@ -86,6 +87,13 @@ public sealed record OpAmpModel
         {
             // the output current (drive -> out) is taken from vcc when sourced and given to vee when sunk
             var iout = $"(v(drive) - v(out)) / {N(OutputResistance)}";
+            // the gain node is clamped just beyond the swing (Boyle's clamp diodes, here a 1000 S conductance beyond
+            // three half-swings from the middle, where the output is within 0.5 % of its rail), so an overdriven
+            // amplifier (a precision rectifier on its negative half) recovers in a slew time instead of unwinding
+            // A * v(in) volts through the 1/(2 pi f_p) time constant
+            var hi = N(mid + 3 * half);
+            var lo = N(mid - 3 * half);
+            s.Append($"bclamp gain 0 I = 1000 * (max(v(gain) - {hi}, 0) + min(v(gain) - ({lo}), 0))\n");
             s.Append($"iq vcc vee dc {N(QuiescentCurrent)}\n");
             s.Append($"bsrc vcc 0 I = max({iout}, 0)\n");
             s.Append($"bsnk 0 vee I = max(-{iout}, 0)\n");
