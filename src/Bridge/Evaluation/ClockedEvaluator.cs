@@ -80,7 +80,7 @@ public static class ClockedEvaluator
 
         var recorder = new ClockedRecorder(schedule, signals, vs, supplies, 0 + kinds.Count, settle, tolerance, wave, WavePeriods);
         var netlist = ClockedTransient.Netlist(network, rows, schedule, save: engine == ClockedEngine.Ngspice ? names : null);
-        if (engine == ClockedEngine.Hwsim) RunOurs(network, netlist, names, recorder);
+        if (engine == ClockedEngine.Hwsim) RunOurs($"{network.Name}.device.cir", netlist, names, recorder);
         else RunNgspice(netlist, names, recorder);
         recorder.Finish();
 
@@ -128,16 +128,17 @@ public static class ClockedEvaluator
         return nodes.Distinct().ToList();
     }
 
-    private static void RunOurs(CompiledNetwork network, string netlist, IReadOnlyList<string> names, ClockedRecorder recorder)
+    /// <summary>Runs the netlist's <c>.tran</c> in our engine, feeding the recorder the named vectors (<c>v(node)</c>, <c>i(source)</c>) point by point.</summary>
+    internal static void RunOurs(string source, string netlist, IReadOnlyList<string> names, ClockedRecorder recorder)
     {
-        var parsed = NetlistReader.Parse(netlist, $"{network.Name}.device.cir");
+        var parsed = NetlistReader.Parse(netlist, source);
         var engine = parsed.CreateEngine();
         var unknowns = engine.State.Unknowns;
         var map = names.Select(n =>
         {
             var inner = n[2..^1];
             var ok = n[0] == 'v' ? unknowns.TryGetIndex(inner, out var i) : unknowns.TryGetBranch(inner, out i);
-            return ok ? i : throw new InvalidOperationException($"the clocked transient of {network.Name} has no {n}");
+            return ok ? i : throw new InvalidOperationException($"the clocked transient {source} has no {n}");
         }).ToArray();
         var tran = parsed.Analyses.OfType<TransientAnalysis>().Single();
         var x = new double[map.Length];
@@ -153,7 +154,7 @@ public static class ClockedEvaluator
         run.Run(engine);
     }
 
-    private static void RunNgspice(string netlist, IReadOnlyList<string> names, ClockedRecorder recorder)
+    internal static void RunNgspice(string netlist, IReadOnlyList<string> names, ClockedRecorder recorder)
     {
         var runner = new NgspiceRunner { Timeout = TimeSpan.FromMinutes(30) };
         var result = runner.RunText(netlist);
