@@ -26,7 +26,7 @@ public sealed record ClockedRun(SignalTrace Trace, DeviceTiming Timing, string N
 public static class ClockedEvaluator
 {
     /// <summary>How many periods of node waveforms are kept for the waveform figure.</summary>
-    public const int WavePeriods = 4;
+    public const int WavePeriods = 12;
 
     /// <param name="network">A device-level network.</param>
     /// <param name="rows">Inputs, one row per period.</param>

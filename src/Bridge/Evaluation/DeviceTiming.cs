@@ -25,9 +25,12 @@ public sealed record DeviceTiming
     public required bool SequencePerInference { get; init; }
     /// <summary>Time points the simulator reported.</summary>
     public int TimePoints { get; init; }
-    /// <summary>The shortest period whose metric stays within 1 % of this period's, when a sweep measured it (s).</summary>
+    /// <summary>
+    /// The shortest period at which the output RMS error against software, over the first points (Comparer.SweepPoints),
+    /// stays within 1 % of its value at this period, when a sweep measured it (s).
+    /// </summary>
     public double? MinClockPeriod { get; init; }
-    /// <summary>The sweep behind <see cref="MinClockPeriod"/>: (period, metric) pairs, longest period first.</summary>
+    /// <summary>The sweep behind <see cref="MinClockPeriod"/>: (period, output RMS error) pairs, longest period first.</summary>
     public IReadOnlyList<(double Period, double Metric)> PeriodSweep { get; init; } = Array.Empty<(double, double)>();
     /// <summary>Node waveforms over the first periods (volts), for the waveform figure.</summary>
     public DeviceWaveforms? Waveforms { get; init; }

@@ -175,9 +175,46 @@ public static class HtmlReport
                 foreach (var p in f.Problems) _sb.Append("<li class=\"warn\">").Append(T(p)).Append("</li>");
                 _sb.Append("</ul>");
             }
+            Device(r);
             foreach (var fig in f.Figures) Figure(fig);
             SignalTable(r);
         }
+
+        /// <summary>The device level's timing and energy: the period, settling, the energy split by block kind, and digital hardware beside it.</summary>
+        private void Device(ComparisonResult r)
+        {
+            if (r.Timing is not { } t || DeviceEfficiency.Of(r) is not { } eff) return;
+            var per = t.SequencePerInference ? $"one inference (the whole sequence of {r.Software.Points} steps)" : "one inference (one sample)";
+            _sb.Append("<p class=\"facts\">One clocked transient (engine <b>").Append(E(r.Engine)).Append("</b>, ").Append(t.TimePoints).Append(" time points): clock period <b>")
+                .Append(G(t.ClockPeriod)).Append(" s</b> (compute phase ").Append(G(t.ComputeWindow)).Append(" s), settling time <b>").Append(G(t.SettlingTime))
+                .Append(" s</b>, shortest period within 1 %: ").Append(t.MinClockPeriod is { } m ? G(m) + " s" : "not swept").Append(". Energy of ").Append(per)
+                .Append(": <b>").Append(G(t.EnergyPerInference)).Append(" J</b>")
+                .Append(t.SequencePerInference ? $" ({G(t.EnergyPerInference / Math.Max(1, r.Software.Points))} J per step; per step in the CSV's energy_j column)" : "")
+                .Append(".</p>");
+            var total = t.EnergyByKind.Values.Sum();
+            _sb.Append("<table><tr><th>block kind (supply)</th><th>energy over the run (J)</th><th>share</th></tr>");
+            foreach (var (kind, energy) in t.EnergyByKind.OrderByDescending(x => x.Value))
+                _sb.Append("<tr><td>").Append(E(KindName(kind))).Append("</td><td>").Append(G(energy)).Append("</td><td>").Append(Share(energy, total)).Append("</td></tr>");
+            _sb.Append("</table>");
+            _sb.Append("<p>Beside digital hardware (an <i>estimate</i>): ").Append(eff.MacsPerInference.ToString("N0", CultureInfo.InvariantCulture))
+                .Append(" multiply-accumulates per inference would cost ").Append(G(eff.Float32Energy)).Append(" J in 32-bit float and ").Append(G(eff.Int8Energy))
+                .Append(" J in 8-bit integer arithmetic (").Append(E(DeviceEfficiency.DigitalSource)).Append("; arithmetic only, no memory access). ")
+                .Append("This circuit: <b>").Append(G(eff.TopsPerWatt)).Append(" TOPS/W</b> (2 operations per multiply-accumulate). Published LSTM hardware: ")
+                .Append(E(DeviceEfficiency.PublishedAnalog)).Append("; ").Append(E(DeviceEfficiency.PublishedDigital)).Append(". The circuit's figure is ")
+                .Append("dominated by the op-amps' quiescent power over the clock period; the profile states their supplies and quiescent current.</p>");
+        }
+
+        private static string KindName(string kind) => kind switch
+        {
+            "xbar" => "crossbar row drivers and reads (vdd_xbar, vss_xbar)",
+            "amp" => "TIAs and adders (vdd_amp, vss_amp)",
+            "act" => "activations (vdd_act, vss_act)",
+            "mul" => "Gilbert multipliers (vdd_mul, vss_mul, vb_mul)",
+            "hold" => "sample-and-holds (vdd_hold, vss_hold)",
+            "clock" => "two-phase clock (vphi1, vphi2)",
+            "input" => "input sources (vin*)",
+            _ => kind,
+        };
 
         private void Figure(ReportFigure fig)
         {
