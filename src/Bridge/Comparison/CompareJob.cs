@@ -26,6 +26,11 @@ public sealed record CompareRequest(
     public Func<FidelityLevel, MappingProfile, MappingProfile>? Customize { get; init; }
     /// <summary>How the device level runs (clock period, simulator, period sweep).</summary>
     public DeviceOptions Device { get; init; } = DeviceOptions.Default;
+    /// <summary>
+    /// The main job (no level asked for): the device level only for the cases marked to run there
+    /// (<see cref="ComparisonCase.DeviceInMainJob"/>), the other levels for all.
+    /// </summary>
+    public bool MainJob { get; init; }
 }
 
 /// <summary>Runs the comparisons of a request and writes their files (CSV, netlists, and the report when a writer is given).</summary>
@@ -45,11 +50,13 @@ public static class CompareJob
     {
         var cases = Cases(request);
         var results = new List<ComparisonResult>();
-        var total = cases.Count * request.Levels.Count;
+        IEnumerable<FidelityLevel> LevelsOf(ComparisonCase c) =>
+            request.Levels.Where(l => !request.MainJob || l != FidelityLevel.Device || c.DeviceInMainJob);
+        var total = cases.Sum(c => LevelsOf(c).Count());
         var done = 0;
         foreach (var c in cases)
         {
-            foreach (var level in request.Levels)
+            foreach (var level in LevelsOf(c))
             {
                 done++;
                 log?.Invoke($"[{done}/{total}] {c.Name} at the {level.Name()} level ({c.Inputs.Count} {(c.Model.IsSequenceModel ? "steps" : "samples")})");

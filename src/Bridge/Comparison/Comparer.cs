@@ -19,6 +19,8 @@ public sealed record ComparisonCase(
 {
     /// <summary>The demo's device-level profile (its signal scale and read voltage); null takes the level's defaults.</summary>
     public MappingProfile? DeviceProfile { get; init; }
+    /// <summary>Whether the main job (a compare without a level) runs this case at the device level.</summary>
+    public bool DeviceInMainJob { get; init; }
 }
 
 /// <summary>Compiles a model at a level, runs circuit and software on the same inputs, and measures the differences.</summary>

@@ -36,6 +36,7 @@ public sealed record BridgeDemo(DemoDefinition Definition, BridgeSettings Settin
         return new ComparisonCase(Name, model, data.TestInputRows, data.TestTargetRows, Metric, data.EvaluateFromStep)
         {
             DeviceProfile = Settings.DeviceProfile,
+            DeviceInMainJob = Settings.DeviceInMainJob,
         };
     }
 }

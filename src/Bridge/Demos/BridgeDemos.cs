@@ -41,14 +41,14 @@ public static class BridgeDemos
     {
         [NeuronReluDemo.Definition] = SingleNeuron,
         [NeuronSigmoidDemo.Definition] = SingleNeuron,
-        [NeuronTanhDemo.Definition] = SingleNeuron,
-        [MlpXorDemo.Definition] = Samples,
+        [NeuronTanhDemo.Definition] = SingleNeuron with { DeviceInMainJob = true },
+        [MlpXorDemo.Definition] = Samples with { DeviceInMainJob = true },
         [MlpShapesDemo.Definition] = ShapeClassifier,
         [ConvSobelDemo.Definition] = ShapeImages8x8,
         // lstm-cell is a showcase of the cell, compared signal by signal like the single neurons (no task metric): its
         // software RMSE on the memory task is so small (0.015) that 8-bit quantisation of its large input weights (up
         // to 8) alone moves it by about 12 %, which says more about the task than about the circuit.
-        [LstmCellDemo.Definition] = Waveforms with { Metric = TaskMetric.None },
+        [LstmCellDemo.Definition] = Waveforms with { Metric = TaskMetric.None, DeviceInMainJob = true },
         [LstmSineDemo.Definition] = Waveforms,
         [LstmAirlineDemo.Definition] = Waveforms,
     };

@@ -24,4 +24,7 @@ public sealed record BridgeSettings
     /// need another signal scale or read voltage to stay inside the supplies and below the memristors' thresholds.
     /// </summary>
     public MappingProfile DeviceProfile { get; init; } = MappingProfile.For(FidelityLevel.Device);
+
+    /// <summary>Whether a bare <c>hwsim compare</c> (no <c>--level</c>) runs the demo at the device level too: the quick ones.</summary>
+    public bool DeviceInMainJob { get; init; }
 }

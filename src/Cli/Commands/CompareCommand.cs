@@ -19,11 +19,18 @@ namespace Hwsim.Cli.Commands;
 /// </summary>
 public static class CompareCommand
 {
+    /// <summary>The --level value of a compare that names none: the main job.</summary>
+    private const string MainJobLevel = "default";
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var demos = new Argument<string[]>("DEMO") { Description = "demos to compare (default: all; see hwsim demos)", Arity = ArgumentArity.ZeroOrMore };
-        var level = new Option<string>("--level") { Description = "ideal, macro, device (transistor level, one clocked transient) or all", DefaultValueFactory = _ => "all" };
-        level.AcceptOnlyFromAmong(LevelArgument.Choices);
+        var level = new Option<string>("--level")
+        {
+            Description = "ideal, macro, device (transistor level, one clocked transient) or all; default: ideal and macro for every demo, device for the quick ones (lstm-cell, mlp-xor, neuron-tanh)",
+            DefaultValueFactory = _ => MainJobLevel,
+        };
+        level.AcceptOnlyFromAmong(LevelArgument.Choices.Append(MainJobLevel).ToArray());
         var model = new Option<FileInfo?>("--model") { Description = "compare a model file (hwsim-model/1 JSON) instead of the demos" };
         var inputs = new Option<FileInfo?>("--inputs") { Description = "inputs for --model (CSV as for hwsim infer); default: the model's test_inputs, else generated" };
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "compare")) };
@@ -54,13 +61,15 @@ public static class CompareCommand
         IReadOnlyList<ComparisonResult> results;
         try
         {
-            var levels = LevelArgument.Parse(levelText);
+            var mainJob = levelText == MainJobLevel;
+            var levels = LevelArgument.Parse(mainJob ? "all" : levelText);
             var device = deviceOptions.Build(parse, levels);
             var request = new CompareRequest(demos, levels, output.FullName, model?.FullName, inputs?.FullName,
                 ModelsDirectory: model is null ? ModelsFolder.Find() : null)
             {
                 Customize = (_, baseProfile) => profileOptions.Build(parse, baseProfile),
                 Device = device,
+                MainJob = mainJob,
             };
             results = CompareJob.Run(request, line => stdout.WriteLine(line), HtmlReport.Write);
         }
