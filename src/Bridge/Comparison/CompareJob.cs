@@ -59,10 +59,11 @@ public static class CompareJob
             foreach (var level in LevelsOf(c))
             {
                 done++;
-                log?.Invoke($"[{done}/{total}] {c.Name} at the {level.Name()} level ({c.Inputs.Count} {(c.Model.IsSequenceModel ? "steps" : "samples")})");
+                var run = level == FidelityLevel.Device ? c.ForDevice() : c;
+                log?.Invoke($"[{done}/{total}] {c.Name} at the {level.Name()} level ({run.Inputs.Count} {(c.Model.IsSequenceModel ? "steps" : "samples")})");
                 var baseProfile = level == FidelityLevel.Device && c.DeviceProfile is { } d ? d : MappingProfile.For(level);
                 var profile = request.Customize?.Invoke(level, baseProfile) ?? request.ProfileFor?.Invoke(level) ?? baseProfile;
-                results.Add(Comparer.Run(c, level, profile, device: request.Device));
+                results.Add(Comparer.Run(run, level, profile, device: request.Device));
             }
         }
         CompareOutputs.Write(results, request.OutputDirectory);

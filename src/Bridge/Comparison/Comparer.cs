@@ -21,6 +21,20 @@ public sealed record ComparisonCase(
     public MappingProfile? DeviceProfile { get; init; }
     /// <summary>Whether the main job (a compare without a level) runs this case at the device level.</summary>
     public bool DeviceInMainJob { get; init; }
+    /// <summary>At the device level, the first this many samples of a feed-forward case run; null runs all.</summary>
+    public int? DevicePoints { get; init; }
+
+    /// <summary>The case as the device level runs it: a feed-forward case cut to <see cref="DevicePoints"/> samples, with a note saying so.</summary>
+    public ComparisonCase ForDevice()
+    {
+        if (DevicePoints is not { } n || Model.IsSequenceModel || Inputs.Count <= n) return this;
+        return this with
+        {
+            Inputs = Inputs.Take(n).ToList(),
+            Targets = Targets?.Take(n).ToList(),
+            Notes = (Notes ?? Array.Empty<string>()).Append($"device level: the first {n} of the {Inputs.Count} test samples, one per clock period").ToList(),
+        };
+    }
 }
 
 /// <summary>Compiles a model at a level, runs circuit and software on the same inputs, and measures the differences.</summary>

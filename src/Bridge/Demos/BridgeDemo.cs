@@ -37,6 +37,7 @@ public sealed record BridgeDemo(DemoDefinition Definition, BridgeSettings Settin
         {
             DeviceProfile = Settings.DeviceProfile,
             DeviceInMainJob = Settings.DeviceInMainJob,
+            DevicePoints = Settings.DevicePoints,
         };
     }
 }

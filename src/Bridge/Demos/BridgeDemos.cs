@@ -27,11 +27,12 @@ public static class BridgeDemos
     /// <summary>
     /// The shape classifier at the device level: its logits (up to 100) need 0.1 V per unit to stay inside the
     /// amplifiers' +/-10.5 V, and its hidden activations (up to 21) a read voltage of 0.03 V per unit to stay below
-    /// the memristors' 0.8 V threshold.
+    /// the memristors' 0.8 V threshold. Its device-level transient (12,000 unknowns) streams the first 40 test images.
     /// </summary>
     private static readonly BridgeSettings ShapeClassifier = ShapeImages8x8 with
     {
         DeviceProfile = MappingProfile.For(FidelityLevel.Device) with { SignalVoltsPerUnit = 0.1, ReadVoltage = 0.03 },
+        DevicePoints = 40,
     };
 
     /// <summary>A single neuron has no task metric on the bridge, only its error against software.</summary>

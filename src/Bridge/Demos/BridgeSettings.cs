@@ -25,6 +25,12 @@ public sealed record BridgeSettings
     /// </summary>
     public MappingProfile DeviceProfile { get; init; } = MappingProfile.For(FidelityLevel.Device);
 
+    /// <summary>
+    /// At the device level, how many test samples of a feed-forward demo run (the first ones); null runs all. Each sample
+    /// is a clock period of a circuit of thousands of unknowns, so the large demos stream a batch.
+    /// </summary>
+    public int? DevicePoints { get; init; }
+
     /// <summary>Whether a bare <c>hwsim compare</c> (no <c>--level</c>) runs the demo at the device level too: the quick ones.</summary>
     public bool DeviceInMainJob { get; init; }
 }
