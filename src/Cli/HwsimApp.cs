@@ -4,8 +4,9 @@ using Hwsim.Cli.Commands;
 namespace Hwsim.Cli;
 
 /// <summary>
-/// The hwsim command tree. Parse errors become exit code 2 with one line per error;
-/// each command maps its own failures onto <see cref="ExitCodes"/>.
+/// The hwsim command tree. Parse errors become exit code 2 with one line per error; a command's failure is an
+/// exception that <see cref="ErrorPolicy"/> turns into one line and an exit code. A command validates its options by
+/// throwing <see cref="UsageException"/> and lets the libraries' typed exceptions pass: it never catches for itself.
 /// </summary>
 public static class HwsimApp
 {
@@ -30,28 +31,20 @@ public static class HwsimApp
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
-                stderr.WriteLine($"hwsim: error: {error.Message}");
+                stderr.WriteLine(ErrorText.OneLine($"hwsim: error: {error.Message}"));
             stderr.WriteLine("Run 'hwsim --help' or 'hwsim COMMAND --help' for usage.");
             return ExitCodes.BadInput;
         }
 
-        // Commands map the failures they expect to exit codes; anything else is a bug, reported in one line, never a stack trace.
+        // Commands do not catch: every failure goes through the one error policy (exit codes 1, 2, 3; one line each).
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
             return parse.Invoke(config);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
-            // A path given on the command line that cannot be read or written: the user's to fix, not a bug.
-            stderr.WriteLine($"hwsim: error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            stderr.WriteLine($"hwsim: internal error ({e.GetType().Name}): {e.Message}");
-            stderr.WriteLine("hwsim: this is a bug in hwsim; please report it with the command line and input files");
-            return ExitCodes.SimulationFailure;
+            return ErrorPolicy.Report(e, stderr);
         }
     }
 }

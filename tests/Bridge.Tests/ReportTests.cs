@@ -29,9 +29,14 @@ public sealed class ReportFixture : IDisposable
         var models = RepoFiles.Models;
         Results = Runs.Select(x => Comparer.Run(BridgeDemos.Find(x.Demo)!.ToCase(models), x.Level)).ToList();
         CompareOutputs.Write(Results, Directory);
-        HtmlReport.Write(Results, Directory);
+        Figures = HtmlReport.Write(Results, Directory);
         Html = File.ReadAllText(Path.Combine(Directory, "report.html"));
+        SelfContainedHtml = HtmlReport.Page(Figures, Directory, selfContained: true);
     }
+
+    public IReadOnlyList<ResultFigures> Figures { get; }
+    /// <summary>The same page with every figure embedded (<c>hwsim compare --self-contained</c>).</summary>
+    public string SelfContainedHtml { get; }
 
     public string Directory { get; }
     public IReadOnlyList<ComparisonResult> Results { get; }
@@ -106,26 +111,47 @@ public class ReportTests : IClassFixture<ReportFixture>
     }
 
     [Fact]
-    public void When_ReportWritten_Expect_EveryPlotEmbeddedOnce()
+    public void When_ReportWritten_Expect_EveryPlotLinkedOnceWithItsSize()
     {
-        var embedded = Regex.Matches(_report.Html, "src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").Select(m => Convert.FromBase64String(m.Groups[1].Value)).ToList();
+        var images = Regex.Matches(_report.Html, "<img [^>]*>").Select(m => m.Value).ToList();
+        var files = System.IO.Directory.GetFiles(Path.Combine(_report.Directory, "plots"), "*.png").OrderBy(f => f, StringComparer.Ordinal).ToList();
+        Assert.Equal(files.Count, images.Count);
+        Assert.DoesNotContain("data:image", _report.Html);
+        foreach (var file in files)
+        {
+            var bytes = File.ReadAllBytes(file);
+            var tag = Assert.Single(images, i => i.Contains($"src=\"plots/{Path.GetFileName(file)}\"", StringComparison.Ordinal));
+            Assert.Contains($"width=\"{BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16))}\" height=\"{BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20))}\"", tag);
+        }
+        Assert.DoesNotContain("could not be drawn", _report.Html);
+    }
+
+    [Fact]
+    public void When_SelfContained_Expect_EveryPlotEmbeddedOnce()
+    {
+        var embedded = Regex.Matches(_report.SelfContainedHtml, "src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").Select(m => Convert.FromBase64String(m.Groups[1].Value)).ToList();
         var files = System.IO.Directory.GetFiles(Path.Combine(_report.Directory, "plots"), "*.png").OrderBy(f => f, StringComparer.Ordinal).ToList();
         Assert.Equal(files.Count, embedded.Count);
         foreach (var file in files)
         {
             var bytes = File.ReadAllBytes(file);
             Assert.Contains(embedded, e => e.AsSpan().SequenceEqual(bytes));
-            Assert.Contains($"href=\"plots/{Path.GetFileName(file)}\"", _report.Html);
+            Assert.Contains($"href=\"plots/{Path.GetFileName(file)}\"", _report.SelfContainedHtml);
         }
         foreach (var png in embedded) AssertPng(png, "embedded image");
-        Assert.DoesNotContain("could not be drawn", _report.Html);
     }
 
     [Fact]
     public void When_ReportWritten_Expect_SummaryTableAndProfiles()
     {
-        foreach (var header in CompareOutputs.SummaryHeader.Split(','))
-            Assert.Contains($"<th>{header}</th>", _report.Html);
+        // every summary.csv column has a short header whose tooltip names the column
+        foreach (var column in CompareOutputs.SummaryHeader.Split(','))
+            Assert.Contains(HtmlReport.SummaryColumns, c => c.Tooltip.StartsWith(column + ":", StringComparison.Ordinal));
+        foreach (var (header, tooltip) in HtmlReport.SummaryColumns)
+        {
+            Assert.True(header.Length <= 12, $"header '{header}' is long");
+            Assert.Contains($"<th title=\"{WebUtility.HtmlEncode(tooltip)}\">{WebUtility.HtmlEncode(header)}</th>", _report.Html);
+        }
         foreach (var r in _report.Results)
         {
             Assert.Contains($"href=\"#r-{r.Demo}-{r.Level.Name()}\"", _report.Html);

@@ -49,6 +49,21 @@ public class CompareCommandTests
     }
 
     [Fact]
+    public void When_SelfContainedAsked_Expect_PlotsEmbeddedElseLinked()
+    {
+        var linked = OutDir();
+        var embedded = OutDir();
+        Assert.Equal(0, CliRunner.Run("compare", "mlp-xor", "--level", "ideal", "--out", linked).Code);
+        Assert.Equal(0, CliRunner.Run("compare", "mlp-xor", "--level", "ideal", "--self-contained", "--out", embedded).Code);
+        var small = File.ReadAllText(Path.Combine(linked, "report.html"));
+        var whole = File.ReadAllText(Path.Combine(embedded, "report.html"));
+        Assert.DoesNotContain("data:image/png", small);
+        Assert.Contains("src=\"plots/mlp-xor.ideal.scatter.png\"", small);
+        Assert.Contains("src=\"data:image/png;base64,", whole);
+        Assert.True(whole.Length > 2 * small.Length, $"{whole.Length} vs {small.Length}");
+    }
+
+    [Fact]
     public void When_UserModelCompared_Expect_ItsNameInTheSummary()
     {
         var dir = OutDir();

@@ -39,7 +39,12 @@ public static class UserModelCase
         }
         foreach (var (row, i) in inputs.Select((r, i) => (r, i)))
             if (row.Length != features)
-                throw new ArgumentException($"input row {i + 1} has {row.Length} values, the model takes {features}");
+            {
+                var detail = $"input row {i + 1} has {row.Length} values, the model takes {features}";
+                throw inputsPath is not null
+                    ? new CsvFormatException(detail, inputsPath, i + 2)      // line 1 is the header
+                    : new ModelFormatException($"test_inputs: {detail}", modelPath);
+            }
         var metric = targets is null ? TaskMetric.None : (model.Extras["metric"]?.GetValue<string>()?.ToLowerInvariant()) switch
         {
             "accuracy" => TaskMetric.Accuracy,

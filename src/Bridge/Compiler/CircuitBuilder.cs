@@ -52,8 +52,8 @@ internal sealed class CircuitBuilder
     public string Build(string title, IEnumerable<string> comments, string? analysis = ".op")
     {
         var sb = new StringBuilder();
-        sb.Append(title.Replace('\n', ' ')).Append('\n');
-        foreach (var c in comments) sb.Append("* ").Append(c).Append('\n');
+        sb.Append(OneLine(title)).Append('\n');
+        foreach (var c in comments) sb.Append("* ").Append(OneLine(c)).Append('\n');
         foreach (var d in _order) sb.Append(d).Append('\n');
         foreach (var i in _instances) sb.Append(i).Append('\n');
         foreach (var s in _sources) sb.Append(s).Append('\n');
@@ -61,4 +61,12 @@ internal sealed class CircuitBuilder
         sb.Append(".end\n");
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Title and comment text comes from the model file (its name, layer names): a line break in it would start a
+    /// card of its own (<c>.include /etc/passwd</c>) in the netlist the engine and ngspice run, so every control
+    /// character becomes a space.
+    /// </summary>
+    private static string OneLine(string text) =>
+        text.Any(char.IsControl) ? new string(text.Select(ch => char.IsControl(ch) ? ' ' : ch).ToArray()) : text;
 }

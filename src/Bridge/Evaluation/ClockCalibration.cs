@@ -25,7 +25,7 @@ public static class ClockCalibration
         var run = ClockedEvaluator.Run(network, first, CalibrationPeriod, ranges, engine, waveforms: false);
         var window = run.Timing.ComputeWindow;
         if (run.Timing.SettlingTime > 0.9 * window)
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+            throw new Hwsim.Circuits.SimulationException(string.Create(CultureInfo.InvariantCulture,
                 $"{network.Name}: the device-level circuit does not settle within a {CalibrationPeriod:G3} s period (still moving {run.Timing.SettlingTime:G3} s into a {window:G3} s compute phase)"));
         return run.Timing.SettlingTime;
     }

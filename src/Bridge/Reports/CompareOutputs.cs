@@ -25,7 +25,7 @@ public static class CompareOutputs
         var sb = new StringBuilder(SummaryHeader).Append('\n');
         foreach (var r in results)
         {
-            sb.Append(r.Demo).Append(',').Append(r.Level.Name()).Append(',').Append(r.Engine).Append(',')
+            sb.Append(Field(r.Demo)).Append(',').Append(r.Level.Name()).Append(',').Append(r.Engine).Append(',')
                 .Append(N(r.OutputMaxAbsError)).Append(',').Append(N(r.OutputRmsError)).Append(',').Append(N(r.OutputRange)).Append(',')
                 .Append(r.Metric.Name()).Append(',').Append(N(r.SoftwareMetric)).Append(',').Append(N(r.CircuitMetric)).Append(',')
                 .Append(N(r.DecisionAgreement)).Append(',')
@@ -42,7 +42,7 @@ public static class CompareOutputs
     public static string Signals(ComparisonResult r)
     {
         var sb = new StringBuilder("point");
-        foreach (var s in r.Circuit.Signals) sb.Append(',').Append(s).Append(":software,").Append(s).Append(":circuit");
+        foreach (var s in r.Circuit.Signals) sb.Append(',').Append(Field(s + ":software")).Append(',').Append(Field(s + ":circuit"));
         var targets = r.Targets;
         var width = targets?.FirstOrDefault()?.Length ?? 0;
         for (var k = 0; k < width; k++) sb.Append(",target[").Append(k).Append(']');
@@ -61,8 +61,18 @@ public static class CompareOutputs
         return sb.ToString();
     }
 
-    /// <summary>File stem of a result: <c>DEMO.LEVEL</c>.</summary>
-    public static string Stem(ComparisonResult r) => $"{r.Demo}.{r.Level.Name()}";
+    /// <summary>
+    /// A name from the model file as one CSV field: control characters become spaces (a line break would start a row),
+    /// and a field holding a comma or quote is quoted as RFC 4180 says. Plain names are written as they are.
+    /// </summary>
+    public static string Field(string name)
+    {
+        if (name.Any(char.IsControl)) name = new string(name.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+        return name.Contains(',') || name.Contains('"') ? "\"" + name.Replace("\"", "\"\"") + "\"" : name;
+    }
+
+    /// <summary>File stem of a result: <c>DEMO.LEVEL</c>, the name made safe (a model's name is input, not a path).</summary>
+    public static string Stem(ComparisonResult r) => $"{SafeFileName.Of(r.Demo)}.{r.Level.Name()}";
 
     /// <summary>Writes summary.csv, the per-demo CSVs and the netlists under <paramref name="directory"/>; returns the paths.</summary>
     public static IReadOnlyList<string> Write(IReadOnlyList<ComparisonResult> results, string directory)

@@ -111,8 +111,8 @@ public static class ComparisonFigures
                 remarks.Add($"crossbar {xb.Name} ({xb.Outputs} output column{(xb.Outputs == 1 ? "" : "s")}, {xb.Rows} rows) is too small for a map: its conductances are in the netlist");
                 continue;
             }
-            var kind = "crossbar-" + FileSafe(info.Layer);
-            for (var n = 2; !used.Add(kind); n++) kind = $"crossbar-{FileSafe(info.Layer)}-{n}";
+            var kind = "crossbar-" + SafeFileName.Of(info.Layer, "layer");
+            for (var n = 2; !used.Add(kind); n++) kind = $"crossbar-{SafeFileName.Of(info.Layer, "layer")}-{n}";
             var reference = ideal?.Network.Crossbars.FirstOrDefault(x => x.Layer == info.Layer && x.Instance == info.Instance)?.Crossbar;
             draw(kind, () => CrossbarFigures.Conductances(r, info, reference, sink, kind));
         }
@@ -128,6 +128,4 @@ public static class ComparisonFigures
         problems.Add($"image panels left out: the inputs ({inputs.Count} rows of {inputs.FirstOrDefault()?.Length ?? 0}) are not {r.Software.Points} images of {height}x{width}");
         return null;
     }
-
-    private static string FileSafe(string name) => new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
 }

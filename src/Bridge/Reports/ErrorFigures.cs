@@ -61,7 +61,9 @@ internal static partial class ErrorFigures
             e.MarkerSize = size;
         }
         left.Axes.SetLimits(lo, hi, lo, hi);
-        left.ShowLegend(Alignment.UpperLeft);
+        left.ShowLegend(Edge.Bottom);
+        left.Legend.Orientation = Orientation.Horizontal;
+        VoltAxis(right, r.Network.Profile.SignalVoltsPerUnit, factor);
         var caption = $"Every output of every compared point ({sw.Length} output{(sw.Length == 1 ? "" : "s")} x {sw.FirstOrDefault()?.Length ?? 0} points" +
                       $"{(r.FromPoint > 0 ? $", from step {r.FromPoint}" : "")}): left the circuit's value against the software's (on y = x when they agree), " +
                       "right the difference, which shows errors far below the output range.";
@@ -101,11 +103,11 @@ internal static partial class ErrorFigures
         }).ToArray();
         plt.Add.Bars(bars);
         var zero = plt.Add.VerticalLine(0, 1, Guide, LinePattern.Dashed);
-        zero.LegendText = "zero error";
+        zero.ExcludeFromLegend = true;
         plt.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plt.Axes.SetLimits(Math.Min(lo, 0) - width, Math.Max(hi, 0) + width, 0, counts.Max() * 1.12);
-        plt.ShowLegend(Alignment.UpperRight);
-        var caption = $"Distribution of circuit \u2212 software over every output of every compared point, in {bins} bins. " +
+        var caption = $"Distribution of circuit \u2212 software over every output of every compared point, in {bins} bins (dashed line: zero error; " +
+                      $"{N(r.Network.Profile.SignalVoltsPerUnit)} V per network unit). " +
                       "A narrow peak at zero is agreement; an offset is a systematic error (gain, offset, quantisation bias).";
         return sink.Save(plt, "histogram", "Output error histogram", caption, 800, 500);
     }

@@ -69,6 +69,27 @@ internal static class FigureStyle
     /// <summary>An axis label with its unit and scale: <c>circuit − software (×1e-3, network units)</c>.</summary>
     public static string Label(string what, string suffix = "") => $"{what} ({suffix}{Units})";
 
+    /// <summary>
+    /// A right-hand axis in volts mirroring the left one (network units times <paramref name="voltsPerUnit"/>, divided
+    /// by <paramref name="factor"/> when the left axis was scaled by a power of ten), with an SI prefix chosen for its
+    /// range: every value plot then reads in both units. Call it after the left limits are final; without set limits
+    /// the left axis is fitted to the data first.
+    /// </summary>
+    public static void VoltAxis(Plot plt, double voltsPerUnit, double factor = 1, bool fitFirst = true)
+    {
+        if (fitFirst) plt.Axes.AutoScaleY();
+        var limits = plt.Axes.GetLimits();
+        var (lo, hi) = (limits.Bottom * voltsPerUnit / factor, limits.Top * voltsPerUnit / factor);
+        if (!double.IsFinite(lo) || !double.IsFinite(hi) || hi <= lo) return;
+        var max = Math.Max(Math.Abs(lo), Math.Abs(hi));
+        var (scale, prefix) = max >= 1 ? (1.0, "") : max >= 1e-3 ? (1e-3, "m") : max >= 1e-6 ? (1e-6, "\u00b5") : max >= 1e-9 ? (1e-9, "n")
+            : max >= 1e-12 ? (1e-12, "p") : max >= 1e-15 ? (1e-15, "f") : (1e-18, "a");
+        plt.Axes.SetLimitsY(lo / scale, hi / scale, plt.Axes.Right);
+        plt.Axes.Right.Label.Text = $"{prefix}V (at {N(voltsPerUnit)} V per unit)";
+        plt.Axes.Right.Label.FontSize = 12;
+        plt.Axes.Right.Label.Bold = false;
+    }
+
     /// <summary>Axis limits that work for any data: finite, never a zero span, a small margin.</summary>
     public static (double Lo, double Hi) Limits(IEnumerable<double> values, double margin = 0.05)
     {

@@ -9,28 +9,57 @@ using Hwsim.Circuits.Results;
 namespace Hwsim.Bridge.Reports;
 
 /// <summary>
-/// report.html of <c>hwsim compare</c>: one page, readable offline (no external CSS, JS or images: every figure is
-/// embedded as a base64 PNG). Top to bottom: the summary table (the columns of summary.csv, then the worst signal),
-/// the mapping profiles used, then per demo and level its facts, notes, figures, the per-signal table (collapsible)
-/// and links to its CSV, netlist and PNG files, all relative to the page.
+/// report.html of <c>hwsim compare</c>: one page, readable offline (no external CSS, JS or fonts). Its figures are
+/// the PNGs in <c>plots/</c>, linked (the page stays small) or, self-contained, embedded as base64 (one file to mail).
+/// Top to bottom: the summary table (short headers, each with the summary.csv column and its meaning as a tooltip,
+/// errors also in volts), the mapping profiles used, then per demo and level its facts, notes, figures, the
+/// per-signal table (collapsible) and links to its CSV, netlist and PNG files, all relative to the page.
 /// </summary>
 public static class HtmlReport
 {
     /// <summary>Signal tables longer than this start collapsed.</summary>
     public const int OpenTableRows = 12;
 
-    /// <summary>Draws the figures into <c>DIR/plots</c> and writes <c>DIR/report.html</c>.</summary>
-    public static void Write(IReadOnlyList<ComparisonResult> results, string directory)
+    /// <summary>The summary table's columns: its short header and, as a tooltip, the summary.csv column and its meaning.</summary>
+    public static IReadOnlyList<(string Header, string Tooltip)> SummaryColumns { get; } = new[]
+    {
+        ("demo", "demo: the demo network (or the model file's name)"),
+        ("level", "level: the fidelity level of the circuit (ideal, macro, device)"),
+        ("engine", "engine: the simulator that ran the circuit"),
+        ("max err", "output_max_abs_error: the largest |circuit − software| over every output of every compared point, network units"),
+        ("max err (V)", "output_max_abs_error in volts at the circuit's signal scale"),
+        ("RMS err", "output_rms_error: root mean square of circuit − software over the compared outputs, network units"),
+        ("range", "output_range: max − min of the software outputs over the compared points, network units"),
+        ("metric", "metric: the task metric of the demo (accuracy, rmse or none)"),
+        ("sw", "software_metric: the task metric of the software network on the test data"),
+        ("circuit", "circuit_metric: the task metric of the circuit on the same data"),
+        ("agree", "decision_agreement: the share of samples where circuit and software decide the same class"),
+        ("period", "clock_period_s: the device level's clock period, seconds (empty at the other levels)"),
+        ("settling", "settling_time_s: the worst time, over steps and outputs (and LSTM states), to stay within 0.1 % of the output range of the value at the end of the compute phase, seconds"),
+        ("energy", "energy_per_inference_j: the energy of every supply over one inference (a whole sequence for LSTMs, one sample otherwise), joules"),
+        ("min period", "min_clock_period_s: the shortest period at which the output RMS error over the first points stays within 1 % of its value at the default period, seconds"),
+        ("worst signal", "the signal with the largest max |circuit − software| (any layer, not only outputs)"),
+        ("its err", "that signal's max |circuit − software|, network units"),
+        ("points", "samples or time steps compared"),
+        ("s", "wall time of the comparison (compile, simulate, software trace), seconds"),
+    };
+
+    /// <summary>
+    /// Draws the figures into <c>DIR/plots</c> and writes <c>DIR/report.html</c>; <paramref name="selfContained"/>
+    /// embeds the PNGs in the page instead of linking them. Returns the figures drawn.
+    /// </summary>
+    public static IReadOnlyList<ResultFigures> Write(IReadOnlyList<ComparisonResult> results, string directory, bool selfContained = false)
     {
         var figures = ComparisonFigures.Write(results, directory);
         var path = Path.Combine(directory, "report.html");
-        AtomicFile.WriteAllText(path, Page(figures, directory));
+        AtomicFile.WriteAllText(path, Page(figures, directory, selfContained));
+        return figures;
     }
 
     /// <summary>The page for results whose figures are drawn; text that names <paramref name="directory"/> names it as <c>.</c>.</summary>
-    public static string Page(IReadOnlyList<ResultFigures> figures, string directory)
+    public static string Page(IReadOnlyList<ResultFigures> figures, string directory, bool selfContained = false)
     {
-        var page = new PageBuilder(Path.GetFullPath(directory));
+        var page = new PageBuilder(Path.GetFullPath(directory), selfContained);
         var results = figures.Select(f => f.Result).ToList();
         page.Head(results);
         page.Summary(results);
@@ -47,14 +76,19 @@ public static class HtmlReport
     {
         private readonly StringBuilder _sb = new();
         private readonly string _directory;
+        private readonly bool _selfContained;
 
-        public PageBuilder(string directory) { _directory = directory.TrimEnd(Path.DirectorySeparatorChar); }
+        public PageBuilder(string directory, bool selfContained)
+        {
+            _directory = directory.TrimEnd(Path.DirectorySeparatorChar);
+            _selfContained = selfContained;
+        }
 
         private const string Css =
             "body{font-family:'DejaVu Sans',Verdana,sans-serif;margin:1.5em auto;max-width:1350px;padding:0 1em;color:#222;line-height:1.4}" +
             "h1{font-size:1.6em}h2{border-bottom:2px solid #1f77b4;padding-bottom:.2em;margin-top:2em}h3{margin-top:1.6em;color:#1f4e79}" +
-            "table{border-collapse:collapse;margin:.5em 0;font-size:.9em}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}" +
-            "th{background:#eef3f8}td:first-child,th:first-child{text-align:left}tr:nth-child(even) td{background:#fafafa}" +
+            "table{border-collapse:collapse;margin:.5em 0;font-size:.9em}td,th{border:1px solid #ccc;padding:3px 7px;text-align:right;white-space:nowrap}" +
+            "th{background:#eef3f8}th[title]{cursor:help;text-decoration:underline dotted #888}td:first-child,th:first-child{text-align:left}tr:nth-child(even) td{background:#fafafa}" +
             "pre{background:#f6f6f6;padding:.8em;border:1px solid #e4e4e4;overflow-x:auto}" +
             "figure{margin:1em 0 2em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}figcaption{font-size:.9em;color:#444;max-width:1100px}" +
             "nav a{margin-right:.8em}.facts{background:#f4f8fb;border-left:4px solid #1f77b4;padding:.5em .8em}.warn{color:#a40000}" +
@@ -90,7 +124,8 @@ public static class HtmlReport
                 .Append(E(string.Join(" and ", levels))).Append(" level").Append(levels.Count == 1 ? "" : "s")
                 .Append(", simulated by the <b>hwsim</b> engine in ").Append(seconds.ToString("F1", CultureInfo.InvariantCulture))
                 .Append(" s; written ").Append(DateTime.Now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))
-                .Append(". Values and errors are in network units (circuit volts divided by the signal scale). ")
+                .Append(". Values and errors are in network units (circuit volts divided by the signal scale, given per level under Profiles); ")
+                .Append("errors are also given in volts. ")
                 .Append("Files: <a href=\"summary.csv\">summary.csv</a>, one CSV per demo and level (every signal both ways), ")
                 .Append("the simulated netlists in <a href=\"netlists/\">netlists/</a>, the figures in <a href=\"plots/\">plots/</a>.</p>");
             _sb.Append("<nav><b>Contents:</b> <a href=\"#summary\">Summary</a><a href=\"#profiles\">Profiles</a>");
@@ -102,19 +137,19 @@ public static class HtmlReport
         {
             _sb.Append("<h2 id=\"summary\">Summary</h2><p>The columns of <a href=\"summary.csv\">summary.csv</a> (full precision there), then the signal ")
                 .Append("with the largest error, the points compared and the time taken. Errors are over the compared points; ")
-                .Append("<i>decision_agreement</i> is the share of samples where circuit and software decide the same class. ")
-                .Append("The last four columns belong to the device level, the only one simulated in time: the clock period used, the settling time measured ")
-                .Append("(the worst time for an output, or an LSTM state, to stay within 0.1 % of its range of its final value in a compute phase), the energy the ")
-                .Append("supplies delivered per inference (a whole sequence for LSTMs, one sample otherwise) and the shortest period at which the metric stays within 1 %.</p>");
-            _sb.Append("<table><tr>");
-            foreach (var h in CompareOutputs.SummaryHeader.Split(',')) _sb.Append("<th>").Append(E(h)).Append("</th>");
-            _sb.Append("<th>worst signal</th><th>its max |error|</th><th>points</th><th>time (s)</th></tr>");
+                .Append("<i>agree</i> is the share of samples where circuit and software decide the same class. ")
+                .Append("Point at a column header for its summary.csv column and meaning. The period, settling, energy and min-period columns belong to the device level, ")
+                .Append("the only one simulated in time (empty at the others).</p>");
+            _sb.Append("<table class=\"summary\"><tr>");
+            foreach (var (h, tip) in SummaryColumns) _sb.Append("<th title=\"").Append(E(tip)).Append("\">").Append(E(h)).Append("</th>");
+            _sb.Append("</tr>");
             foreach (var r in results)
             {
                 var worst = r.Signals.OrderByDescending(s => double.IsNaN(s.MaxAbsError) ? double.PositiveInfinity : s.MaxAbsError).FirstOrDefault();
                 _sb.Append("<tr><td><a href=\"#").Append(Anchor(r.Demo, r.Level.Name())).Append("\">").Append(E(r.Demo)).Append("</a></td>")
                     .Append("<td class=\"l\">").Append(r.Level.Name()).Append("</td><td class=\"l\">").Append(E(r.Engine)).Append("</td>")
-                    .Append("<td>").Append(G(r.OutputMaxAbsError)).Append("</td><td>").Append(G(r.OutputRmsError)).Append("</td><td>").Append(G(r.OutputRange)).Append("</td>")
+                    .Append("<td>").Append(G(r.OutputMaxAbsError)).Append("</td><td>").Append(E(Volts.Of(r.OutputMaxAbsError, r.Network.Profile.SignalVoltsPerUnit))).Append("</td>")
+                    .Append("<td>").Append(G(r.OutputRmsError)).Append("</td><td>").Append(G(r.OutputRange)).Append("</td>")
                     .Append("<td class=\"l\">").Append(r.Metric.Name()).Append("</td><td>").Append(G(r.SoftwareMetric)).Append("</td><td>").Append(G(r.CircuitMetric)).Append("</td>")
                     .Append("<td>").Append(G(r.DecisionAgreement)).Append("</td>")
                     .Append("<td>").Append(G(r.Timing?.ClockPeriod)).Append("</td><td>").Append(G(r.Timing?.SettlingTime)).Append("</td>")
@@ -157,7 +192,9 @@ public static class HtmlReport
             if (r.FromPoint > 0) _sb.Append(" (metrics from step ").Append(r.FromPoint).Append(')');
             _sb.Append(", ").Append(r.Software.OutputNames.Count).Append(" output").Append(r.Software.OutputNames.Count == 1 ? "" : "s")
                 .Append(", ").Append(r.Signals.Count).Append(" signals; output max |error| <b>").Append(G(r.OutputMaxAbsError))
-                .Append("</b>, RMS ").Append(G(r.OutputRmsError)).Append(", output range ").Append(G(r.OutputRange));
+                .Append("</b> (").Append(E(Volts.Of(r.OutputMaxAbsError, r.Network.Profile.SignalVoltsPerUnit))).Append(")")
+                .Append(", RMS ").Append(G(r.OutputRmsError)).Append(" (").Append(E(Volts.Of(r.OutputRmsError, r.Network.Profile.SignalVoltsPerUnit))).Append(")")
+                .Append(", output range ").Append(G(r.OutputRange)).Append(" (").Append(E(Volts.Of(r.OutputRange, r.Network.Profile.SignalVoltsPerUnit))).Append(")");
             if (r.OutputRange > 0) _sb.Append(" (max error ").Append(Share(r.OutputMaxAbsError, r.OutputRange)).Append(" of the range)");
             if (r.Metric != TaskMetric.None)
                 _sb.Append("; ").Append(r.Metric.Name()).Append(" software ").Append(G(r.SoftwareMetric)).Append(", circuit ").Append(G(r.CircuitMetric));
@@ -216,22 +253,34 @@ public static class HtmlReport
             _ => kind,
         };
 
+        /// <summary>
+        /// A figure, linked or embedded. Its pixel size is written on the image so the page is laid out before the
+        /// PNGs arrive: a jump to a section then lands on that section, not on where it was before the images above it loaded.
+        /// </summary>
         private void Figure(ReportFigure fig)
         {
-            _sb.Append("<figure><img alt=\"").Append(E(fig.Title)).Append("\" src=\"data:image/png;base64,")
-                .Append(Convert.ToBase64String(fig.Png)).Append("\"><figcaption><b>").Append(E(fig.Title)).Append(".</b> ")
+            var (w, h) = PngSize(fig.Png);
+            _sb.Append("<figure><img alt=\"").Append(E(fig.Title)).Append("\" width=\"").Append(w).Append("\" height=\"").Append(h).Append("\" src=\"");
+            if (_selfContained) _sb.Append("data:image/png;base64,").Append(Convert.ToBase64String(fig.Png));
+            else _sb.Append(E(fig.RelativePath)).Append("\" loading=\"lazy");
+            _sb.Append("\"><figcaption><b>").Append(E(fig.Title)).Append(".</b> ")
                 .Append(T(fig.Caption)).Append(" <a href=\"").Append(E(fig.RelativePath)).Append("\">").Append(E(fig.RelativePath)).Append("</a></figcaption></figure>");
         }
 
+        private static (int Width, int Height) PngSize(byte[] png) =>
+            png.Length >= 24 ? (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20))) : (0, 0);
+
         private void SignalTable(ComparisonResult r)
         {
+            var vs = r.Network.Profile.SignalVoltsPerUnit;
             _sb.Append("<details").Append(r.Signals.Count <= OpenTableRows ? " open" : "").Append("><summary>Signals (")
                 .Append(r.Signals.Count).Append("): max and RMS |circuit \u2212 software|, software range</summary>")
-                .Append("<table><tr><th>signal</th><th>layer</th><th>max |error|</th><th>RMS error</th><th>software min</th><th>software max</th><th>max error / range</th></tr>");
+                .Append("<table><tr><th>signal</th><th>layer</th><th>max |error|</th><th title=\"max |error| times the signal scale (")
+                .Append(G(vs)).Append(" V per unit)\">in volts</th><th>RMS error</th><th>software min</th><th>software max</th><th>max error / range</th></tr>");
             foreach (var s in r.Signals)
             {
                 _sb.Append("<tr><td>").Append(E(s.Signal)).Append("</td><td class=\"l\">").Append(E(s.Layer)).Append("</td><td>").Append(G(s.MaxAbsError))
-                    .Append("</td><td>").Append(G(s.RmsError)).Append("</td><td>").Append(G(s.SoftwareMin)).Append("</td><td>").Append(G(s.SoftwareMax))
+                    .Append("</td><td>").Append(E(Volts.Of(s.MaxAbsError, vs))).Append("</td><td>").Append(G(s.RmsError)).Append("</td><td>").Append(G(s.SoftwareMin)).Append("</td><td>").Append(G(s.SoftwareMax))
                     .Append("</td><td>").Append(Share(s.MaxAbsError, s.Range)).Append("</td></tr>");
             }
             _sb.Append("</table></details>");

@@ -24,44 +24,40 @@ internal static class ImageFigures
         var worst = Enumerable.Range(0, points).OrderByDescending(p => MaxError(r, p)).First();
         var samples = new[] { worst }.Concat(Enumerable.Range(0, points).Where(p => p != worst)).Take(TransformSamples).OrderBy(p => p).ToList();
 
-        var plt = NewPlot($"images: input, then per channel software, circuit and circuit \u2212 software (max |error| {N(r.OutputMaxAbsError)})");
-        HideAxes(plt);
-        const double gap = 0.25;
-        var cell = 1.0;
         var inputRange = RangeOf(samples.SelectMany(p => inputs[p]));
         var outRange = Enumerable.Range(0, channels).Select(c => Symmetric(samples.SelectMany(p => Channel(r.Software.Outputs[p], c, oh, ow)))).ToArray();
         var diffRange = Enumerable.Range(0, channels).Select(c => Symmetric(samples.SelectMany(p => Difference(r, p, c, oh, ow)))).ToArray();
         var columns = 1 + 3 * channels;
+        var mp = new Multiplot();
+        mp.AddPlots(samples.Count * columns);
+        mp.Layout = new ScottPlot.MultiplotLayouts.Grid(samples.Count, columns);
+        var vs = r.Network.Profile.SignalVoltsPerUnit;
         for (var row = 0; row < samples.Count; row++)
         {
             var p = samples[row];
-            var y = -row * (cell + 2 * gap);
-            Panel(plt, Image(inputs[p], height, width), 0, y, cell, new ScottPlot.Colormaps.Grayscale(), inputRange);
-            Text(plt, p == worst && points > 1 ? $"sample {p}\n(largest error)" : $"sample {p}", -gap / 2, y + cell / 2, Alignment.MiddleRight, 12);
+            var top = row == 0;
+            var sample = p == worst && points > 1 ? $"sample {p} (largest error)" : $"sample {p}";
+            Panel(mp.GetPlot(row * columns), Image(inputs[p], height, width), new ScottPlot.Colormaps.Grayscale(), inputRange,
+                top ? $"input\n{sample}" : sample, "pixel");
             for (var c = 0; c < channels; c++)
             {
-                var x0 = (1 + 3 * c) * (cell + gap);
-                Panel(plt, Image(Channel(r.Software.Outputs[p], c, oh, ow).ToArray(), oh, ow), x0, y, cell, new ScottPlot.Colormaps.Balance(), outRange[c]);
-                Panel(plt, Image(Channel(r.Circuit.Outputs[p], c, oh, ow).ToArray(), oh, ow), x0 + cell + gap, y, cell, new ScottPlot.Colormaps.Balance(), outRange[c]);
-                Panel(plt, Image(Difference(r, p, c, oh, ow).ToArray(), oh, ow), x0 + 2 * (cell + gap), y, cell, new ScottPlot.Colormaps.Balance(), diffRange[c]);
+                var name = ChannelName(r.Demo, c, channels);
+                var x0 = row * columns + 1 + 3 * c;
+                Panel(mp.GetPlot(x0), Image(Channel(r.Software.Outputs[p], c, oh, ow).ToArray(), oh, ow), new ScottPlot.Colormaps.Balance(), outRange[c],
+                    top ? $"software {name}" : null, "units");
+                Panel(mp.GetPlot(x0 + 1), Image(Channel(r.Circuit.Outputs[p], c, oh, ow).ToArray(), oh, ow), new ScottPlot.Colormaps.Balance(), outRange[c],
+                    top ? $"circuit {name}" : null, "units");
+                var (factor, suffix) = Scale(new[] { diffRange[c].Max });
+                Panel(mp.GetPlot(x0 + 2), Image(Difference(r, p, c, oh, ow).Select(d => d * factor).ToArray(), oh, ow), new ScottPlot.Colormaps.Balance(),
+                    new ScottPlot.Range(diffRange[c].Min * factor, diffRange[c].Max * factor),
+                    top ? $"circuit \u2212 software\n{name}" : null, $"{suffix}units".Replace(", ", " "));
             }
         }
-        Text(plt, $"input [{N(inputRange.Min)}, {N(inputRange.Max)}]", cell / 2, cell + gap / 3, Alignment.LowerCenter, 12);
-        for (var c = 0; c < channels; c++)
-        {
-            var name = ChannelName(r.Demo, c, channels);
-            var x0 = (1 + 3 * c) * (cell + gap);
-            Text(plt, $"software {name}", x0 + cell / 2, cell + gap / 3, Alignment.LowerCenter, 12);
-            Text(plt, $"circuit {name}", x0 + 1.5 * cell + gap, cell + gap / 3, Alignment.LowerCenter, 12);
-            Text(plt, $"difference \u00b1{N(diffRange[c].Max)}", x0 + 2.5 * cell + 2 * gap, cell + gap / 3, Alignment.LowerCenter, 12);
-        }
-        var bottom = -(samples.Count - 1) * (cell + 2 * gap);
-        plt.Axes.SetLimits(-1.1, columns * (cell + gap), bottom - gap, cell + 1.2 * gap);
-        var caption = $"Samples {string.Join(", ", samples)} of {points} (sample {worst} has the largest error). Input in grey; outputs on a " +
-                      $"blue-white-red scale symmetric about 0 (\u00b1{string.Join(", \u00b1", outRange.Select(x => N(x.Max)))} per channel), shared by software and " +
-                      "circuit; differences on their own scale, given above each column.";
-        var w = 170 * (columns + 1);
-        return sink.Save(plt, "images", "Input and output images", caption, w, 90 + 175 * samples.Count);
+        var caption = $"Samples {string.Join(", ", samples)} of {points} (sample {worst} has the largest error, max |error| {N(r.OutputMaxAbsError)} = " +
+                      $"{Volts.Of(r.OutputMaxAbsError, vs)}). Each image has its colour bar: input in grey; outputs on a blue-white-red scale symmetric " +
+                      $"about 0 (\u00b1{string.Join(", \u00b1", outRange.Select(x => N(x.Max)))} network units per channel), shared by software and circuit; " +
+                      $"differences on their own scale. One network unit is {N(vs)} V.";
+        return sink.Save(mp, "images", "Input and output images", caption, 215 * columns, 40 + 215 * samples.Count);
     }
 
     /// <summary>
@@ -99,9 +95,7 @@ internal static class ImageFigures
             Apply(img, $"#{p} {target}\nsoftware {names[Sw(p)]}, circuit {names[Ck(p)]}");
             img.Axes.Title.Label.FontSize = 12;
             HideAxes(img);
-            Panel(img, Image(inputs[p], height, width), 0, 0, 1, new ScottPlot.Colormaps.Grayscale(), inputRange);
-            img.Axes.SetLimits(-0.06, 1.06, -0.06, 1.06);
-            img.Axes.SquareUnits();
+            Panel(img, Image(inputs[p], height, width), new ScottPlot.Colormaps.Grayscale(), inputRange, null, "pixel");
 
             var bars = mp.GetPlot(samples.Count + i);
             Apply(bars, null, null, i == 0 ? Label("logit") : null);
@@ -173,19 +167,27 @@ internal static class ImageFigures
         return img;
     }
 
-    private static void Panel(Plot plt, double[,] image, double left, double bottom, double size, IColormap map, ScottPlot.Range range)
+    /// <summary>An image in its own plot, square, without axes, with its colour bar (labelled with the unit) on the right.</summary>
+    internal static void Panel(Plot plt, double[,] image, IColormap map, ScottPlot.Range range, string? title, string unit)
     {
+        if (title is not null)
+        {
+            Apply(plt, title);
+            plt.Axes.Title.Label.FontSize = 12;
+        }
+        else Apply(plt);
+        HideAxes(plt);
         var hm = plt.Add.Heatmap(image);
         hm.Colormap = map;
         hm.ManualRange = range;
-        hm.Rectangle = new CoordinateRect(left, left + size, bottom, bottom + size);
-    }
-
-    private static void Text(Plot plt, string text, double x, double y, Alignment alignment, float size)
-    {
-        var t = plt.Add.Text(text, x, y);
-        t.Alignment = alignment;
-        t.LabelFontSize = size;
+        hm.Rectangle = new CoordinateRect(0, 1, 0, 1);
+        var bar = plt.Add.ColorBar(hm, Edge.Right);
+        bar.Width = 10;
+        bar.Label = unit;
+        bar.LabelStyle.FontSize = 10;
+        bar.Axis.TickLabelStyle.FontSize = 10;
+        plt.Axes.SetLimits(-0.04, 1.04, -0.04, 1.04);
+        plt.Axes.SquareUnits();
     }
 
     private static ScottPlot.Range RangeOf(IEnumerable<double> values)

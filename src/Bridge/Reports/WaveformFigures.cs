@@ -41,16 +41,9 @@ internal static class WaveformFigures
                 t.LegendText = $"{label}target";
             }
             var (sx, sy) = Finite(xs, r.Software.Outputs.Select(row => row[k]).ToArray());
-            var s = top.Add.ScatterLine(sx, sy, several ? Series(k) : Software);
-            s.LineWidth = 2;
-            s.MarkerSize = steps == 1 ? 8 : 0;
-            s.LegendText = $"{label}software";
+            SoftwareTrace(top.Add.ScatterLine(sx, sy, several ? Series(k) : Software), steps).LegendText = $"{label}software";
             var (cx, cy) = Finite(xs, r.Circuit.Outputs.Select(row => row[k]).ToArray());
-            var c = top.Add.ScatterLine(cx, cy, several ? Series(k) : Circuit);
-            c.LineWidth = 2;
-            c.MarkerSize = steps == 1 ? 5 : 0;
-            c.LinePattern = LinePattern.Dashed;
-            c.LegendText = $"{label}circuit";
+            CircuitTrace(top.Add.ScatterLine(cx, cy, several ? Series(k) : Circuit), steps).LegendText = $"{label}circuit";
             var (ex, ey) = Finite(xs, errors[k].Select(e => e * factor).ToArray());
             var e = bottom.Add.ScatterLine(ex, ey, several ? Series(k) : Error);
             e.MarkerSize = steps == 1 ? 5 : 0;
@@ -68,13 +61,18 @@ internal static class WaveformFigures
         }
         if (!r.Circuit.Outputs.SelectMany(row => row).Any(double.IsFinite))
             Empty(bottom, "the circuit's outputs are not finite (NaN)", (steps - 1) / 2.0, keepX: true);
-        top.ShowLegend(Alignment.UpperLeft);
-        if (several) bottom.ShowLegend(Alignment.UpperLeft);
+        // Legends below the axes, never over the data; a right-hand axis gives every value in volts too.
+        top.ShowLegend(Edge.Bottom);
+        top.Legend.Orientation = Orientation.Horizontal;
+        if (several) { bottom.ShowLegend(Edge.Bottom); bottom.Legend.Orientation = Orientation.Horizontal; }
         else bottom.HideLegend();
-        var caption = "The network outputs at every time step: software solid, circuit dashed" +
+        var vs = r.Network.Profile.SignalVoltsPerUnit;
+        VoltAxis(top, vs);
+        VoltAxis(bottom, vs, factor);
+        var caption = "The network outputs at every time step: software as a wide pale line, circuit as a thin line with dots on it" +
                       $"{(targets is not null ? ", targets as grey dots" : "")}; below, circuit \u2212 software." +
                       (r.FromPoint > 0 ? $" The metrics count from step {r.FromPoint} (dotted line); earlier steps warm the state up." : "");
-        return sink.Save(mp, "waveform", "Outputs over time", caption, 1200, 760);
+        return sink.Save(mp, "waveform", "Outputs over time", caption, 1200, 800);
     }
 
     /// <summary>
@@ -121,15 +119,9 @@ internal static class WaveformFigures
             {
                 var (unit, col) = cols[j];
                 var (sx, sy) = Finite(xs, r.Software.Series(col));
-                var s = value.Add.ScatterLine(sx, sy, Series(j));
-                s.MarkerSize = steps == 1 ? 6 : 0;
-                s.LineWidth = 1.5f;
-
+                SoftwareTrace(value.Add.ScatterLine(sx, sy, Series(j)), steps);
                 var (cx, cy) = Finite(xs, r.Circuit.Series(col));
-                var c = value.Add.ScatterLine(cx, cy, Series(j));
-                c.MarkerSize = steps == 1 ? 4 : 0;
-                c.LineWidth = 1.5f;
-                c.LinePattern = LinePattern.Dashed;
+                CircuitTrace(value.Add.ScatterLine(cx, cy, Series(j)), steps);
 
                 var (ex, ey) = Finite(xs, errs[j].Select(e => e * factor).ToArray());
                 var e = error.Add.ScatterLine(ex, ey, Series(j));
@@ -149,11 +141,16 @@ internal static class WaveformFigures
                     plt.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
                 }
             }
+            if (cols.Count > 0)
+            {
+                VoltAxis(value, r.Network.Profile.SignalVoltsPerUnit);
+                VoltAxis(error, r.Network.Profile.SignalVoltsPerUnit, factor);
+            }
             if (k == 0 && cols.Count > 0)
             {
                 var items = cols.Select((x, j) => new LegendItem { LabelText = $"unit {x.Unit}", LineColor = Series(j), LineWidth = 2 }).ToList();
-                items.Add(new LegendItem { LabelText = "software", LineColor = Guide, LineWidth = 1.5f });
-                items.Add(new LegendItem { LabelText = "circuit", LineColor = Guide, LineWidth = 1.5f, LinePattern = LinePattern.Dashed });
+                items.Add(new LegendItem { LabelText = "software", LineColor = Guide.WithAlpha(SoftwareAlpha), LineWidth = SoftwareWidth });
+                items.Add(new LegendItem { LabelText = "circuit", LineColor = Guide, LineWidth = 1.2f, MarkerShape = MarkerShape.FilledCircle, MarkerFillColor = Guide, MarkerLineColor = Guide, MarkerSize = 4 });
                 value.Legend.ManualItems.AddRange(items);
                 value.ShowLegend(Alignment.UpperCenter, Orientation.Horizontal);
                 value.Legend.FontSize = 11;
@@ -161,12 +158,35 @@ internal static class WaveformFigures
                 value.Axes.AutoScaleY();
                 var limits = value.Axes.GetLimits();
                 value.Axes.SetLimitsY(limits.Bottom, limits.Top + 0.35 * (limits.Top - limits.Bottom));
+                VoltAxis(value, r.Network.Profile.SignalVoltsPerUnit, fitFirst: false);
             }
         }
         var caption = $"Gates and states of {label} for unit{(units.Count == 1 ? "" : "s")} {string.Join(", ", units)} " +
                       $"(the {(units.Count < hidden ? $"{units.Count} of {hidden} units with the largest errors" : "layer's units")}): " +
-                      "software solid, circuit dashed, one colour per unit; the right column is circuit \u2212 software.";
+                      "software as a wide pale line, circuit as a thin line with dots on it, one colour per unit; " +
+                      "the right column is circuit \u2212 software, where even agreement to solver precision shows. Right-hand axes in volts.";
         return sink.Save(mp, kind, $"Gates and states ({label})", caption, 1250, 1300);
+    }
+
+    private const float SoftwareWidth = 6;
+    private const double SoftwareAlpha = 0.35;
+
+    /// <summary>Software: a wide pale line, so that a circuit trace lying exactly on it stays visible inside it.</summary>
+    private static ScottPlot.Plottables.Scatter SoftwareTrace(ScottPlot.Plottables.Scatter s, int steps)
+    {
+        s.LineWidth = SoftwareWidth;
+        s.Color = s.Color.WithAlpha(SoftwareAlpha);
+        s.MarkerSize = steps == 1 ? 12 : 0;
+        return s;
+    }
+
+    /// <summary>Circuit: a thin line with a dot at every step.</summary>
+    private static ScottPlot.Plottables.Scatter CircuitTrace(ScottPlot.Plottables.Scatter s, int steps)
+    {
+        s.LineWidth = 1.2f;
+        s.MarkerSize = steps <= 200 ? 4 : 0;
+        s.MarkerShape = MarkerShape.FilledCircle;
+        return s;
     }
 
     private static int? Column(List<(Signal Signal, int Column)> signals, SignalKind kind, int index)

@@ -32,20 +32,12 @@ public static class BenchCommand
         var selected = new List<BenchmarkCase>();
         foreach (var n in names)
         {
-            var c = BenchmarkCase.Find(n);
-            if (c is null)
-            {
-                stderr.WriteLine($"hwsim: error: unknown benchmark case '{n}' (known: {string.Join(", ", BenchmarkCase.All.Select(x => x.Name))})");
-                return ExitCodes.BadInput;
-            }
+            var c = BenchmarkCase.Find(n)
+                ?? throw new UsageException($"unknown benchmark case '{n}' (known: {string.Join(", ", BenchmarkCase.All.Select(x => x.Name))})");
             selected.Add(c);
         }
         if (selected.Count == 0) selected.AddRange(BenchmarkCase.All);
-        if (repeat < 1)
-        {
-            stderr.WriteLine("hwsim: error: --repeat must be at least 1");
-            return ExitCodes.BadInput;
-        }
+        if (repeat < 1) throw new UsageException("--repeat must be at least 1");
 
         var recorded = ReadReference(referenceFile?.FullName ?? Path.Combine("bench", "ngspice-reference.csv"));
         var haveNgspice = NgspiceRunner.IsAvailable;
@@ -57,16 +49,7 @@ public static class BenchCommand
         {
             var timeNgspice = haveNgspice && (ngspiceMode == "always" || (ngspiceMode == "auto" && !c.NgspiceIsSlow));
             recorded.TryGetValue(c.Name, out var rec);
-            BenchmarkMeasurement m;
-            try
-            {
-                m = EngineBenchmark.Measure(c, repeat, timeNgspice, rec?.Seconds is { } s ? TimeSpan.FromSeconds(s) : null, dir);
-            }
-            catch (NgspiceException e)
-            {
-                stderr.WriteLine($"hwsim: ngspice failed on {c.Name}: {e.Message}");
-                return ExitCodes.SimulationFailure;
-            }
+            var m = EngineBenchmark.Measure(c, repeat, timeNgspice, rec?.Seconds is { } s ? TimeSpan.FromSeconds(s) : null, dir);
             var process = WholeProcess.TimeRun(m.NetlistPath, repeat);
             var src = m.NgspiceSource == "recorded" && rec is not null ? $"recorded {rec.Date}" : m.NgspiceSource;
             stdout.WriteLine($"{m.Case,-14} {m.Unknowns,9} {m.LuNonZeros,10} {Sec(m.FirstRun),11} {Sec(m.BestRun),11} {(process is { } p ? Sec(p) : "-"),11} {(m.Ngspice is { } n ? Sec(n) : "-"),11} {src,-22} {(m.Speedup is { } x ? x.ToString("F1", CultureInfo.InvariantCulture) + "x" : "-"),9}  {Agreement(m)}");

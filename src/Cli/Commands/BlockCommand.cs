@@ -37,44 +37,28 @@ public static class BlockCommand
             List(stdout);
             return ExitCodes.Success;
         }
-        var block = BlockCatalog.Find(name);
-        if (block is null) return Fail(stderr, $"unknown block '{name}' (blocks: {string.Join(", ", BlockCatalog.Names)})");
+        var block = BlockCatalog.Find(name)
+            ?? throw new UsageException($"unknown block '{name}' (blocks: {string.Join(", ", BlockCatalog.Names)})");
         var level = block.DefaultLevel;
         if (levelName is not null)
         {
-            if (!FidelityLevels.TryParse(levelName, out level)) return Fail(stderr, $"unknown level '{levelName}' (levels: ideal, macro, device)");
+            if (!FidelityLevels.TryParse(levelName, out level)) throw new UsageException($"--level: unknown level '{levelName}' (levels: ideal, macro, device)");
             if (!block.Offers(level))
-                return Fail(stderr, $"block {block.Name} has no {level.Name()} level (it has: {string.Join(", ", block.Levels.Select(l => l.Name()))})");
+                throw new UsageException($"block {block.Name} has no {level.Name()} level (it has: {string.Join(", ", block.Levels.Select(l => l.Name()))})");
         }
 
-        if (!OutputPaths.CanWriteFile("--netlist", netlist?.FullName, stderr) || !OutputPaths.CanWriteFile("--plot", plot?.FullName, stderr)
-            || !OutputPaths.CanWriteFile("--csv", csv?.FullName, stderr))
-            return ExitCodes.BadInput;
+        OutputPaths.CheckFile("--netlist", netlist?.FullName);
+        OutputPaths.CheckFile("--plot", plot?.FullName);
+        OutputPaths.CheckFile("--csv", csv?.FullName);
         var bench = block.CreateBench(level);
         foreach (var line in bench.Summary()) stdout.WriteLine(line);
-        try
+        if (netlist is not null)
         {
-            if (netlist is not null)
-            {
-                WriteAtomically(netlist.FullName, bench.Netlist);
-                stdout.WriteLine($"wrote {netlist.FullName}");
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Fail(stderr, e.Message);
+            WriteAtomically(netlist.FullName, bench.Netlist);
+            stdout.WriteLine($"wrote {netlist.FullName}");
         }
 
-        BlockSweep sweep;
-        try
-        {
-            sweep = bench.Run();
-        }
-        catch (SimulationException e)
-        {
-            stderr.WriteLine($"hwsim: simulation failed: {e.Message}");
-            return ExitCodes.SimulationFailure;
-        }
+        var sweep = bench.Run();
 
         stdout.WriteLine();
         var worst = sweep.WorstPoint;
@@ -84,22 +68,15 @@ public static class BlockCommand
         stdout.WriteLine($"  rms  {G(sweep.RmsError)}");
         stdout.WriteLine($"  stated bound {G(sweep.ErrorBound)}: {(sweep.WithinBound ? "within" : "EXCEEDED")}");
 
-        try
+        if (csv is not null)
         {
-            if (csv is not null)
-            {
-                WriteAtomically(csv.FullName, Csv(sweep));
-                stdout.WriteLine($"wrote {csv.FullName}");
-            }
-            if (plot is not null)
-            {
-                BlockPlot.Save(plot.FullName, sweep);
-                stdout.WriteLine($"wrote {plot.FullName}");
-            }
+            WriteAtomically(csv.FullName, Csv(sweep));
+            stdout.WriteLine($"wrote {csv.FullName}");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        if (plot is not null)
         {
-            return Fail(stderr, e.Message);
+            BlockPlot.Save(plot.FullName, sweep);
+            stdout.WriteLine($"wrote {plot.FullName}");
         }
         return ExitCodes.Success;
     }
@@ -143,12 +120,6 @@ public static class BlockCommand
         {
             if (File.Exists(tmp)) File.Delete(tmp);
         }
-    }
-
-    private static int Fail(TextWriter stderr, string message)
-    {
-        stderr.WriteLine($"hwsim: error: {message}");
-        return ExitCodes.BadInput;
     }
 
     private static string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);

@@ -1,18 +1,14 @@
 using System.CommandLine;
-using Hwsim.Bridge.Mapping;
 using System.Globalization;
 using Hwsim.Bridge.Comparison;
-using Hwsim.Bridge.Compiler;
+using Hwsim.Bridge.Demos;
 using Hwsim.Bridge.Reports;
-using Hwsim.Circuits;
 using Hwsim.Circuits.Blocks;
-using Hwsim.Nn.Data;
-using Hwsim.Nn.Models;
 
 namespace Hwsim.Cli.Commands;
 
 /// <summary>
-/// <c>hwsim compare [DEMO ...] [--level ideal|macro|all] [--model FILE.json] [--inputs FILE.csv] [--out DIR]</c>:
+/// <c>hwsim compare [DEMO ...] [--level ideal|macro|device|all] [--model FILE.json] [--inputs FILE.csv] [--out DIR]</c>:
 /// compiles each demo (or a user's model) to circuits, runs circuit and software on the same inputs, prints a table
 /// and writes summary.csv (a contract), a CSV per demo with every signal both ways, the netlists, the plots and
 /// report.html to DIR (default out/compare).
@@ -34,61 +30,37 @@ public static class CompareCommand
         var model = new Option<FileInfo?>("--model") { Description = "compare a model file (hwsim-model/1 JSON) instead of the demos" };
         var inputs = new Option<FileInfo?>("--inputs") { Description = "inputs for --model (CSV as for hwsim infer); default: the model's test_inputs, else generated" };
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "compare")) };
+        var selfContained = new Option<bool>("--self-contained") { Description = "embed the plots in report.html (one file to send; larger) instead of linking plots/" };
         var profile = new ProfileOptions();
         var device = new DeviceLevelOptions();
-        var cmd = new Command("compare", "Compare circuits against software inference, demo by demo and level by level.") { demos, level, model, inputs, output };
+        var cmd = new Command("compare", "Compare circuits against software inference, demo by demo and level by level.") { demos, level, model, inputs, output, selfContained };
         profile.AddTo(cmd);
         device.AddTo(cmd, engine: true);
         cmd.SetAction(parse => Run(parse.GetValue(demos) ?? Array.Empty<string>(), parse.GetValue(level)!, parse.GetValue(model),
-            parse.GetValue(inputs), parse.GetValue(output)!, profile, device, parse, stdout, stderr));
+            parse.GetValue(inputs), parse.GetValue(output)!, parse.GetValue(selfContained), profile, device, parse, stdout, stderr));
         return cmd;
     }
 
-    private static int Run(string[] demos, string levelText, FileInfo? model, FileInfo? inputs, DirectoryInfo output,
+    private static int Run(string[] demos, string levelText, FileInfo? model, FileInfo? inputs, DirectoryInfo output, bool selfContained,
         ProfileOptions profileOptions, DeviceLevelOptions deviceOptions, ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
-        if (model is not null && demos.Length > 0)
+        if (model is not null && demos.Length > 0) throw new UsageException("give either demo names or --model, not both");
+        if (inputs is not null && model is null) throw new UsageException("--inputs goes with --model");
+        foreach (var name in demos)
+            if (BridgeDemos.Find(name) is null)
+                throw new UsageException($"unknown demo '{name}' (known: {string.Join(", ", BridgeDemos.All.Select(d => d.Name))})");
+        OutputPaths.CheckFolder("--out", output.FullName);
+        var mainJob = levelText == MainJobLevel;
+        var levels = LevelArgument.Parse(mainJob ? "all" : levelText);
+        var device = deviceOptions.Build(parse, levels);
+        var request = new CompareRequest(demos, levels, output.FullName, model?.FullName, inputs?.FullName,
+            ModelsDirectory: model is null ? ModelsFolder.Find() : null)
         {
-            stderr.WriteLine("hwsim: error: give either demo names or --model, not both");
-            return ExitCodes.BadInput;
-        }
-        if (inputs is not null && model is null)
-        {
-            stderr.WriteLine("hwsim: error: --inputs goes with --model");
-            return ExitCodes.BadInput;
-        }
-        if (!OutputPaths.CanWriteFolder("--out", output.FullName, stderr)) return ExitCodes.BadInput;
-        IReadOnlyList<ComparisonResult> results;
-        try
-        {
-            var mainJob = levelText == MainJobLevel;
-            var levels = LevelArgument.Parse(mainJob ? "all" : levelText);
-            var device = deviceOptions.Build(parse, levels);
-            var request = new CompareRequest(demos, levels, output.FullName, model?.FullName, inputs?.FullName,
-                ModelsDirectory: model is null ? ModelsFolder.Find() : null)
-            {
-                Customize = (_, baseProfile) => profileOptions.Build(parse, baseProfile),
-                Device = device,
-                MainJob = mainJob,
-            };
-            results = CompareJob.Run(request, line => stdout.WriteLine(line), HtmlReport.Write);
-        }
-        catch (Exception e) when (e is ArgumentException or CompileException or ModelFormatException or CsvFormatException
-                                       or CircuitException or DirectoryNotFoundException or FileNotFoundException)
-        {
-            stderr.WriteLine($"hwsim: error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (SimulationException e)
-        {
-            stderr.WriteLine($"hwsim: simulation failed: {e.Message}");
-            return ExitCodes.SimulationFailure;
-        }
-        catch (IOException e)
-        {
-            stderr.WriteLine($"hwsim: error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
+            Customize = (_, baseProfile) => profileOptions.Build(parse, baseProfile),
+            Device = device,
+            MainJob = mainJob,
+        };
+        var results = CompareJob.Run(request, line => stdout.WriteLine(line), (rs, dir) => HtmlReport.Write(rs, dir, selfContained));
 
         stdout.WriteLine();
         stdout.WriteLine($"{"demo",-16} {"level",-6} {"max |error|",12} {"rms error",12} {"range",10} {"metric",-9} {"software",10} {"circuit",10} {"same decision",13}");

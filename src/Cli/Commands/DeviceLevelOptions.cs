@@ -34,7 +34,7 @@ internal sealed class DeviceLevelOptions
     {
         null => null,
         { } t when t > 0 && !double.IsInfinity(t) => t,
-        { } t => throw new ArgumentException($"--clock-period must be a positive time in seconds, got {t}"),
+        { } t => throw new UsageException($"--clock-period must be a positive time in seconds, got {t}"),
     };
 
     /// <summary>
@@ -46,11 +46,11 @@ internal sealed class DeviceLevelOptions
     {
         var ngspice = parse.GetValue(_engine) == "ngspice";
         if (ngspice && levels.Any(l => l != Hwsim.Circuits.Blocks.FidelityLevel.Device))
-            throw new ArgumentException("--engine ngspice runs the device level's clocked transient; give --level device (the ideal and macro levels are step-by-step operating points of our engine)");
+            throw new UsageException("--engine ngspice runs the device level's clocked transient; give --level device (the ideal and macro levels are step-by-step operating points of our engine)");
         if (ngspice && !NgspiceRunner.IsAvailable)
-            throw new ArgumentException("--engine ngspice: ngspice is not installed (apt-get install -y ngspice)");
+            throw new UsageException("--engine ngspice: ngspice is not installed (apt-get install -y ngspice)");
         if (parse.GetValue(_period) is not null && !levels.Contains(Hwsim.Circuits.Blocks.FidelityLevel.Device))
-            throw new ArgumentException("--clock-period applies to the device level only (give --level device or all)");
+            throw new UsageException("--clock-period applies to the device level only (give --level device or all)");
         return new DeviceOptions
         {
             ClockPeriod = Period(parse),

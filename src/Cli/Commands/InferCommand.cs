@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Hwsim.Nn;
 using Hwsim.Nn.Data;
 using Hwsim.Nn.Models;
 
@@ -24,48 +23,29 @@ public static class InferCommand
 
     private static int Run(FileInfo modelFile, FileInfo inputFile, FileInfo? outFile, TextWriter stdout, TextWriter stderr)
     {
-        if (!OutputPaths.CanWriteFile("--out", outFile?.FullName, stderr)) return ExitCodes.BadInput;
+        OutputPaths.CheckFile("--out", outFile?.FullName);
+        InputPaths.CheckFile(modelFile, "a model file");
+        InputPaths.CheckFile(inputFile, "an input CSV file");
+        var model = ModelFile.Load(modelFile.FullName);
+        var table = CsvTable.Read(inputFile.FullName);
+        if (table.Rows.Count == 0) throw new UsageException($"{inputFile.FullName}: no data rows after the header");
+        int features = table.Header.Count;
+        if (model.InputFeatures is int expected && expected != features)
+            throw new UsageException($"{inputFile.FullName}: {features} column(s), but model '{model.Name}' takes {expected} input feature(s)");
+        int outputs;
         try
         {
-            var model = ModelFile.Load(modelFile.FullName);
-            var table = CsvTable.Read(inputFile.FullName);
-            if (table.Rows.Count == 0) return Fail(stderr, $"{inputFile.FullName}: no data rows after the header");
-            int features = table.Header.Count;
-            if (model.InputFeatures is int expected && expected != features)
-                return Fail(stderr, $"{inputFile.FullName}: {features} column(s), but model '{model.Name}' takes {expected} input feature(s)");
-            int outputs;
-            try
-            {
-                outputs = model.OutputFeatures(features);
-            }
-            catch (ArgumentException ex)
-            {
-                return Fail(stderr, $"{inputFile.FullName}: {ex.Message}");
-            }
-            var rows = model.Infer(table.Rows);
-            var result = new CsvTable(Enumerable.Range(0, outputs).Select(i => $"y{i}").ToArray(), rows);
-            if (outFile is null) stdout.Write(result.ToCsv());
-            else result.Write(outFile.FullName);
-            return ExitCodes.Success;
+            outputs = model.OutputFeatures(features);
         }
-        catch (ModelFormatException ex)
+        catch (ArgumentException ex)
         {
-            return Fail(stderr, ex.Message);
+            // The model's own check of the input width: a mismatch of these two files, not a bug.
+            throw new UsageException($"{inputFile.FullName}: {ex.Message}");
         }
-        catch (CsvFormatException ex)
-        {
-            return Fail(stderr, ex.Message);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"hwsim: error: {ex.Message}");
-            return ExitCodes.SimulationFailure;
-        }
-    }
-
-    private static int Fail(TextWriter stderr, string message)
-    {
-        stderr.WriteLine($"hwsim: error: {message}");
-        return ExitCodes.BadInput;
+        var rows = model.Infer(table.Rows);
+        var result = new CsvTable(Enumerable.Range(0, outputs).Select(i => $"y{i}").ToArray(), rows);
+        if (outFile is null) stdout.Write(result.ToCsv());
+        else result.Write(outFile.FullName);
+        return ExitCodes.Success;
     }
 }

@@ -12,6 +12,6 @@ internal static class LevelArgument
     {
         "all" => new[] { FidelityLevel.Ideal, FidelityLevel.Macro, FidelityLevel.Device },
         _ when FidelityLevels.TryParse(text, out var level) => new[] { level },
-        _ => throw new ArgumentException($"unknown level '{text}' (use ideal, macro, device or all)"),
+        _ => throw new UsageException($"--level: unknown level '{text}' (use ideal, macro, device or all)"),
     };
 }

@@ -4,7 +4,7 @@ using Hwsim.Bridge.Demos;
 using Hwsim.Bridge.Evaluation;
 using Hwsim.Circuits.Blocks;
 using Hwsim.Circuits.Results;
-using Hwsim.Nn.Models;
+using Hwsim.Bridge.Mapping;
 
 namespace Hwsim.Cli.Commands;
 
@@ -36,40 +36,34 @@ public static class NetlistCommand
     private static int Run(string name, string levelText, FileInfo? output, ProfileOptions profileOptions, DeviceLevelOptions deviceOptions,
         ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
-        if (!OutputPaths.CanWriteFile("--output", output?.FullName, stderr)) return ExitCodes.BadInput;
-        try
+        OutputPaths.CheckFile("--output", output?.FullName);
+        var demo = BridgeDemos.Find(name) ?? throw new UsageException(
+            $"unknown demo '{name}' (known: {string.Join(", ", BridgeDemos.All.Select(d => d.Name))})");
+        var c = demo.ToCase(ModelsFolder.Find());
+        var lvl = LevelArgument.Parse(levelText)[0];
+        var period = deviceOptions.Period(parse);
+        if (period is not null && lvl != FidelityLevel.Device) throw new UsageException("--clock-period applies to --level device only");
+        var baseProfile = lvl == FidelityLevel.Device && c.DeviceProfile is { } d ? d : MappingProfile.For(lvl);
+        var compiled = NetworkCompiler.Compile(c.Model, lvl, profileOptions.Build(parse, baseProfile));
+        string text;
+        var what = "";
+        if (compiled.IsClocked)
         {
-            var c = BridgeDemos.Get(name).ToCase(ModelsFolder.Find());
-            var lvl = LevelArgument.Parse(levelText)[0];
-            var period = deviceOptions.Period(parse);
-            if (period is not null && lvl != FidelityLevel.Device) throw new ArgumentException("--clock-period applies to --level device only");
-            var baseProfile = lvl == FidelityLevel.Device && c.DeviceProfile is { } d ? d : Hwsim.Bridge.Mapping.MappingProfile.For(lvl);
-            var compiled = NetworkCompiler.Compile(c.Model, lvl, profileOptions.Build(parse, baseProfile));
-            string text;
-            var what = "";
-            if (compiled.IsClocked)
-            {
-                var stem = output is null ? c.Name + ".device" : Path.GetFileNameWithoutExtension(output.Name);
-                var (t, used, points) = DeviceNetlist.Export(c, compiled, period, stem + ".out.txt");
-                text = t;
-                what = $", a clocked transient of {points} {(compiled.IsSequenceModel ? "steps" : "samples")} at a {used:G3} s period; ngspice -b writes {stem}.out.txt";
-            }
-            else
-            {
-                text = compiled.NetlistWithInputs(c.Inputs[0]);
-            }
-            if (output is null) stdout.Write(text);
-            else
-            {
-                AtomicFile.WriteAllText(output.FullName, text);
-                stdout.WriteLine($"wrote {output.FullName} ({compiled.Signals.Count} signals, {compiled.InstanceCount} instances{what})");
-            }
-            return ExitCodes.Success;
+            var stem = output is null ? c.Name + ".device" : Path.GetFileNameWithoutExtension(output.Name);
+            var (t, used, points) = DeviceNetlist.Export(c, compiled, period, stem + ".out.txt");
+            text = t;
+            what = $", a clocked transient of {points} {(compiled.IsSequenceModel ? "steps" : "samples")} at a {used:G3} s period; ngspice -b writes {stem}.out.txt";
         }
-        catch (Exception e) when (e is ArgumentException or CompileException or ModelFormatException or DirectoryNotFoundException or IOException)
+        else
         {
-            stderr.WriteLine($"hwsim: error: {e.Message}");
-            return ExitCodes.BadInput;
+            text = compiled.NetlistWithInputs(c.Inputs[0]);
         }
+        if (output is null) stdout.Write(text);
+        else
+        {
+            AtomicFile.WriteAllText(output.FullName, text);
+            stdout.WriteLine($"wrote {output.FullName} ({compiled.Signals.Count} signals, {compiled.InstanceCount} instances{what})");
+        }
+        return ExitCodes.Success;
     }
 }

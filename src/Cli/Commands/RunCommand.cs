@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Hwsim.Circuits;
 using Hwsim.Circuits.Netlist;
 using Hwsim.Circuits.Results;
 
@@ -25,33 +24,12 @@ public static class RunCommand
     public static int Run(FileInfo file, FileInfo? output, bool stats, TextWriter stdout, TextWriter stderr)
     {
         // A folder that cannot hold the results is a bad argument: say so before a long simulation, not after it.
-        if (!OutputPaths.CanWriteFile("--out", output?.FullName, stderr)) return ExitCodes.BadInput;
-        ParsedNetlist netlist;
-        var readTime = TimeSpan.Zero;
-        using var noCollections = BatchMemory.Reserve(file.Exists ? file.Length * 120 : 0);
-        try
-        {
-            if (!file.Exists)
-            {
-                stderr.WriteLine(Directory.Exists(file.FullName)
-                    ? $"hwsim: error: {file}: is a folder; give a netlist file"
-                    : $"hwsim: error: {file}: no such file");
-                return ExitCodes.BadInput;
-            }
-            var readStart = System.Diagnostics.Stopwatch.GetTimestamp();
-            netlist = NetlistReader.ReadFile(file.FullName);
-            readTime = System.Diagnostics.Stopwatch.GetElapsedTime(readStart);
-        }
-        catch (NetlistException e)
-        {
-            stderr.WriteLine($"hwsim: error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (IOException e)
-        {
-            stderr.WriteLine($"hwsim: error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
+        OutputPaths.CheckFile("--out", output?.FullName);
+        InputPaths.CheckFile(file, "a netlist file");
+        using var noCollections = BatchMemory.Reserve(file.Length * 120);
+        var readStart = System.Diagnostics.Stopwatch.GetTimestamp();
+        var netlist = NetlistReader.ReadFile(file.FullName);
+        var readTime = System.Diagnostics.Stopwatch.GetElapsedTime(readStart);
 
         foreach (var note in netlist.Notes) stderr.WriteLine($"hwsim: note: {note}");
         stdout.WriteLine($"Circuit: {netlist.Title}");
@@ -60,37 +38,18 @@ public static class RunCommand
         var kinds = netlist.Analyses.Select(a => a.Kind).ToList();
         var seen = new Dictionary<AnalysisKind, int>();
         Hwsim.Circuits.Simulation.EngineStatistics? last = null;
-        try
+        NetlistRun.RunAll(netlist, result =>
         {
-            NetlistRun.RunAll(netlist, result =>
+            last = result.Statistics;
+            Print(result, stdout);
+            if (output is not null)
             {
-                last = result.Statistics;
-                Print(result, stdout);
-                if (output is not null)
-                {
-                    seen[result.Kind] = seen.GetValueOrDefault(result.Kind) + 1;
-                    var path = OutputPath(output.FullName, result.Kind, seen[result.Kind], kinds.Count);
-                    CsvExport.Write(result, path);
-                    stdout.WriteLine($"wrote {path}");
-                }
-            });
-        }
-        catch (CircuitException e)
-        {
-            var where = netlist.LocationOf(e.Subject) is { } loc ? $"{loc}: " : "";
-            stderr.WriteLine($"hwsim: error: {where}{e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (SimulationException e)
-        {
-            stderr.WriteLine($"hwsim: simulation failed: {e.Message}");
-            return ExitCodes.SimulationFailure;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"hwsim: error: --out {output?.FullName}: cannot write the results: {e.Message}");
-            return ExitCodes.BadInput;
-        }
+                seen[result.Kind] = seen.GetValueOrDefault(result.Kind) + 1;
+                var path = OutputPath(output.FullName, result.Kind, seen[result.Kind], kinds.Count);
+                CsvExport.Write(result, path);
+                stdout.WriteLine($"wrote {path}");
+            }
+        });
 
         if (stats && last is { } st)
         {

@@ -26,59 +26,38 @@ public static class TrainCommand
         var cmd = new Command("train", "Train a demo network with its fixed seed and write its model file.") { demo, epochs, optimizer, lr, outOpt, plot };
         cmd.SetAction(parse =>
         {
-            var def = DemoCatalog.Find(parse.GetValue(demo)!);
-            if (def is null)
-                return Fail(stderr, $"unknown demo '{parse.GetValue(demo)}' (known: {string.Join(", ", DemoCatalog.Names)})");
+            var def = DemoCatalog.Find(parse.GetValue(demo)!)
+                ?? throw new UsageException($"unknown demo '{parse.GetValue(demo)}' (known: {string.Join(", ", DemoCatalog.Names)})");
             int? n = parse.GetValue(epochs);
-            if (n is <= 0) return Fail(stderr, "--epochs must be a positive integer");
+            if (n is <= 0) throw new UsageException("--epochs must be a positive integer");
             OptimizerKind? kind = null;
             if (parse.GetValue(optimizer) is string name)
-            {
-                kind = OptimizerSpec.ParseKind(name);
-                if (kind is null) return Fail(stderr, $"unknown optimizer '{name}' (known: adam, sgd, momentum, nesterov, rmsprop)");
-            }
+                kind = OptimizerSpec.ParseKind(name)
+                    ?? throw new UsageException($"--optimizer: unknown optimizer '{name}' (known: adam, sgd, momentum, nesterov, rmsprop)");
             double? rate = parse.GetValue(lr);
-            if (rate is not null && (rate <= 0 || !double.IsFinite(rate.Value))) return Fail(stderr, "--lr must be a positive number");
+            if (rate is not null && (rate <= 0 || !double.IsFinite(rate.Value))) throw new UsageException("--lr must be a positive number");
             string modelPath = parse.GetValue(outOpt)?.FullName ?? Path.Combine("models", def.Name + ".json");
             string plotPath = parse.GetValue(plot)?.FullName
                 ?? Path.Combine(Path.GetDirectoryName(modelPath) ?? "", Path.GetFileNameWithoutExtension(modelPath) + ".loss.png");
-            if (!OutputPaths.CanWriteFile("--out", modelPath, stderr) || !OutputPaths.CanWriteFile("--plot", plotPath, stderr))
-                return ExitCodes.BadInput;
-            return Run(def, new DemoOverrides(n, kind, rate), modelPath, plotPath, stdout, stderr);
+            OutputPaths.CheckFile("--out", modelPath);
+            OutputPaths.CheckFile("--plot", plotPath);
+            return Run(def, new DemoOverrides(n, kind, rate), modelPath, plotPath, stdout);
         });
         return cmd;
     }
 
-    private static int Run(DemoDefinition def, DemoOverrides overrides, string modelPath, string plotPath, TextWriter stdout, TextWriter stderr)
+    private static int Run(DemoDefinition def, DemoOverrides overrides, string modelPath, string plotPath, TextWriter stdout)
     {
         stdout.WriteLine($"{def.Name}: {def.Description}");
         if (!def.IsTrained && (overrides.Epochs is not null || overrides.Optimizer is not null || overrides.LearningRate is not null))
             stdout.WriteLine("note: this demo is not trained; --epochs, --optimizer and --lr are ignored");
-        DemoResult result;
-        try
+        var result = Interactive(stdout) ? TrainWithProgressBar(def, overrides) : DemoRunner.Run(def, overrides, PlainProgress(def, overrides, stdout));
+        ModelFile.Save(result.Model, modelPath);
+        stdout.WriteLine($"wrote {modelPath}");
+        if (result.History is { EpochsRun: > 0 } h)
         {
-            result = Interactive(stdout) ? TrainWithProgressBar(def, overrides) : DemoRunner.Run(def, overrides, PlainProgress(def, overrides, stdout));
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            stderr.WriteLine($"hwsim: error: training {def.Name} failed: {ex.Message}");
-            return ExitCodes.SimulationFailure;
-        }
-
-        try
-        {
-            ModelFile.Save(result.Model, modelPath);
-            stdout.WriteLine($"wrote {modelPath}");
-            if (result.History is { EpochsRun: > 0 } h)
-            {
-                LossCurvePlot.Save(plotPath, $"{def.Name}: training loss", def.Loss.Name, h.TrainLoss, h.ValidationLoss);
-                stdout.WriteLine($"wrote {plotPath}");
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"hwsim: error: cannot write: {ex.Message}");
-            return ExitCodes.SimulationFailure;
+            LossCurvePlot.Save(plotPath, $"{def.Name}: training loss", def.Loss.Name, h.TrainLoss, h.ValidationLoss);
+            stdout.WriteLine($"wrote {plotPath}");
         }
 
         if (result.History is { } hist)
@@ -128,10 +107,4 @@ public static class TrainCommand
     }
 
     private static string F(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
-
-    private static int Fail(TextWriter stderr, string message)
-    {
-        stderr.WriteLine($"hwsim: error: {message}");
-        return ExitCodes.BadInput;
-    }
 }

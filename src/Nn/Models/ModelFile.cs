@@ -77,7 +77,9 @@ public static class ModelFile
                 throw new ModelFormatException($"missing \"format\": \"{Format}\"");
             if (format.GetString() != Format)
                 throw new ModelFormatException($"unsupported format '{format.GetString()}' (expected '{Format}')");
-            string name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "model";
+            // A missing or blank name is the default name, as before; a name is only a label (made file-safe where it names files).
+            string name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(n.GetString())
+                ? n.GetString()! : "model";
             if (!root.TryGetProperty("layers", out var layersEl) || layersEl.ValueKind != JsonValueKind.Array)
                 throw new ModelFormatException("missing \"layers\" array");
             var layers = new List<ILayer>();
