@@ -10,6 +10,10 @@ public sealed record BenchmarkCase(string Name, string Description, Func<string>
         new BenchmarkCase("crossbar128", "operating point, 128x128 crossbar, 1 ohm wires", () => BenchmarkNetlists.Crossbar(128), true),
         new BenchmarkCase("crossbar256", "operating point, 256x256 crossbar, 1 ohm wires", () => BenchmarkNetlists.Crossbar(256), true),
         new BenchmarkCase("rcladder1000", "transient, 1000-section RC ladder, 60 us", () => BenchmarkNetlists.RcLadder(1000), false),
+        new BenchmarkCase("lstm-cell-device", "clocked transient, device-level lstm-cell, 40 steps (bench/netlists)",
+            () => BenchmarkNetlists.Checkedin("lstm-cell.device.cir"), false),
+        new BenchmarkCase("lstm-sine-device", "clocked transient, device-level lstm-sine, 80 steps (bench/netlists)",
+            () => BenchmarkNetlists.Checkedin("lstm-sine.device.cir"), true),
     };
 
     public static BenchmarkCase? Find(string name) =>
