@@ -32,8 +32,6 @@ internal sealed class CircuitBuilder
         return definition.Name;
     }
 
-    public bool IsDefined(string name) => _definitions.ContainsKey(name);
-
     /// <summary>Adds an X instance of <paramref name="subcircuit"/> with the given nodes.</summary>
     public void Instance(string name, IEnumerable<string> nodes, string subcircuit)
     {

@@ -1,7 +1,7 @@
 using Hwsim.Bridge.Compiler;
 using Hwsim.Circuits.Analyses;
 using Hwsim.Circuits.Netlist;
-using Hwsim.Circuits.Reference;
+using Hwsim.Verification;
 
 namespace Hwsim.Bridge.Evaluation;
 
@@ -158,7 +158,7 @@ public static class ClockedEvaluator
     {
         var runner = new NgspiceRunner { Timeout = TimeSpan.FromMinutes(30) };
         var result = runner.RunText(netlist);
-        var plot = result.Plots.First(p => p.Analysis == AnalysisKind.Transient);
+        var plot = result.Plots.First(p => p.Analysis == Hwsim.Circuits.Results.AnalysisKind.Transient);
         var time = plot.RealValues("time");
         var columns = names.Select(n => plot.RealValues(n)).ToArray();
         var x = new double[names.Count];

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Hwsim.Bridge.Evaluation;
-using Hwsim.Circuits.Reference;
+using Hwsim.Verification;
 
 namespace Hwsim.Cli.Commands;
 
