@@ -128,6 +128,7 @@ public static partial class NetworkCompiler
         {
             var prefix = $"{name}_l{k}";
             var label = $"{lstm.Name}.l{k}";
+            c.Builder.Layer = label;
             var wih = ToArray(lstm.WeightIh(k));
             var whh = ToArray(lstm.WeightHh(k));
             var inSize = wih.GetLength(1);

@@ -46,6 +46,7 @@ public static partial class NetworkCompiler
         var layerSignals = new List<Signal>();
         foreach (var layer in model.Network.Layers)
         {
+            c.Builder.Layer = layer.Name;
             try
             {
                 layerSignals = layer switch
@@ -95,6 +96,7 @@ public static partial class NetworkCompiler
             InstanceCount = c.Builder.InstanceCount,
             Supplies = c.Supplies,
             NeedsClock = device && c.States.Count > 0,
+            Parts = c.Builder.Parts,
         };
     }
 
@@ -152,6 +154,8 @@ public static partial class NetworkCompiler
         {
             if (!_biasDefined)
             {
+                var layer = Builder.Layer;
+                Builder.Layer = "bias";
                 if (Supply(s => s.Crossbar) is { } xbar)
                 {
                     var def = Builder.Define(ArithmeticBlocks.RowDriver("biasdrv", new SignalScale(xbar.Positive), Profile.ReadVoltage, null, 1, xbar));
@@ -162,6 +166,7 @@ public static partial class NetworkCompiler
                     Builder.Source("vbiasp", "bias_p", Profile.ReadVoltage);
                     Builder.Source("vbiasn", "bias_n", -Profile.ReadVoltage);
                 }
+                Builder.Layer = layer;
                 _biasDefined = true;
             }
             return ("bias_p", "bias_n");

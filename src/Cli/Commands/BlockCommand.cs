@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Hwsim.Bridge.Reports;
+using Hwsim.Bridge.Reports.Inspector;
 using Hwsim.Circuits;
 using Hwsim.Circuits.Blocks;
 
 namespace Hwsim.Cli.Commands;
 
 /// <summary>
-/// <c>hwsim block [NAME] [--level ideal|macro|device] [--netlist OUT.cir] [--plot OUT.png|svg] [--csv OUT.csv]</c>:
+/// <c>hwsim block [NAME] [--level ideal|macro|device] [--netlist OUT.cir] [--plot OUT.png|svg] [--csv OUT.csv] [--inspect OUT.html]</c>:
 /// without a name lists the blocks; with one prints the block's netlist summary, sweeps its bench on our engine over
 /// its input range, prints max and RMS error against the ideal function (output units, values) and writes the bench
 /// netlist, the plot and the sweep (<c>input,ideal,circuit</c>, or <c>input1,input2,ideal,circuit</c> for two-input
@@ -25,12 +26,15 @@ public static class BlockCommand
         var netlist = new Option<FileInfo?>("--netlist") { Description = "write the bench netlist (runs unchanged in ngspice)" };
         var plot = new Option<FileInfo?>("--plot") { Description = "plot the transfer curve(s) beside the ideal one (PNG, or SVG for .svg)" };
         var csv = new Option<FileInfo?>("--csv") { Description = "write the sweep: input,ideal,circuit (two inputs: input1,input2,ideal,circuit), in values" };
-        var cmd = new Command("block", "Characterise an analog building block against its ideal function.") { name, level, netlist, plot, csv };
-        cmd.SetAction(parse => Run(parse.GetValue(name), parse.GetValue(level), parse.GetValue(netlist), parse.GetValue(plot), parse.GetValue(csv), stdout, stderr));
+        var inspect = new Option<FileInfo?>("--inspect") { Description = "write an inspector page (HTML, works offline): schematic, netlist, operating point at every sweep point, transfer curve against the ideal" };
+        var cmd = new Command("block", "Characterise an analog building block against its ideal function.") { name, level, netlist, plot, csv, inspect };
+        cmd.SetAction(parse => Run(parse.GetValue(name), parse.GetValue(level), parse.GetValue(netlist), parse.GetValue(plot), parse.GetValue(csv), stdout, stderr,
+            parse.GetValue(inspect)));
         return cmd;
     }
 
-    public static int Run(string? name, string? levelName, FileInfo? netlist, FileInfo? plot, FileInfo? csv, TextWriter stdout, TextWriter stderr)
+    public static int Run(string? name, string? levelName, FileInfo? netlist, FileInfo? plot, FileInfo? csv, TextWriter stdout, TextWriter stderr,
+        FileInfo? inspect = null)
     {
         if (name is null)
         {
@@ -51,6 +55,7 @@ public static class BlockCommand
         var stagedNetlist = netlist is null ? null : publication.File("--netlist", netlist.FullName);
         var stagedPlot = plot is null ? null : publication.File("--plot", plot.FullName);
         var stagedCsv = csv is null ? null : publication.File("--csv", csv.FullName);
+        var stagedInspect = inspect is null ? null : publication.File("--inspect", inspect.FullName);
         var bench = block.CreateBench(level);
         foreach (var line in bench.Summary()) stdout.WriteLine(line);
         if (stagedNetlist is not null) File.WriteAllText(stagedNetlist, bench.Netlist);
@@ -67,8 +72,9 @@ public static class BlockCommand
 
         if (stagedCsv is not null) File.WriteAllText(stagedCsv, Csv(sweep));
         if (stagedPlot is not null) BlockPlot.Save(stagedPlot, sweep);
+        if (stagedInspect is not null) File.WriteAllText(stagedInspect, BlockInspectorPage.Page(bench, sweep));
         publication.Commit();
-        foreach (var f in new[] { netlist, csv, plot })
+        foreach (var f in new[] { netlist, csv, plot, inspect })
             if (f is not null) stdout.WriteLine($"wrote {f.FullName}");
         return ExitCodes.Success;
     }

@@ -19,10 +19,12 @@ public static class ExportCommand
         cmd.SetAction(parse =>
         {
             var target = parse.GetValue(output)!.FullName;
-            OutputPaths.CheckFile("--output", target);
+            using var publication = new Publication();
+            var staged = publication.File("--output", target);
             InputPaths.CheckFile(parse.GetValue(model)!, "a model file");
             var loaded = ModelLoader.Load(parse.GetValue(model)!.FullName);
-            OnnxExporter.Save(loaded, target, parse.GetValue(asDouble));
+            OnnxExporter.Save(loaded, staged, parse.GetValue(asDouble));
+            publication.Commit();
             stdout.WriteLine($"wrote {target} (opset {OnnxExporter.Opset}, {(parse.GetValue(asDouble) ? "float64" : "float32")})");
             return ExitCodes.Success;
         });

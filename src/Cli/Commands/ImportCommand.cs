@@ -18,10 +18,12 @@ public static class ImportCommand
         cmd.SetAction(parse =>
         {
             var target = parse.GetValue(output)!.FullName;
-            OutputPaths.CheckFile("--output", target);
+            using var publication = new Publication();
+            var staged = publication.File("--output", target);
             InputPaths.CheckFile(parse.GetValue(model)!, "an ONNX file");
             var imported = OnnxImporter.Load(parse.GetValue(model)!.FullName);
-            ModelFile.Save(imported, target);
+            ModelFile.Save(imported, staged);
+            publication.Commit();
             stdout.WriteLine($"wrote {target}: {string.Join(", ", imported.Network.Layers.Select(l => $"{l.Name} ({l.TypeName})"))}");
             return ExitCodes.Success;
         });

@@ -29,8 +29,9 @@ internal static class ModelTraining
 
     public static int Run(ModelTrainingRequest request, TextWriter stdout)
     {
-        OutputPaths.CheckFile("-o", request.Output);
-        OutputPaths.CheckFile("--plot", request.Plot);
+        using var publication = new Publication();
+        var stagedModel = publication.File("-o", request.Output);
+        var stagedPlot = request.Plot is null ? null : publication.File("--plot", request.Plot);
         InputPaths.CheckFile(request.Model, "a model file");
         InputPaths.CheckFile(request.Data, "a CSV file of training data");
         var model = ModelLoader.Load(request.Model.FullName);
@@ -90,13 +91,12 @@ internal static class ModelTraining
         model.Extras.Remove("metrics");
         model.Extras["training"] = training;
 
-        ModelFile.Save(model, request.Output);
+        ModelFile.Save(model, stagedModel);
+        var plotted = stagedPlot is not null && history.EpochsRun > 0;
+        if (plotted) LossCurvePlot.Save(stagedPlot!, $"{model.Name}: training loss", loss.Name, history.TrainLoss, history.ValidationLoss);
+        publication.Commit();
         stdout.WriteLine($"wrote {request.Output}");
-        if (request.Plot is not null && history.EpochsRun > 0)
-        {
-            LossCurvePlot.Save(request.Plot, $"{model.Name}: training loss", loss.Name, history.TrainLoss, history.ValidationLoss);
-            stdout.WriteLine($"wrote {request.Plot}");
-        }
+        if (plotted) stdout.WriteLine($"wrote {request.Plot}");
         return ExitCodes.Success;
     }
 
