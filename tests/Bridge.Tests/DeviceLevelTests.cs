@@ -4,7 +4,7 @@ using Hwsim.Bridge.Demos;
 using Hwsim.Bridge.Evaluation;
 using Hwsim.Circuits.Blocks;
 using Hwsim.Circuits.Netlist;
-using Hwsim.Circuits.Tests.Reference;
+using Hwsim.TestSupport;
 using Xunit.Abstractions;
 
 namespace Hwsim.Bridge.Tests;
