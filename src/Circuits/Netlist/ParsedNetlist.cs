@@ -43,9 +43,13 @@ public sealed class ParsedNetlist
         : null;
 
     /// <summary>Binds the circuit into an engine with the netlist's options, initial conditions and node sets.</summary>
-    public CircuitEngine CreateEngine()
+    /// <param name="symbolic">
+    /// The symbolic analysis of another engine of the same structure (a Monte Carlo sample of the same netlist), so
+    /// that this one skips the ordering; null to make its own.
+    /// </param>
+    public CircuitEngine CreateEngine(Solver.SymbolicAnalysis? symbolic = null)
     {
-        var engine = new CircuitEngine(Circuit, Options);
+        var engine = new CircuitEngine(Circuit, Options, symbolic);
         foreach (var (node, value) in InitialConditions) engine.SetInitialCondition(node, value);
         foreach (var (node, value) in NodeSets) engine.SetNodeSet(node, value);
         return engine;

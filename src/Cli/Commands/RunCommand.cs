@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Hwsim.Circuits;
 using Hwsim.Circuits.Measurements;
 using Hwsim.Circuits.Netlist;
 using Hwsim.Circuits.Results;
@@ -21,21 +22,30 @@ public static class RunCommand
         var outOpt = new Option<FileInfo?>("--out") { Description = "write results as CSV (several analyses: NAME.op.csv, NAME.dc.csv, NAME.ac.csv, NAME.tran.csv), or as one ngspice rawfile when the name ends in .raw; .meas results go to NAME.meas.csv" };
         var ascii = new Option<bool>("--ascii") { Description = "write the rawfile (--out NAME.raw) as text instead of binary" };
         var stats = new Option<bool>("--stats") { Description = "print unknowns, matrix and LU non-zeros, Newton iterations, time points and time per phase" };
+        var limits = new LimitOptions();
         var cmd = new Command("run", "Run every analysis in a netlist and print the results.") { file, outOpt, ascii, stats };
-        cmd.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(outOpt), parse.GetValue(stats), stdout, stderr, parse.GetValue(ascii)));
+        limits.AddTo(cmd);
+        cmd.SetAction(parse =>
+        {
+            var netlist = parse.GetValue(file)!;
+            return Run(netlist, parse.GetValue(outOpt), parse.GetValue(stats), limits.Build(parse, netlist.DirectoryName ?? "."), stdout, stderr,
+                parse.GetValue(ascii));
+        });
         return cmd;
     }
 
-    public static int Run(FileInfo file, FileInfo? output, bool stats, TextWriter stdout, TextWriter stderr, bool ascii = false)
+    public static int Run(FileInfo file, FileInfo? output, bool stats, ResourceLimits limits, TextWriter stdout, TextWriter stderr,
+        bool ascii = false)
     {
         // A folder that cannot hold the results is a bad argument: say so before a long simulation, not after it.
-        OutputPaths.CheckFile("--out", output?.FullName);
         var raw = output is not null && output.Name.EndsWith(".raw", StringComparison.OrdinalIgnoreCase);
         if (ascii && !raw) throw new UsageException("--ascii: applies to a rawfile; give --out NAME.raw");
+        using var publication = new Publication();
+        var staged = output is null ? null : publication.File("--out", output.FullName);
         InputPaths.CheckFile(file, "a netlist file");
         using var noCollections = BatchMemory.Reserve(file.Length * 120);
         var readStart = System.Diagnostics.Stopwatch.GetTimestamp();
-        var netlist = NetlistReader.ReadFile(file.FullName);
+        var netlist = NetlistReader.ReadFile(file.FullName, limits);
         var readTime = System.Diagnostics.Stopwatch.GetElapsedTime(readStart);
 
         foreach (var note in netlist.Notes) stderr.WriteLine($"hwsim: note: {note}");
@@ -44,10 +54,13 @@ public static class RunCommand
 
         var kinds = netlist.Analyses.Select(a => a.Kind).ToList();
         var seen = new Dictionary<AnalysisKind, int>();
+        var written = new List<string>();
         Hwsim.Circuits.Simulation.EngineStatistics? last = null;
         var date = DateTime.Now;
         var measured = new List<MeasureResult>();
-        using var rawfile = raw ? new RawOutput(output!.FullName, ascii ? RawFileFormat.Ascii : RawFileFormat.Binary) : null;
+        // A rawfile holds every plot of the run, written as each analysis ends.
+        using var rawStream = raw ? new FileStream(staged!, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16) : null;
+        var rawfile = rawStream is null ? null : new RawFileWriter(rawStream, ascii ? RawFileFormat.Ascii : RawFileFormat.Binary);
         NetlistRun.RunAll(netlist, result =>
         {
             last = result.Statistics;
@@ -56,26 +69,26 @@ public static class RunCommand
                 PrintTable.Write(stdout, netlist.Title, result, print.Vectors, date);
             PrintMeasurements(result, stdout, stderr);
             measured.AddRange(result.Measurements);
-            if (rawfile is not null) rawfile.Writer.WritePlot(netlist.Title, result, date);
+            if (rawfile is not null) rawfile.WritePlot(netlist.Title, result, date);
             else if (output is not null)
             {
                 seen[result.Kind] = seen.GetValueOrDefault(result.Kind) + 1;
                 var path = OutputPath(output.FullName, result.Kind, seen[result.Kind], kinds.Count);
-                CsvExport.Write(result, path);
-                stdout.WriteLine($"wrote {path}");
+                CsvExport.Write(result, publication.Derived(output.FullName, path));
+                written.Add(path);
             }
         });
-        if (rawfile is not null)
-        {
-            rawfile.Commit();
-            stdout.WriteLine($"wrote {output!.FullName}");
-        }
+        rawStream?.Dispose();
+        if (raw) written.Add(output!.FullName);
         if (output is not null && netlist.Outputs.Measures.Count > 0)
         {
             var path = MeasureCsv.PathBeside(output.FullName);
-            MeasureCsv.Write(measured, path);
-            stdout.WriteLine($"wrote {path}");
+            MeasureCsv.Write(measured, publication.Derived(output.FullName, path));
+            written.Add(path);
         }
+        // The files of all analyses appear together, only when every analysis succeeded.
+        publication.Commit();
+        foreach (var path in written) stdout.WriteLine($"wrote {path}");
 
         if (stats && last is { } st)
         {
@@ -107,36 +120,6 @@ public static class RunCommand
         stdout.WriteLine();
         foreach (var m in result.Measurements.Where(m => m.Line.Length > 0)) stdout.WriteLine(m.Line);
         stdout.WriteLine();
-    }
-
-    /// <summary>A rawfile written plot by plot into a temporary sibling, renamed into place only when the run succeeded.</summary>
-    private sealed class RawOutput : IDisposable
-    {
-        private readonly string _path;
-        private readonly string _temp;
-        private readonly FileStream _stream;
-
-        public RawOutput(string path, RawFileFormat format)
-        {
-            _path = path;
-            _temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-            _stream = new FileStream(_temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-            Writer = new RawFileWriter(_stream, format);
-        }
-
-        public RawFileWriter Writer { get; }
-
-        public void Commit()
-        {
-            _stream.Dispose();
-            File.Move(_temp, _path, overwrite: true);
-        }
-
-        public void Dispose()
-        {
-            _stream.Dispose();
-            if (File.Exists(_temp)) File.Delete(_temp);
-        }
     }
 
     private static string Ms(TimeSpan t) => $"{t.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture)} ms";
