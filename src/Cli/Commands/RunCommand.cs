@@ -34,8 +34,7 @@ public static class RunCommand
         return cmd;
     }
 
-    public static int Run(FileInfo file, FileInfo? output, bool stats, ResourceLimits limits, TextWriter stdout, TextWriter stderr,
-        bool ascii = false)
+    public static int Run(FileInfo file, FileInfo? output, bool stats, ResourceLimits limits, TextWriter stdout, TextWriter stderr, bool ascii = false)
     {
         // A folder that cannot hold the results is a bad argument: say so before a long simulation, not after it.
         var raw = output is not null && output.Name.EndsWith(".raw", StringComparison.OrdinalIgnoreCase);
@@ -58,9 +57,7 @@ public static class RunCommand
         Hwsim.Circuits.Simulation.EngineStatistics? last = null;
         var date = DateTime.Now;
         var measured = new List<MeasureResult>();
-        // A rawfile holds every plot of the run, written as each analysis ends.
-        using var rawStream = raw ? new FileStream(staged!, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16) : null;
-        var rawfile = rawStream is null ? null : new RawFileWriter(rawStream, ascii ? RawFileFormat.Ascii : RawFileFormat.Binary);
+        using var rawfile = raw ? new RawOutput(staged!, ascii ? RawFileFormat.Ascii : RawFileFormat.Binary) : null;
         NetlistRun.RunAll(netlist, result =>
         {
             last = result.Statistics;
@@ -69,7 +66,7 @@ public static class RunCommand
                 PrintTable.Write(stdout, netlist.Title, result, print.Vectors, date);
             PrintMeasurements(result, stdout, stderr);
             measured.AddRange(result.Measurements);
-            if (rawfile is not null) rawfile.WritePlot(netlist.Title, result, date);
+            if (rawfile is not null) rawfile.Writer.WritePlot(netlist.Title, result, date);
             else if (output is not null)
             {
                 seen[result.Kind] = seen.GetValueOrDefault(result.Kind) + 1;
@@ -78,15 +75,16 @@ public static class RunCommand
                 written.Add(path);
             }
         });
-        rawStream?.Dispose();
-        if (raw) written.Add(output!.FullName);
+        // Every file of the run (CSVs of all analyses, or the rawfile, and the measurements) appears together,
+        // only when every analysis succeeded.
+        if (rawfile is not null) written.Add(output!.FullName);
         if (output is not null && netlist.Outputs.Measures.Count > 0)
         {
             var path = MeasureCsv.PathBeside(output.FullName);
             MeasureCsv.Write(measured, publication.Derived(output.FullName, path));
             written.Add(path);
         }
-        // The files of all analyses appear together, only when every analysis succeeded.
+        rawfile?.Close();
         publication.Commit();
         foreach (var path in written) stdout.WriteLine($"wrote {path}");
 
@@ -120,6 +118,25 @@ public static class RunCommand
         stdout.WriteLine();
         foreach (var m in result.Measurements.Where(m => m.Line.Length > 0)) stdout.WriteLine(m.Line);
         stdout.WriteLine();
+    }
+
+    /// <summary>A rawfile written plot by plot into the publication's staging path (moved into place only when the run succeeded).</summary>
+    private sealed class RawOutput : IDisposable
+    {
+        private readonly FileStream _stream;
+
+        public RawOutput(string stagedPath, RawFileFormat format)
+        {
+            _stream = new FileStream(stagedPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            Writer = new RawFileWriter(_stream, format);
+        }
+
+        public RawFileWriter Writer { get; }
+
+        /// <summary>Flushes and closes the file before it is published.</summary>
+        public void Close() => _stream.Dispose();
+
+        public void Dispose() => _stream.Dispose();
     }
 
     private static string Ms(TimeSpan t) => $"{t.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture)} ms";
