@@ -6,7 +6,7 @@ namespace Hwsim.Browser.Tests;
 /// <summary>
 /// The inspector pages in a real browser (Debian's chromium driven by Playwright), opened from disk as a user opens
 /// them: no console errors, the probe of a crossbar and of an LSTM gate shows the numbers of the per-demo CSV, the
-/// level picker switches to the other level's numbers, and a waveform zooms.
+/// level picker switches to the other level's numbers, and a waveform zooms and pans.
 /// </summary>
 public class InspectorPageTests : IClassFixture<PagesFixture>
 {
@@ -110,6 +110,14 @@ public class InspectorPageTests : IClassFixture<PagesFixture>
         Assert.True(after[1] - after[0] < 0.5 * (before[1] - before[0]), $"range {before[0]}..{before[1]} became {after[0]}..{after[1]}");
         Assert.Equal(after, lower); // the error plot follows
         Assert.Contains("showing steps", await page.InnerTextAsync("#wave-range"));
+        // shift+wheel pans: the same width, further right
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.5f, box.Y + box.Height / 2);
+        await page.Keyboard.DownAsync("Shift");
+        await page.Mouse.WheelAsync(0, 100);
+        await page.Keyboard.UpAsync("Shift");
+        var panned = await page.EvaluateAsync<double[]>("() => { const u = window.hwsimInspector.charts.wave[0]; return [u.scales.x.min, u.scales.x.max]; }");
+        Assert.True(panned[0] > after[0], $"pan: {after[0]}..{after[1]} became {panned[0]}..{panned[1]}");
+        Assert.Equal(after[1] - after[0], panned[1] - panned[0], 9);
         await page.ClickAsync("#reset-zoom");
         var reset = await page.EvaluateAsync<double[]>("() => { const u = window.hwsimInspector.charts.wave[0]; return [u.scales.x.min, u.scales.x.max]; }");
         Assert.Equal(before, reset);

@@ -208,17 +208,28 @@
   }
 
   // ---------- plots ----------
-  /** Wheel zooms the x axis about the cursor; drag selects a range (uPlot's own); double-click resets. */
+  /**
+   * Wheel zooms the x axis about the cursor; shift+wheel (or a sideways swipe) pans it; drag selects a range (uPlot's
+   * own); double-click resets.
+   */
   function wheelZoom() {
     return {
       hooks: {
         ready: function (u) {
           u.over.addEventListener('wheel', function (e) {
             e.preventDefault();
-            var min = u.scales.x.min, max = u.scales.x.max, at = u.posToVal(e.offsetX, 'x');
-            var f = e.deltaY < 0 ? 0.75 : 1 / 0.75, lo = at - (at - min) * f, hi = at + (max - at) * f;
+            var min = u.scales.x.min, max = u.scales.x.max, span = max - min;
             var d = u.data[0], first = d[0], last = d[d.length - 1];
-            u.setScale('x', { min: Math.max(first, lo), max: Math.min(last, hi) });
+            var lo, hi;
+            if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+              var shift = ((e.shiftKey ? e.deltaY : e.deltaX) > 0 ? 0.15 : -0.15) * span;
+              shift = Math.max(first - min, Math.min(last - max, shift));
+              lo = min + shift; hi = max + shift;
+            } else {
+              var at = u.posToVal(e.offsetX, 'x'), f = e.deltaY < 0 ? 0.75 : 1 / 0.75;
+              lo = Math.max(first, at - (at - min) * f); hi = Math.min(last, at + (max - at) * f);
+            }
+            u.setScale('x', { min: lo, max: hi });
           }, { passive: false });
         }
       }
@@ -304,7 +315,7 @@
   function showRange(u) {
     var lo = u.scales.x.min, hi = u.scales.x.max;
     if (!isNum(lo) || !isNum(hi)) return;
-    $('#wave-range').textContent = 'showing ' + pointName() + 's ' + fmt(lo, 4) + ' to ' + fmt(hi, 4) + ' (drag to zoom, wheel to zoom, double-click to reset)';
+    $('#wave-range').textContent = 'showing ' + pointName() + 's ' + fmt(lo, 4) + ' to ' + fmt(hi, 4) + ' (drag or wheel to zoom, shift+wheel to pan, double-click to reset)';
   }
 
   function drawCurve(b, c, host) {
