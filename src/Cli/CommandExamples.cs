@@ -29,6 +29,8 @@ internal static class CommandExamples
         ["netlist"] = ["hwsim netlist lstm-cell --level macro -o lstm-cell.cir   # then: ngspice -b lstm-cell.cir"],
         ["bench"] = ["hwsim bench crossbar32 --repeat 5"],
         ["block"] = ["hwsim block tanh --level device --plot tanh.png --inspect tanh.html"],
+        ["import"] = ["hwsim import lstm.onnx -o lstm.json   # then: hwsim compare --model lstm.json"],
+        ["export"] = ["hwsim export models/lstm-sine.json -o lstm-sine.onnx"],
     };
 
     /// <summary>Appends the examples to the description of the root and of every command that has them.</summary>

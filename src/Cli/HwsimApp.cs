@@ -21,6 +21,8 @@ public static class HwsimApp
         root.Add(NetlistCommand.Create(stdout, stderr));
         root.Add(BenchCommand.Create(stdout, stderr));
         root.Add(BlockCommand.Create(stdout, stderr));
+        root.Add(ImportCommand.Create(stdout));
+        root.Add(ExportCommand.Create(stdout));
         CommandExamples.AddTo(root);
         return root;
     }

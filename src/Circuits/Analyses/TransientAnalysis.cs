@@ -13,10 +13,11 @@ public sealed class TransientAnalysis : Analysis
 {
     public TransientAnalysis(double step, double stop, double start = 0, double? maxStep = null, bool useInitialConditions = false)
     {
-        if (step <= 0) throw new ArgumentException(".tran: tstep must be positive");
-        if (stop <= 0) throw new ArgumentException(".tran: tstop must be positive");
-        if (start < 0 || start >= stop) throw new ArgumentException(".tran: tstart must be at least 0 and below tstop");
-        if (maxStep is <= 0) throw new ArgumentException(".tran: tmax must be positive");
+        // Written as !(x > 0) so that NaN is refused too.
+        if (!(step > 0) || !double.IsFinite(step)) throw new ArgumentException(".tran: tstep must be a positive number");
+        if (!(stop > 0) || !double.IsFinite(stop)) throw new ArgumentException(".tran: tstop must be a positive number");
+        if (!(start >= 0) || !(start < stop)) throw new ArgumentException(".tran: tstart must be at least 0 and below tstop");
+        if (maxStep is { } m && (!(m > 0) || !double.IsFinite(m))) throw new ArgumentException(".tran: tmax must be a positive number");
         Step = step;
         Stop = stop;
         Start = start;
@@ -29,6 +30,9 @@ public sealed class TransientAnalysis : Analysis
     public double Start { get; }
     public double? MaxStep { get; }
     public bool UseInitialConditions { get; }
+
+    /// <summary>Accepted time points after which the run stops with a <see cref="LimitExceededException"/> (see <see cref="ResourceLimits.MaxPoints"/>).</summary>
+    public long MaxPoints { get; init; } = long.MaxValue;
 
     public override AnalysisKind Kind => AnalysisKind.Transient;
 
@@ -101,6 +105,9 @@ public sealed class TransientAnalysis : Analysis
             engine.Accept();
             if (s.Transient.Time > breaks[0]) breaks.Clear();
             engine.Statistics.AcceptedTimePoints++;
+            if (times.Count >= MaxPoints)
+                throw new LimitExceededException(ResourceLimit.Points,
+                    $".tran: more than {MaxPoints} time points at t = {s.Transient.Time:G6} s of {Stop:G6} s (the time step shrank; the limit of points per analysis)");
             var dump = UseInitialConditions ? s.Transient.Time > 0 && s.Transient.Time >= Start : s.Transient.Time >= Start;
             if (dump)
             {

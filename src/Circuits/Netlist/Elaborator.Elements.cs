@@ -380,11 +380,12 @@ internal sealed partial class Elaborator
         try
         {
             var parsed = ExpressionParser.Parse(body, scope.Parameters.FunctionNames);
+            CheckExpanded(parsed, scope.Parameters, line.Location, name);
             expression = BehavioralExpression.Bind(parsed, scope.Parameters, node => NodeName(scope, node), device => ElementName(scope, device));
         }
         catch (ExpressionException e)
         {
-            throw new NetlistException(line.Location, $"{name}: in '{body}': {e.Message}");
+            throw new NetlistException(line.Location, $"{name}: in '{Excerpt.Of(body)}': {e.Message}");
         }
         var kind = kindToken == "v" ? BehavioralSourceKind.Voltage : BehavioralSourceKind.Current;
         AddEntity(new BehavioralSource(ElementName(scope, name), n[0], n[1], kind, expression), line);

@@ -51,17 +51,14 @@ public static class BlockCommand
                 throw new UsageException($"block {block.Name} has no {level.Name()} level (it has: {string.Join(", ", block.Levels.Select(l => l.Name()))})");
         }
 
-        OutputPaths.CheckFile("--netlist", netlist?.FullName);
-        OutputPaths.CheckFile("--plot", plot?.FullName);
-        OutputPaths.CheckFile("--csv", csv?.FullName);
-        OutputPaths.CheckFile("--inspect", inspect?.FullName);
+        using var publication = new Publication();
+        var stagedNetlist = netlist is null ? null : publication.File("--netlist", netlist.FullName);
+        var stagedPlot = plot is null ? null : publication.File("--plot", plot.FullName);
+        var stagedCsv = csv is null ? null : publication.File("--csv", csv.FullName);
+        var stagedInspect = inspect is null ? null : publication.File("--inspect", inspect.FullName);
         var bench = block.CreateBench(level);
         foreach (var line in bench.Summary()) stdout.WriteLine(line);
-        if (netlist is not null)
-        {
-            WriteAtomically(netlist.FullName, bench.Netlist);
-            stdout.WriteLine($"wrote {netlist.FullName}");
-        }
+        if (stagedNetlist is not null) File.WriteAllText(stagedNetlist, bench.Netlist);
 
         var sweep = bench.Run();
 
@@ -73,21 +70,12 @@ public static class BlockCommand
         stdout.WriteLine($"  rms  {G(sweep.RmsError)}");
         stdout.WriteLine($"  stated bound {G(sweep.ErrorBound)}: {(sweep.WithinBound ? "within" : "EXCEEDED")}");
 
-        if (csv is not null)
-        {
-            WriteAtomically(csv.FullName, Csv(sweep));
-            stdout.WriteLine($"wrote {csv.FullName}");
-        }
-        if (plot is not null)
-        {
-            BlockPlot.Save(plot.FullName, sweep);
-            stdout.WriteLine($"wrote {plot.FullName}");
-        }
-        if (inspect is not null)
-        {
-            WriteAtomically(inspect.FullName, BlockInspectorPage.Page(bench, sweep));
-            stdout.WriteLine($"wrote {inspect.FullName}");
-        }
+        if (stagedCsv is not null) File.WriteAllText(stagedCsv, Csv(sweep));
+        if (stagedPlot is not null) BlockPlot.Save(stagedPlot, sweep);
+        if (stagedInspect is not null) File.WriteAllText(stagedInspect, BlockInspectorPage.Page(bench, sweep));
+        publication.Commit();
+        foreach (var f in new[] { netlist, csv, plot, inspect })
+            if (f is not null) stdout.WriteLine($"wrote {f.FullName}");
         return ExitCodes.Success;
     }
 
@@ -114,22 +102,6 @@ public static class BlockCommand
             sb.Append(R(sweep.Ideal[i])).Append(',').Append(R(sweep.Circuit[i])).Append('\n');
         }
         return sb.ToString();
-    }
-
-    private static void WriteAtomically(string path, string text)
-    {
-        var dir = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(tmp, text);
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp)) File.Delete(tmp);
-        }
     }
 
     private static string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);

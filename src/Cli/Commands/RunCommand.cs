@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Hwsim.Circuits;
 using Hwsim.Circuits.Netlist;
 using Hwsim.Circuits.Results;
 
@@ -16,19 +17,26 @@ public static class RunCommand
         var file = new Argument<FileInfo>("FILE") { Description = "SPICE netlist (ngspice dialect)" };
         var outOpt = new Option<FileInfo?>("--out") { Description = "write results as CSV (several analyses: NAME.op.csv, NAME.dc.csv, NAME.ac.csv, NAME.tran.csv)" };
         var stats = new Option<bool>("--stats") { Description = "print unknowns, matrix and LU non-zeros, Newton iterations, time points and time per phase" };
+        var limits = new LimitOptions();
         var cmd = new Command("run", "Run every analysis in a netlist and print the results.") { file, outOpt, stats };
-        cmd.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(outOpt), parse.GetValue(stats), stdout, stderr));
+        limits.AddTo(cmd);
+        cmd.SetAction(parse =>
+        {
+            var netlist = parse.GetValue(file)!;
+            return Run(netlist, parse.GetValue(outOpt), parse.GetValue(stats), limits.Build(parse, netlist.DirectoryName ?? "."), stdout, stderr);
+        });
         return cmd;
     }
 
-    public static int Run(FileInfo file, FileInfo? output, bool stats, TextWriter stdout, TextWriter stderr)
+    public static int Run(FileInfo file, FileInfo? output, bool stats, ResourceLimits limits, TextWriter stdout, TextWriter stderr)
     {
         // A folder that cannot hold the results is a bad argument: say so before a long simulation, not after it.
-        OutputPaths.CheckFile("--out", output?.FullName);
+        using var publication = new Publication();
+        if (output is not null) publication.File("--out", output.FullName);
         InputPaths.CheckFile(file, "a netlist file");
         using var noCollections = BatchMemory.Reserve(file.Length * 120);
         var readStart = System.Diagnostics.Stopwatch.GetTimestamp();
-        var netlist = NetlistReader.ReadFile(file.FullName);
+        var netlist = NetlistReader.ReadFile(file.FullName, limits);
         var readTime = System.Diagnostics.Stopwatch.GetElapsedTime(readStart);
 
         foreach (var note in netlist.Notes) stderr.WriteLine($"hwsim: note: {note}");
@@ -37,6 +45,7 @@ public static class RunCommand
 
         var kinds = netlist.Analyses.Select(a => a.Kind).ToList();
         var seen = new Dictionary<AnalysisKind, int>();
+        var written = new List<string>();
         Hwsim.Circuits.Simulation.EngineStatistics? last = null;
         NetlistRun.RunAll(netlist, result =>
         {
@@ -46,10 +55,13 @@ public static class RunCommand
             {
                 seen[result.Kind] = seen.GetValueOrDefault(result.Kind) + 1;
                 var path = OutputPath(output.FullName, result.Kind, seen[result.Kind], kinds.Count);
-                CsvExport.Write(result, path);
-                stdout.WriteLine($"wrote {path}");
+                CsvExport.Write(result, publication.Derived(output.FullName, path));
+                written.Add(path);
             }
         });
+        // The CSVs of all analyses appear together, only when every analysis succeeded.
+        publication.Commit();
+        foreach (var path in written) stdout.WriteLine($"wrote {path}");
 
         if (stats && last is { } st)
         {

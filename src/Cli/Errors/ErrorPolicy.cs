@@ -56,6 +56,7 @@ public static class ErrorPolicy
             or CompileException or MappingException or BlockLevelException or RawFileFormatException or NgspiceNotFoundException
             => (ExitCodes.BadInput, e.Message),
         CircuitException c => (ExitCodes.BadInput, c.Location is { } at ? $"{at}: {c.Message}" : c.Message),
+        LimitExceededException l => (ExitCodes.BadInput, $"{l.Message} (raise it with {Commands.LimitOptions.OptionFor(l.Limit)})"),
         // A path the user named that cannot be read or written: the user's to fix, not a bug.
         IOException or UnauthorizedAccessException => (ExitCodes.BadInput, e.Message),
         // Valid input whose simulation failed.
