@@ -284,12 +284,12 @@
     };
     var top = new uPlot(common(s.name + ': software and circuit', [
       {},
-      { label: 'software', stroke: 'rgba(31,119,180,0.35)', width: 6, value: function (u, v) { return fmt(v); } },
-      { label: 'circuit', stroke: '#ff7f0e', width: 1.2, points: { show: lv.points <= 200, size: 4, fill: '#ff7f0e' }, value: function (u, v) { return fmt(v); } }
+      { label: 'software', stroke: 'rgba(31,119,180,0.35)', width: 6, value: function (u, v) { return v === null || v === undefined ? "\u2013" : fmt(v); } },
+      { label: 'circuit', stroke: '#ff7f0e', width: 1.2, points: { show: lv.points <= 200, size: 4, fill: '#ff7f0e' }, value: function (u, v) { return v === null || v === undefined ? "\u2013" : fmt(v); } }
     ], 260), [xs, sw, ck], host);
     var bottom = new uPlot(common('circuit \u2212 software', [
       {},
-      { label: 'circuit \u2212 software', stroke: '#d62728', width: 1.2, value: function (u, v) { return fmt(v, 3); } }
+      { label: 'circuit \u2212 software', stroke: '#d62728', width: 1.2, value: function (u, v) { return v === null || v === undefined ? "\u2013" : fmt(v, 3); } }
     ], 190), [xs, err], host);
     charts.wave = [top, bottom];
     // zooming one zooms the other
