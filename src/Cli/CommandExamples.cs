@@ -18,7 +18,11 @@ internal static class CommandExamples
             "hwsim run netlists/engine/rc_lowpass.cir --out rc.csv   # a SPICE netlist on our engine",
         ],
         ["run"] = ["hwsim run netlists/engine/rc_lowpass.cir --out rc.csv --stats"],
-        ["train"] = ["hwsim train mlp-xor --epochs 2000 --out xor.json --plot xor.loss.png"],
+        ["train"] =
+        [
+            "hwsim train mlp-xor --epochs 2000 --out xor.json --plot xor.loss.png",
+            "hwsim train --model init.json --data train.csv --inputs x1,x2 --targets y --loss mse --optimizer adam --lr 0.01 --epochs 500 -o trained.json",
+        ],
         ["infer"] = ["hwsim infer models/mlp-xor.json rows.csv --out outputs.csv   # rows.csv: a header (x1,x2), then one row per sample"],
         ["demos"] = ["hwsim demos"],
         ["compare"] =
@@ -28,6 +32,8 @@ internal static class CommandExamples
         ],
         ["netlist"] = ["hwsim netlist lstm-cell --level macro -o lstm-cell.cir   # then: ngspice -b lstm-cell.cir"],
         ["bench"] = ["hwsim bench crossbar32 --repeat 5"],
+        ["import"] = ["hwsim import model.onnx -o model.json   # an ONNX file as torch.onnx.export writes it"],
+        ["export"] = ["hwsim export models/lstm-sine.json -o lstm-sine.onnx   # runs in ONNX Runtime"],
         ["block"] = ["hwsim block tanh --level device --plot tanh.png --inspect tanh.html"],
         ["import"] = ["hwsim import lstm.onnx -o lstm.json   # then: hwsim compare --model lstm.json"],
         ["export"] = ["hwsim export models/lstm-sine.json -o lstm-sine.onnx"],

@@ -51,15 +51,39 @@ public sealed record MappingProfile
     /// <summary>The op-amp of the macro level's amplifiers.</summary>
     public OpAmpModel OpAmp { get; init; } = new() { Gain = 1e5, GainBandwidth = 10e6, PositiveRail = 10, NegativeRail = -10 };
 
+    /// <summary>
+    /// How the memristors at the crossings move (device level with <see cref="CrossbarDeviceKind.Memristor"/>): the
+    /// threshold model by default, so that reading below +/-0.8 V leaves the programmed weights alone over the long
+    /// clocked transient (the HP drift model would shift them by the read current).
+    /// </summary>
+    public MemristorDynamics MemristorDynamics { get; init; } = MemristorDynamics.Threshold;
+
+    /// <summary>Hold capacitor of each stage of the device level's sample-and-holds (F).</summary>
+    public double HoldCapacitance { get; init; } = 10e-12;
+
+    /// <summary>The supplies of the device level, one per block kind (<see cref="DeviceSupplies"/>).</summary>
+    public DeviceSupplies Supplies { get; init; } = DeviceSupplies.Default;
+
     public SignalScale Scale => new(SignalVoltsPerUnit);
 
     public DeviceVariation Variation => new(VariationSigma, StuckAtGminProbability, StuckAtGmaxProbability, Seed);
 
-    /// <summary>The default profile of a level: ideal keeps everything exact; macro quantises weights to 8 bits.</summary>
+    /// <summary>The wire resistance per segment of the device level's crossbars (ohm), unless given.</summary>
+    public const double DeviceWireResistance = 1;
+
+    /// <summary>
+    /// The default profile of a level: ideal keeps everything exact; macro quantises weights to 8 bits; device adds
+    /// memristors (threshold model) at the crossings, <see cref="DeviceWireResistance"/> per wire segment and a signal
+    /// scale of 1 V per unit (the demos' table may change it per demo).
+    /// </summary>
     public static MappingProfile For(FidelityLevel level) => level switch
     {
         FidelityLevel.Ideal => new MappingProfile(),
-        _ => new MappingProfile { WeightBits = 8 },
+        FidelityLevel.Macro => new MappingProfile { WeightBits = 8 },
+        _ => new MappingProfile
+        {
+            WeightBits = 8, Device = CrossbarDeviceKind.Memristor, WireResistance = DeviceWireResistance, SignalVoltsPerUnit = 1,
+        },
     };
 
     /// <summary>The conductance mapping of one layer's weights (bias included).</summary>
@@ -82,6 +106,7 @@ public sealed record MappingProfile
         if (WeightBits is < 1 or > 24) throw new ArgumentException("profile: weight bits must be between 1 and 24");
         if (InputBits is < 1 or > 24) throw new ArgumentException("profile: input bits must be between 1 and 24");
         if (WireResistance < 0) throw new ArgumentException("profile: wire resistance must not be negative");
+        if (!(HoldCapacitance > 0)) throw new ArgumentException("profile: the hold capacitance must be positive");
     }
 
     /// <summary>A readable list of the settings, for reports.</summary>
@@ -99,7 +124,10 @@ public sealed record MappingProfile
         Line("wire resistance", $"{N(WireResistance)} ohm per segment");
         Line("crossing device", Device.ToString().ToLowerInvariant());
         Line("variation", $"sigma {N(VariationSigma)}, stuck at Gmin {N(StuckAtGminProbability)}, at Gmax {N(StuckAtGmaxProbability)}, seed {Seed}");
-        Line("op-amp", $"gain {N(OpAmp.Gain)}, GBW {N(OpAmp.GainBandwidth)} Hz, rails {N(OpAmp.NegativeRail)} .. {N(OpAmp.PositiveRail)} V");
+        Line("op-amp", $"gain {N(OpAmp.Gain)}, GBW {N(OpAmp.GainBandwidth)} Hz, rails {N(OpAmp.NegativeRail)} .. {N(OpAmp.PositiveRail)} V (device level: powered from its block's supply, rails {N(SupplyRails.Headroom)} V inside it, quiescent current {N(OpAmp.QuiescentCurrent * 1e3)} mA)");
+        if (Device == CrossbarDeviceKind.Memristor) Line("memristor dynamics", MemristorDynamics == MemristorDynamics.Threshold ? "threshold (no drift below +/-0.8 V)" : "HP linear ion drift");
+        Line("device-level supplies", string.Join("; ", Supplies.All.Select(r => r.ToString())));
+        Line("device-level hold capacitors", $"{N(HoldCapacitance * 1e12)} pF");
         return sb.ToString();
     }
 }

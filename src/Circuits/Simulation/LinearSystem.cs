@@ -104,6 +104,6 @@ internal sealed class LinearSystem<T>
             : "is it in a loop of voltage sources or inductors?";
         return new SimulationException(
             $"{(structural ? "structurally singular" : "singular")} matrix at {what}: {hint}",
-            new[] { unknowns.NameOf(index) });
+            new[] { unknowns.NameOf(index) }) { NumericallySingular = !structural };
     }
 }

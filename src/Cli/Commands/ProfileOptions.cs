@@ -14,20 +14,20 @@ internal sealed class ProfileOptions
     /// <summary>The largest log-normal sigma: beyond it the spread of exp(sigma z) covers over twenty decades of conductance.</summary>
     public const double MaxVariation = 3;
 
-    private readonly Option<double?> _gmin = new("--gmin") { Description = "lowest conductance (S, > 0), default 1e-6" };
-    private readonly Option<double?> _gmax = new("--gmax") { Description = "highest conductance (S, > gmin), default 1e-4" };
+    private readonly Option<double?> _gmin = new("--gmin") { Description = "lowest conductance (S), > 0, default 1e-6" };
+    private readonly Option<double?> _gmax = new("--gmax") { Description = "highest conductance (S), > gmin, default 1e-4" };
     private readonly Option<double?> _scale = new("--weight-scale") { Description = "conductance per unit weight (S); default: fitted per layer" };
-    private readonly Option<int?> _bits = new("--weight-bits") { Description = "conductance levels 2^bits, 1 to 24 (macro default 8; ideal: exact)" };
+    private readonly Option<int?> _bits = new("--weight-bits") { Description = "conductance levels 2^bits, 1 to 24 (macro and device default 8; ideal: exact)" };
     private readonly Option<int?> _inputBits = new("--input-bits") { Description = "DAC bits of the row drivers, 1 to 24 (default: exact)" };
-    private readonly Option<double?> _read = new("--read-voltage") { Description = "row read voltage per unit input (V, > 0), default 0.2" };
-    private readonly Option<double?> _wire = new("--wire-resistance") { Description = "wire resistance per crossing segment (ohm, >= 0), default 0" };
+    private readonly Option<double?> _read = new("--read-voltage") { Description = "row read voltage per unit input (V), > 0, default 0.2" };
+    private readonly Option<double?> _wire = new("--wire-resistance") { Description = $"wire resistance per crossing segment (ohm), >= 0, default 0 (device level: {MappingProfile.DeviceWireResistance})" };
     private readonly Option<double?> _sigma = new("--variation") { Description = $"log-normal programming variation sigma, 0 to {MaxVariation}, default 0" };
     private readonly Option<int?> _seed = new("--seed") { Description = "seed of the variation, default 1" };
     private readonly Option<string?> _device = CreateDevice();
 
     private static Option<string?> CreateDevice()
     {
-        var o = new Option<string?>("--device") { Description = "device at each crossing: resistor (default) or memristor (at its programmed state)" };
+        var o = new Option<string?>("--device") { Description = "device at each crossing: resistor or memristor (at its programmed state); default resistor, memristor at the device level" };
         o.AcceptOnlyFromAmong("resistor", "memristor");
         return o;
     }
@@ -38,9 +38,11 @@ internal sealed class ProfileOptions
     }
 
     /// <summary>The profile of a level with the options given; throws <see cref="UsageException"/> naming a bad option.</summary>
-    public MappingProfile Build(ParseResult parse, FidelityLevel level)
+    public MappingProfile Build(ParseResult parse, FidelityLevel level) => Build(parse, MappingProfile.For(level));
+
+    /// <summary>The base profile (a level's defaults, or a demo's device-level settings) with the options given.</summary>
+    public MappingProfile Build(ParseResult parse, MappingProfile p)
     {
-        var p = MappingProfile.For(level);
         if (parse.GetValue(_gmin) is { } gmin) p = p with { Gmin = Positive(_gmin, gmin) };
         if (parse.GetValue(_gmax) is { } gmax) p = p with { Gmax = Positive(_gmax, gmax) };
         if (!(p.Gmax > p.Gmin)) throw new UsageException($"--gmax ({G(p.Gmax)} S) must be above --gmin ({G(p.Gmin)} S)");
@@ -60,7 +62,8 @@ internal sealed class ProfileOptions
             p = p with { VariationSigma = sigma };
         }
         if (parse.GetValue(_seed) is { } seed) p = p with { Seed = seed };
-        if (parse.GetValue(_device) is "memristor") p = p with { Device = CrossbarDeviceKind.Memristor };
+        if (parse.GetValue(_device) is { } device)
+            p = p with { Device = device == "memristor" ? CrossbarDeviceKind.Memristor : CrossbarDeviceKind.Resistor };
         return p;
     }
 
