@@ -157,4 +157,23 @@ public class InspectorPageTests : IClassFixture<PagesFixture>
         Assert.Empty(errors);
         await page.CloseAsync();
     }
+
+    /// <summary>The device level: its timing and energy, the clocked transient of a chosen signal with the clock phases, a hold's probe.</summary>
+    [ChromiumFact]
+    public async Task When_DeviceLevelShown_Expect_TimingTransientAndHoldsWithoutConsoleErrors()
+    {
+        var (page, errors) = await _pages.OpenAsync(_pages.DevicePath);
+        Assert.Equal(new[] { "device" }, await page.Locator("#level option").AllInnerTextsAsync());
+        Assert.Contains("Clock period 20 \u00b5s", await page.InnerTextAsync("#timing-facts"));
+        Assert.True(await page.Locator("#energy tr").CountAsync() > 3);
+        await page.Locator(".diagram-wrap:not([hidden]) g.blk[data-kind=hold]", new PageLocatorOptions { HasText = "c hold" }).ClickAsync();
+        await page.Locator("#probe tr[data-signal]", new PageLocatorOptions { HasText = "lstm.l0.c[0]" }).First.ClickAsync();
+        Assert.Equal(1, await page.Locator("#transient .uplot").CountAsync());
+        var legend = await page.InnerTextAsync("#transient .u-legend");
+        Assert.Contains("v(lstm_l0_c0)", legend);
+        Assert.Contains("phi1", legend);
+        Assert.Equal(1, await page.Locator(".diagram-wrap:not([hidden]) g.blk.rail[data-kind=clock]").CountAsync());
+        Assert.Empty(errors);
+        await page.CloseAsync();
+    }
 }

@@ -89,6 +89,7 @@
     $('#level-facts').textContent = lv.level + ' level: ' + lv.points + ' ' + pointName() + 's, ' + lv.evaluation +
       '; signals are node voltages of ' + lv.vs + ' V per network unit; output max |circuit \u2212 software| ' + fmt(lv.maxError, 3) + ' (' + volts(lv.maxError * lv.vs) + ').';
     $('#profile').textContent = lv.profile;
+    showTiming(lv);
     var range = $('#point');
     range.max = String(lv.points - 1);
     $('#point-n').max = String(lv.points - 1);
@@ -114,6 +115,40 @@
     drawImages();
   }
 
+  // ---------- the device level's timing and energy ----------
+  function seconds(t) {
+    if (!isNum(t)) return '\u2013';
+    var units = [[1, 's'], [1e-3, 'ms'], [1e-6, '\u00b5s'], [1e-9, 'ns'], [1e-12, 'ps']];
+    for (var k = 0; k < units.length; k++) if (Math.abs(t) >= units[k][0] * 0.9995) return Number((t / units[k][0]).toPrecision(3)) + ' ' + units[k][1];
+    return t.toPrecision(3) + ' s';
+  }
+  function joules(e) {
+    if (!isNum(e)) return '\u2013';
+    var units = [[1, 'J'], [1e-3, 'mJ'], [1e-6, '\u00b5J'], [1e-9, 'nJ'], [1e-12, 'pJ'], [1e-15, 'fJ']];
+    for (var k = 0; k < units.length; k++) if (Math.abs(e) >= units[k][0] * 0.9995) return Number((e / units[k][0]).toPrecision(3)) + ' ' + units[k][1];
+    return e.toPrecision(3) + ' J';
+  }
+  function showTiming(lv) {
+    var t = lv.timing, host = $('#timing');
+    $('#timing-section').hidden = !t;
+    host.innerHTML = '';
+    if (!t) return;
+    host.appendChild(el('p', { 'class': 'facts', id: 'timing-facts' }, 'Clock period ' + seconds(t.clockPeriod) + ' (compute phase ' + seconds(t.computeWindow) +
+      '); the slowest watched signal settles within 0.1 % in ' + seconds(t.settlingTime) + '; energy per inference (' + (t.sequencePerInference ? 'one whole sequence' : 'one sample') +
+      ') ' + joules(t.energyPerInference) + (isNum(t.minClockPeriod) ? '; shortest clock period keeping the output error within 1 %: ' + seconds(t.minClockPeriod) : '') +
+      '; ' + t.timePoints + ' time points simulated.'));
+    var table = el('table', { id: 'energy' });
+    var head = el('tr'); head.appendChild(el('th', { 'class': 'name' }, 'supplies of')); head.appendChild(el('th', null, 'energy over the run')); head.appendChild(el('th', null, 'share'));
+    table.appendChild(head);
+    var total = 0;
+    Object.keys(t.energyByKind).forEach(function (k) { total += t.energyByKind[k] || 0; });
+    Object.keys(t.energyByKind).forEach(function (k) {
+      var tr = el('tr'); tr.appendChild(el('td', { 'class': 'name' }, k)); tr.appendChild(el('td', null, joules(t.energyByKind[k])));
+      tr.appendChild(el('td', null, total > 0 ? (100 * t.energyByKind[k] / total).toFixed(1) + ' %' : '\u2013')); table.appendChild(tr);
+    });
+    host.appendChild(table);
+  }
+
   // ---------- blocks ----------
   function block(id) { return L().blocks.filter(function (b) { return b.id === id; })[0]; }
 
@@ -137,6 +172,8 @@
     body.innerHTML = '';
     body.appendChild(el('p', { 'class': 'facts' }, b.subtitle + '. ' + (b.subckt ? 'Sub-circuit ' + b.subckt + ', ' : 'Sources, ') + b.count + ' instance' +
       (b.count === 1 ? '' : 's') + (b.devices ? '; each: ' + b.devices : '') + '.'));
+    if (b.supplyKind && L().timing && isNum(L().timing.energyByKind[b.supplyKind]))
+      body.appendChild(el('p', { 'class': 'facts' }, 'The ' + b.supplyKind + ' supplies delivered ' + joules(L().timing.energyByKind[b.supplyKind]) + ' over the run.'));
     body.appendChild(el('h3', null, 'Signals at the selected ' + pointName()));
     var table = el('table', { id: 'probe' });
     var head = el('tr');
@@ -532,8 +569,10 @@
     shown.forEach(function (t, k) { data.push(t.values); series.push({ label: t.name + ' (V)', stroke: palette[k % 4], width: 1.5 }); });
     clocks.forEach(function (c) { data.push(c.values); series.push({ label: c.name, stroke: '#888', width: 1, dash: [4, 3], scale: 'clk' }); });
     charts.transient = new uPlot({
-      width: width(host), height: 260, title: 'clocked transient', scales: { x: { time: false }, clk: { range: [-0.2, 1.2] } },
-      axes: [{ label: 'time (s)' }, { label: 'V', size: 60 }, { side: 1, scale: 'clk', label: 'clock', grid: { show: false } }],
+      width: width(host), height: 260, title: 'clocked transient, first ' + Math.round(wf.time[wf.time.length - 1] / wf.period) + ' periods' + (sel ? '' : ' (select a signal to see its node)'),
+      scales: { x: { time: false }, clk: { range: [-0.2, 1.2] } },
+      axes: [{ label: 'time', values: function (u, ticks) { return ticks.map(seconds); } }, { label: 'V', size: 60 },
+        { side: 1, scale: 'clk', label: 'clock (high = 1)', grid: { show: false } }],
       series: series, plugins: [wheelZoom()]
     }, data, host);
   }
