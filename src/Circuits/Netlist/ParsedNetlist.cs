@@ -22,6 +22,11 @@ public sealed class ParsedNetlist
     public Dictionary<string, double> NodeSets { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Things the reader skipped or changed, one line each (e.g. a <c>.control</c> block).</summary>
     public List<string> Notes { get; } = new();
+    /// <summary>
+    /// Constructs read but not honoured, or read differently from ngspice, each <c>file:line:column: what and why</c>
+    /// (an unknown option, an unused distortion spec): printed as warnings so that no difference is silent.
+    /// </summary>
+    public List<string> Warnings { get; } = new();
     /// <summary>Where each entity was defined, for errors found after reading.</summary>
     /// <remarks>Keys are lower case, as the reader stores every name (ordinal keys hash faster than case-folded ones).</remarks>
     public Dictionary<string, SourceLocation> Locations { get; } = new(StringComparer.Ordinal);
