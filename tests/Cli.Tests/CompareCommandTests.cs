@@ -56,6 +56,22 @@ public class CompareCommandTests
         Assert.True(whole.Length > 2 * small.Length, $"{whole.Length} vs {small.Length}");
     }
 
+    /// <summary>Not on a terminal, progress is one plain line per demo and level; --quiet prints nothing at all.</summary>
+    [Fact]
+    public void When_NotATerminalOrQuiet_Expect_PlainProgressLinesOrNothing()
+    {
+        var (code, output, _) = CliRunner.Run("compare", "mlp-xor", "--out", OutDir());
+        Assert.Equal(0, code);
+        Assert.Contains("[1/2] mlp-xor at the ideal level (4 samples)", output);
+        Assert.Contains("[2/2] mlp-xor at the macro level (4 samples)", output);
+        Assert.DoesNotContain("\u001b[", output); // no terminal control sequences
+        var dir = OutDir();
+        var (quietCode, quiet, quietErr) = CliRunner.Run("compare", "mlp-xor", "--quiet", "--out", dir);
+        Assert.Equal(0, quietCode);
+        Assert.Equal("", quiet + quietErr);
+        Assert.True(File.Exists(Path.Combine(dir, "summary.csv")));
+    }
+
     [Fact]
     public void When_UserModelCompared_Expect_ItsNameInTheSummary()
     {

@@ -291,4 +291,52 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains("U+0000", line);
         Assert.False(File.Exists(csv));
     }
+
+    [Fact]
+    public void Sandbox_When_IncludeLeavesTheNetlistFolder_Expect_Refused()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "in"));
+        var outside = Path.Combine(_root, "in", "outside.inc");
+        File.WriteAllText(outside, "R9 in 0 1k\n");
+        var file = Netlist("sub/up.cir", ".include ../outside.inc\n.op");
+        Assert.Equal(0, CliRunner.Run("run", file).Code);
+        var line = Refused(file, "--sandbox");
+        Assert.Contains("up.cir:4:10: .include: '../outside.inc' is outside the netlist's folder", line);
+        Assert.Contains("outside the netlist's folder", Refused(Netlist("sub/abs.cir", $".include {outside}\n.op"), "--sandbox"));
+        Assert.Contains("outside the netlist's folder", Refused(Netlist("sub/passwd.cir", ".include /etc/passwd\n.op"), "--sandbox"));
+    }
+
+    [Fact]
+    public void Sandbox_When_ALinkInsideTheFolderPointsOutside_Expect_Refused()
+    {
+        var outside = Path.Combine(_root, "outside.inc");
+        File.WriteAllText(outside, "R9 in 0 1k\n");
+        Directory.CreateDirectory(Path.Combine(_root, "in", "sub"));
+        File.CreateSymbolicLink(Path.Combine(_root, "in", "sub", "link.inc"), outside);
+        Directory.CreateSymbolicLink(Path.Combine(_root, "in", "sub", "linkdir"), _root);
+        Assert.Contains("outside the netlist's folder", Refused(Netlist("sub/l1.cir", ".include link.inc\n.op"), "--sandbox"));
+        Assert.Contains("outside the netlist's folder", Refused(Netlist("sub/l2.cir", ".include linkdir/outside.inc\n.op"), "--sandbox"));
+    }
+
+    [Fact]
+    public void Sandbox_When_IncludeIsBeside_Expect_RunsWithTighterLimits()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "in", "sub"));
+        File.WriteAllText(Path.Combine(_root, "in", "sub", "beside.inc"), "R9 in 0 1k\n");
+        var (code, _, err) = CliRunner.Run("run", Netlist("sub/ok.cir", ".include beside.inc\n.op"), "--sandbox");
+        Assert.True(code == 0, err);
+        var line = Refused(Netlist("sub/sweep.cir", ".dc V1 0 1 1e-5"), "--sandbox");
+        Assert.Contains("more than the limit of 100000 points", line);
+        Assert.EndsWith("(raise it with --max-points)", line);
+        Assert.Contains("not a regular file", Refused(Netlist("sub/dev.cir", ".include /dev/zero\n.op")));
+    }
+
+    [Fact]
+    public void Item8_When_ResistanceIsZeroOrCapacitanceNegative_Expect_ANoteEach()
+    {
+        var (code, _, err) = CliRunner.Run("run", Netlist("r0.cir", "R2 in a 0\nR3 a 0 1k\nC1 a 0 -1n\n.op"));
+        Assert.True(code == 0, err);
+        Assert.Contains("r0.cir:4:1: r2: resistance 0 is taken as 0.001 ohm", err);
+        Assert.Contains("r0.cir:6:1: c1: negative capacitance", err);
+    }
 }

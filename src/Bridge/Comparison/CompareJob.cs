@@ -39,23 +39,26 @@ public static class CompareJob
         return demos.Select(d => d.ToCase(models)).ToList();
     }
 
-    public static IReadOnlyList<ComparisonResult> Run(CompareRequest request, Action<string>? log = null,
+    /// <summary>Runs every comparison of the request, writes its files, then calls <paramref name="report"/> (the HTML report).</summary>
+    public static IReadOnlyList<ComparisonResult> Run(CompareRequest request, ICompareProgress? progress = null,
         Action<IReadOnlyList<ComparisonResult>, string>? report = null)
     {
         var cases = Cases(request);
         var results = new List<ComparisonResult>();
-        var total = cases.Count * request.Levels.Count;
-        var done = 0;
+        var runs = cases.Count * request.Levels.Count;
+        var totalPoints = cases.Sum(c => (long)c.Inputs.Count) * request.Levels.Count;
+        var run = 0;
         foreach (var c in cases)
         {
             foreach (var level in request.Levels)
             {
-                done++;
-                log?.Invoke($"[{done}/{total}] {c.Name} at the {level.Name()} level ({c.Inputs.Count} {(c.Model.IsSequenceModel ? "steps" : "samples")})");
+                run++;
+                progress?.Begin(c.Name, level, c.Model.IsSequenceModel, run, runs, c.Inputs.Count, totalPoints);
                 var profile = request.ProfileFor?.Invoke(level) ?? MappingProfile.For(level);
-                results.Add(Comparer.Run(c, level, profile));
+                results.Add(Comparer.Run(c, level, profile, progress is null ? null : (done, _) => progress.Point(done)));
             }
         }
+        progress?.Writing();
         CompareOutputs.Write(results, request.OutputDirectory);
         report?.Invoke(results, request.OutputDirectory);
         return results;

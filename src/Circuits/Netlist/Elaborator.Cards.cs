@@ -165,6 +165,17 @@ internal sealed partial class Elaborator
                     _netlist.Analyses.Add(new TransientAnalysis(step, stop, start, max, uic) { MaxPoints = _limits.MaxPoints });
                     break;
                 }
+                case ".save":
+                case ".probe":
+                    SaveCard(line);
+                    break;
+                case ".print":
+                    PrintCard(line);
+                    break;
+                case ".meas":
+                case ".measure":
+                    MeasureCard(line);
+                    break;
                 default:
                     _netlist.Notes.Add($"{line.Location}: {line.Keyword} ignored");
                     break;

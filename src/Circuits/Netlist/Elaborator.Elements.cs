@@ -113,6 +113,9 @@ internal sealed partial class Elaborator
             }
         }
         if (value is null) throw c.Error("missing resistance");
+        // As ngspice (restemp.c) a resistance below 1 mOhm in magnitude is taken as 1 mOhm; say so, as a typo is likelier than intent.
+        if (Math.Abs(value.Value * scale / m) < ResistorBehavior.MinimumResistance)
+            _netlist.Notes.Add($"{line.Location}: {name}: resistance {value.Value * scale / m:G4} is taken as {ResistorBehavior.MinimumResistance:G4} ohm, as ngspice does");
         var resistor = new Resistor(ElementName(scope, name), n[0], n[1], value.Value * scale / m)
         {
             AcResistance = given.TryGetValue("ac", out var ac) ? ac * scale / m : null,
@@ -152,6 +155,7 @@ internal sealed partial class Elaborator
             }
         });
         if (value is null) throw c.Error("missing capacitance");
+        if (value.Value < 0) _netlist.Notes.Add($"{line.Location}: {name}: negative capacitance {value.Value:G4} F (accepted, as ngspice does; is the sign meant?)");
         AddEntity(new Capacitor(ElementName(scope, name), n[0], n[1], value.Value * m) { InitialCondition = ic }, line);
     }
 

@@ -20,6 +20,7 @@ internal sealed partial class Elaborator
     {
         _netlist = netlist;
         _limits = limits;
+        _netlist.Parameters = _global;
     }
 
     /// <summary>One level of the hierarchy being elaborated.</summary>

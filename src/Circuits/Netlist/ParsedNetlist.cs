@@ -27,6 +27,10 @@ public sealed class ParsedNetlist
     /// (an unknown option, an unused distortion spec): printed as warnings so that no difference is silent.
     /// </summary>
     public List<string> Warnings { get; } = new();
+    /// <summary>The <c>.save</c>, <c>.print</c> and <c>.meas</c> lines.</summary>
+    public OutputRequests Outputs { get; } = new();
+    /// <summary>The top-level <c>.param</c> values and <c>.func</c> functions (what <c>.meas ... param=</c> reads).</summary>
+    public Expressions.IParameterScope Parameters { get; internal set; } = Expressions.ParameterScope.Empty;
     /// <summary>Where each entity was defined, for errors found after reading.</summary>
     /// <remarks>Keys are lower case, as the reader stores every name (ordinal keys hash faster than case-folded ones).</remarks>
     public Dictionary<string, SourceLocation> Locations { get; } = new(StringComparer.Ordinal);

@@ -24,16 +24,17 @@ public static class CompareCommand
         var inputs = new Option<FileInfo?>("--inputs") { Description = "inputs for --model (CSV as for hwsim infer); default: the model's test_inputs, else generated" };
         var columns = new Option<string?>("--columns") { Description = "the columns of --inputs to use, by name or 0-based index; default: all" };
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "compare")) };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "print nothing but errors (no progress, no table)" };
         var selfContained = new Option<bool>("--self-contained") { Description = "embed the plots in report.html (one file to send; larger) instead of linking plots/" };
         var profile = new ProfileOptions();
-        var cmd = new Command("compare", "Compare circuits against software inference, demo by demo and level by level.") { demos, level, model, inputs, columns, output, selfContained };
+        var cmd = new Command("compare", "Compare circuits against software inference, demo by demo and level by level.") { demos, level, model, inputs, columns, output, selfContained, quiet };
         profile.AddTo(cmd);
         cmd.SetAction(parse => Run(parse.GetValue(demos) ?? Array.Empty<string>(), parse.GetValue(level)!, parse.GetValue(model),
-            parse.GetValue(inputs), parse.GetValue(columns), parse.GetValue(output)!, parse.GetValue(selfContained), profile, parse, stdout, stderr));
+            parse.GetValue(inputs), parse.GetValue(columns), parse.GetValue(output)!, parse.GetValue(selfContained), parse.GetValue(quiet), profile, parse, stdout, stderr));
         return cmd;
     }
 
-    private static int Run(string[] demos, string levelText, FileInfo? model, FileInfo? inputs, string? columns, DirectoryInfo output, bool selfContained,
+    private static int Run(string[] demos, string levelText, FileInfo? model, FileInfo? inputs, string? columns, DirectoryInfo output, bool selfContained, bool quiet,
         ProfileOptions profileOptions, ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         if (model is not null && demos.Length > 1) throw new UsageException("--model goes with one demo (its test data and metric) or none");
@@ -49,8 +50,10 @@ public static class CompareCommand
         var staging = publication.Folder("--out", output.FullName);
         var request = new CompareRequest(demos, levels, staging, model?.FullName, inputs?.FullName,
             ProfileFor: level => profiles[level], ModelsDirectory: models, InputColumns: columns);
-        var results = CompareJob.Run(request, line => stdout.WriteLine(line), (rs, dir) => HtmlReport.Write(rs, dir, selfContained));
+        var results = CompareProgressView.Run(stdout, quiet, progress =>
+            CompareJob.Run(request, progress, (rs, dir) => HtmlReport.Write(rs, dir, selfContained)));
         publication.Commit();
+        if (quiet) return ExitCodes.Success;
 
         stdout.WriteLine();
         stdout.WriteLine($"{"demo",-16} {"level",-6} {"max |error|",12} {"rms error",12} {"range",10} {"metric",-9} {"software",10} {"circuit",10} {"same decision",13}");

@@ -14,13 +14,13 @@ internal sealed class ProfileOptions
     /// <summary>The largest log-normal sigma: beyond it the spread of exp(sigma z) covers over twenty decades of conductance.</summary>
     public const double MaxVariation = 3;
 
-    private readonly Option<double?> _gmin = new("--gmin") { Description = "lowest conductance (S, > 0), default 1e-6" };
-    private readonly Option<double?> _gmax = new("--gmax") { Description = "highest conductance (S, > gmin), default 1e-4" };
+    private readonly Option<double?> _gmin = new("--gmin") { Description = "lowest conductance (S), > 0, default 1e-6" };
+    private readonly Option<double?> _gmax = new("--gmax") { Description = "highest conductance (S), > gmin, default 1e-4" };
     private readonly Option<double?> _scale = new("--weight-scale") { Description = "conductance per unit weight (S); default: fitted per layer" };
     private readonly Option<int?> _bits = new("--weight-bits") { Description = "conductance levels 2^bits, 1 to 24 (macro default 8; ideal: exact)" };
     private readonly Option<int?> _inputBits = new("--input-bits") { Description = "DAC bits of the row drivers, 1 to 24 (default: exact)" };
-    private readonly Option<double?> _read = new("--read-voltage") { Description = "row read voltage per unit input (V, > 0), default 0.2" };
-    private readonly Option<double?> _wire = new("--wire-resistance") { Description = "wire resistance per crossing segment (ohm, >= 0), default 0" };
+    private readonly Option<double?> _read = new("--read-voltage") { Description = "row read voltage per unit input (V), > 0, default 0.2" };
+    private readonly Option<double?> _wire = new("--wire-resistance") { Description = "wire resistance per crossing segment (ohm), >= 0, default 0" };
     private readonly Option<double?> _sigma = new("--variation") { Description = $"log-normal programming variation sigma, 0 to {MaxVariation}, default 0" };
     private readonly Option<int?> _seed = new("--seed") { Description = "seed of the variation, default 1" };
     private readonly Option<string?> _device = CreateDevice();

@@ -121,6 +121,27 @@ public sealed class NgspicePlot
         return set;
     }
 
+    /// <summary>
+    /// The plot as one of our engine's results (scale and node voltages and branch currents, named as the engine names
+    /// them: <c>v-sweep</c> rather than <c>v(v-sweep)</c>), so that what reads engine results (measurements, writers)
+    /// can read ngspice's.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The plot is of an analysis the engine does not have.</exception>
+    public AnalysisResult ToAnalysisResult()
+    {
+        var kind = Analysis ?? throw new InvalidOperationException($"Plot '{Name}' is not of an analysis the engine has.");
+        ResultVector Vector(NgspiceVector v, string name) =>
+            v.ComplexValues is { } c ? new ResultVector(name, c.ToArray()) : new ResultVector(name, v.Real.ToArray());
+        var scale = Scale is null ? null : Vector(Scale, Scale.Name switch
+        {
+            "v(v-sweep)" => "v-sweep",
+            "i(i-sweep)" => "i-sweep",
+            var other => other,
+        });
+        var vectors = Signals.Where(v => !ReferenceEquals(v, Scale)).Select(v => Vector(v, v.Name)).ToArray();
+        return new AnalysisResult(kind, Name, scale, vectors);
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({PointCount} points, {Vectors.Count} vectors)";
 }

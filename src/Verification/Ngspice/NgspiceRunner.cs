@@ -120,66 +120,100 @@ public sealed class NgspiceRunner
         }
     }
 
+    /// <summary>
+    /// Runs a netlist file as <c>ngspice -b NETLIST.cir</c> without a rawfile, the way a user runs it: its
+    /// <c>.print</c> tables and <c>.meas</c> results (which ngspice only evaluates without <c>-r</c>) come back as
+    /// text. A failing run is returned, not thrown; only a timeout throws.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The netlist does not exist.</exception>
+    /// <exception cref="NgspiceException">The run timed out.</exception>
+    public NgspiceBatchOutput RunBatch(string netlistPath)
+    {
+        ArgumentNullException.ThrowIfNull(netlistPath);
+        var full = Path.GetFullPath(netlistPath);
+        if (!File.Exists(full))
+        {
+            throw new FileNotFoundException($"Netlist '{netlistPath}' does not exist.", full);
+        }
+
+        var (stdout, stderr, exitCode, elapsed) = StartAsync(["-b", full], Path.GetDirectoryName(full)!, full, null, CancellationToken.None)
+            .GetAwaiter().GetResult();
+        return new NgspiceBatchOutput(stdout, stderr, exitCode, elapsed);
+    }
+
+    private async Task<(string Stdout, string Stderr, int ExitCode, TimeSpan Elapsed)> StartAsync(
+        IEnumerable<string> arguments, string workingDirectory, string netlistPath, string? asciiRaw, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo(ExecutablePath)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var a in arguments)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        if (asciiRaw is not null)
+        {
+            info.Environment["SPICE_ASCIIRAWFILE"] = asciiRaw;
+        }
+
+        using var process = new Process { StartInfo = info };
+        var clock = Stopwatch.StartNew();
+        process.Start();
+        process.StandardInput.Close();
+        var stdoutTask = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderrTask = process.StandardError.ReadToEndAsync(CancellationToken.None);
+
+        var timedOut = false;
+        using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            limit.CancelAfter(Timeout);
+            try
+            {
+                await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                timedOut = true;
+            }
+        }
+
+        clock.Stop();
+        var stdout = await stdoutTask.ConfigureAwait(false);
+        var stderr = await stderrTask.ConfigureAwait(false);
+        if (timedOut)
+        {
+            var log = stderr.Length == 0 ? stdout : $"{stdout}\n{stderr}";
+            throw new NgspiceException(
+                $"ngspice did not finish '{Path.GetFileName(netlistPath)}' within {Timeout.TotalSeconds:0.#} s and was killed.{Excerpt(stderr)}",
+                netlistPath, null, log, timedOut: true);
+        }
+
+        return (stdout, stderr, process.ExitCode, clock.Elapsed);
+    }
+
     private async Task<NgspiceResults> RunCoreAsync(string netlistPath, string workingDirectory, CancellationToken cancellationToken)
     {
         var dir = Directory.CreateTempSubdirectory("hwsim-ngspice-");
         try
         {
             var rawPath = Path.Combine(dir.FullName, "out.raw");
-            var info = new ProcessStartInfo(ExecutablePath)
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                StandardOutputEncoding = Encoding.UTF8,
-                StandardErrorEncoding = Encoding.UTF8,
-            };
-            info.ArgumentList.Add("-b");
-            info.ArgumentList.Add("-r");
-            info.ArgumentList.Add(rawPath);
-            info.ArgumentList.Add(netlistPath);
-            info.Environment["SPICE_ASCIIRAWFILE"] = RawFormat == RawFileFormat.Ascii ? "1" : "0";
-
-            using var process = new Process { StartInfo = info };
-            var clock = Stopwatch.StartNew();
-            process.Start();
-            process.StandardInput.Close();
-            var stdoutTask = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-            var stderrTask = process.StandardError.ReadToEndAsync(CancellationToken.None);
-
-            var timedOut = false;
-            using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                limit.CancelAfter(Timeout);
-                try
-                {
-                    await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-                    cancellationToken.ThrowIfCancellationRequested();
-                    timedOut = true;
-                }
-            }
-
-            clock.Stop();
-            var stdout = await stdoutTask.ConfigureAwait(false);
-            var stderr = await stderrTask.ConfigureAwait(false);
+            var (stdout, stderr, exitCode, elapsed) = await StartAsync(
+                ["-b", "-r", rawPath, netlistPath], workingDirectory, netlistPath,
+                RawFormat == RawFileFormat.Ascii ? "1" : "0", cancellationToken).ConfigureAwait(false);
             var log = stderr.Length == 0 ? stdout : $"{stdout}\n{stderr}";
             var name = Path.GetFileName(netlistPath);
 
-            if (timedOut)
-            {
-                throw new NgspiceException(
-                    $"ngspice did not finish '{name}' within {Timeout.TotalSeconds:0.#} s and was killed.{Excerpt(stderr)}",
-                    netlistPath, null, log, timedOut: true);
-            }
-
-            var exitCode = process.ExitCode;
             if (exitCode != 0 || Failed(stdout, stderr))
             {
                 throw new NgspiceException(
@@ -203,7 +237,7 @@ public sealed class NgspiceRunner
             }
 
             var netlistOrder = PlotOrder.ToNetlistOrder(plots, PlotOrder.Scan(await File.ReadAllTextAsync(netlistPath, cancellationToken).ConfigureAwait(false)));
-            return new NgspiceResults(netlistOrder ?? plots, clock.Elapsed, log, netlistOrder is not null);
+            return new NgspiceResults(netlistOrder ?? plots, elapsed, log, netlistOrder is not null);
         }
         finally
         {
