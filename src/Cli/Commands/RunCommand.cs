@@ -48,6 +48,7 @@ public static class RunCommand
         var readTime = System.Diagnostics.Stopwatch.GetElapsedTime(readStart);
 
         foreach (var note in netlist.Notes) stderr.WriteLine($"hwsim: note: {note}");
+        foreach (var warning in netlist.Warnings) stderr.WriteLine($"hwsim: warning: {warning}");
         stdout.WriteLine($"Circuit: {netlist.Title}");
         if (netlist.Analyses.Count == 0) stdout.WriteLine("(the netlist has no analysis: add .op, .dc, .ac or .tran)");
 
