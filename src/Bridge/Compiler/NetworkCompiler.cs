@@ -98,6 +98,7 @@ public static partial class NetworkCompiler
             Model = model;
             Level = level;
             Profile = profile;
+            _sampler = new ConductanceSampler(profile);
         }
 
         public NetworkModel Model { get; }
@@ -127,20 +128,42 @@ public static partial class NetworkCompiler
 
         public string ActivationDefinition(ActivationKind kind) =>
             Builder.Define(Activation.Create($"act_{kind.ToString().ToLowerInvariant()}", kind, Level, Profile.Scale,
-                Profile.OpAmp.NegativeRail, Profile.OpAmp.PositiveRail, Profile.OpAmp));
+                Profile.Amplifier.NegativeRail, Profile.Amplifier.PositiveRail, Profile.Amplifier));
 
         public string Multiplier() => Builder.Define(ArithmeticBlocks.Multiplier("mul", Level, Profile.Scale,
-            Profile.OpAmp.NegativeRail, Profile.OpAmp.PositiveRail, Profile.OpAmp));
+            Profile.Amplifier.NegativeRail, Profile.Amplifier.PositiveRail, Profile.Amplifier));
 
-        /// <summary>The memristor at the crossings (its window is the profile's), or null for resistors.</summary>
-        public Hwsim.Circuits.Devices.MemristorModel? Memristor() => Profile.Device == CrossbarDeviceKind.Memristor
+        /// <summary>
+        /// The memristor sub-circuit at the crossings (its window is the profile's), or null for a resistor at each
+        /// crossing. Only the device level writes memristors: in the operating points of the ideal and macro levels a
+        /// memristor's state holds, so it is exactly the linear conductance of its programmed state, and a resistor of
+        /// that conductance gives the same solution without a Newton iteration over every crossing (a memristor
+        /// sub-circuit adds three unknowns and a non-linear source per crossing; with wire resistance, mlp-shapes took
+        /// about 2 s per sample that way). <see cref="ConductanceSampler"/> clamps memristor conductances to the window.
+        /// </summary>
+        public Hwsim.Circuits.Devices.MemristorModel? Memristor() => Profile.Device == CrossbarDeviceKind.Memristor && Level == FidelityLevel.Device
             ? new Hwsim.Circuits.Devices.MemristorModel { Ron = 1 / Profile.Gmax, Roff = 1 / Profile.Gmin }
             : null;
 
-        public string Adder2() => Builder.Define(ArithmeticBlocks.Adder("add2", Level, 2, Profile.OpAmp));
+        private readonly ConductanceSampler _sampler;
+        private int _crossbars;
+
+        /// <summary>
+        /// The crossbar as programmed: its targets (quantised) through the profile's non-idealities, drawn for the
+        /// crossbar's place in compilation order (<see cref="ConductanceSampler"/>); the targets themselves when there are none.
+        /// </summary>
+        public Crossbar Program(Crossbar targets)
+        {
+            var index = _crossbars++;
+            if (_sampler.ProgramsAsTargets) return targets;
+            var (plus, minus) = _sampler.Program(targets, index);
+            return targets.WithConductances(plus, minus);
+        }
+
+        public string Adder2() => Builder.Define(ArithmeticBlocks.Adder("add2", Level, 2, Profile.Amplifier));
 
         public string Tia(string layer, double transresistance) =>
-            Builder.Define(TransimpedanceAmplifier.Create($"tia_{layer}", Level, transresistance, Profile.OpAmp));
+            Builder.Define(TransimpedanceAmplifier.Create($"tia_{layer}", Level, transresistance, Profile.Amplifier));
     }
 
     /// <summary>A node-safe version of a layer name (letters, digits, underscore).</summary>
@@ -161,7 +184,7 @@ public static partial class NetworkCompiler
         var outs = w.GetLength(0);
         if (inputs.Count != rows) throw new CompileException($"layer {layer}: {rows} weight columns but {inputs.Count} inputs");
         var mapping = c.Profile.MappingFor(w.Cast<double>().Concat(bias));
-        var xb = new Crossbar($"xb_{layer}", w, bias, mapping, c.Profile.WireResistance, c.Profile.Variation, c.Memristor());
+        var xb = c.Program(new Crossbar($"xb_{layer}", w, bias, mapping, c.Profile.WireResistance, memristor: c.Memristor()));
         var xbName = c.Builder.Define(WithDevice(c, xb));
         var driver = c.RowDriver();
         var p = new List<string>();

@@ -42,6 +42,9 @@ public static class CompareCommand
                 throw new UsageException($"unknown demo '{name}' (known: {string.Join(", ", BridgeDemos.All.Select(d => d.Name))})");
         OutputPaths.CheckFolder("--out", output.FullName);
         var levels = LevelArgument.Parse(levelText);
+        // every option checked before any work: a bad value is one line naming it, not a failure halfway through
+        foreach (var level in levels)
+            if (profileOptions.Build(parse, level).Problem() is { } problem) throw new UsageException(problem);
         var request = new CompareRequest(demos, levels, output.FullName, model?.FullName, inputs?.FullName,
             ProfileFor: level => profileOptions.Build(parse, level), ModelsDirectory: model is null ? ModelsFolder.Find() : null);
         var results = CompareJob.Run(request, line => stdout.WriteLine(line), (rs, dir) => HtmlReport.Write(rs, dir, selfContained));
