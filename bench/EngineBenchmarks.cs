@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Hwsim.Circuits.Analyses;
-using Hwsim.Circuits.Benchmarks;
+using Hwsim.Verification;
 using Hwsim.Circuits.Netlist;
 
 namespace Hwsim.Bench;

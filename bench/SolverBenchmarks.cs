@@ -1,4 +1,4 @@
-using Hwsim.Circuits.Benchmarks;
+using Hwsim.Verification;
 using BenchmarkDotNet.Attributes;
 using Hwsim.Circuits.Solver;
 

@@ -33,6 +33,15 @@ internal sealed class BatchMemory : IDisposable
 
     public void Dispose()
     {
-        if (_active && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
+        if (!_active || GCSettings.LatencyMode != GCLatencyMode.NoGCRegion) return;
+        try
+        {
+            GC.EndNoGCRegion();
+        }
+        catch (InvalidOperationException)
+        {
+            // The region ended on its own between the check and the call (its budget was spent, on this thread or
+            // another one of the same process, as when tests run commands in parallel): nothing is left to end.
+        }
     }
 }

@@ -23,6 +23,8 @@ public static class HwsimApp
         root.Add(MergeCommand.Create(stdout, stderr));
         root.Add(BenchCommand.Create(stdout, stderr));
         root.Add(BlockCommand.Create(stdout, stderr));
+        root.Add(ImportCommand.Create(stdout));
+        root.Add(ExportCommand.Create(stdout));
         return root;
     }
 

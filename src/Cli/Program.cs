@@ -1,4 +1,4 @@
-using System.CommandLine;
 using Hwsim.Cli;
 
+Publication.CleanUpOnSignals();
 return HwsimApp.Run(args, Console.Out, Console.Error);

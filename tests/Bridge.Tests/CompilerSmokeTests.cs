@@ -15,6 +15,17 @@ public class CompilerSmokeTests
     [InlineData("conv-sobel")]
     public void When_IdealCircuitEvaluated_Expect_SoftwareValues(string demo) => Check(demo, FidelityLevel.Ideal, 1e-9);
 
+    /// <summary>The circuits' sample-and-holds start at zero: an LSTM with a given initial state is refused, not run wrongly.</summary>
+    [Fact]
+    public void When_LstmHasAGivenInitialState_Expect_CompileExceptionNamingTheLayer()
+    {
+        var model = ModelFile.Load(RepoFiles.Model("lstm-cell"));
+        var lstm = (Hwsim.Nn.Layers.Lstm)model.Network["lstm"];
+        lstm.SetInitialState([[0.1, -0.2]], [[0.0, 0.3]]);
+        var e = Assert.Throws<CompileException>(() => NetworkCompiler.Compile(model, FidelityLevel.Ideal));
+        Assert.Contains("layer 'lstm' (LSTM): a given initial state", e.Message);
+    }
+
     private static void Check(string demo, FidelityLevel level, double tolerance)
     {
         var model = ModelFile.Load(RepoFiles.Model(demo));

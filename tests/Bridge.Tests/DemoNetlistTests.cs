@@ -2,8 +2,8 @@ using Hwsim.Bridge.Compiler;
 using Hwsim.Bridge.Demos;
 using Hwsim.Circuits.Blocks;
 using Hwsim.Circuits.Netlist;
-using Hwsim.Circuits.Reference;
-using Hwsim.Circuits.Tests.Reference;
+using Hwsim.Verification;
+using Hwsim.TestSupport;
 
 namespace Hwsim.Bridge.Tests;
 
@@ -38,11 +38,8 @@ public class DemoNetlistTests
     [MemberData(nameof(Files))]
     public void When_DemoNetlistRunInBothEngines_Expect_SameOperatingPoint(string file)
     {
-        var path = Path.Combine(Folder, file);
-        var reference = new NgspiceRunner().Run(path);
-        var ours = NetlistRun.RunAll(NetlistReader.ReadFile(path));
-        Assert.Single(ours);
-        var report = EngineVectors.Compare(reference.Plots[0], ours[0]);
-        Assert.True(report.Passed, $"{file}:\n{report.Message}");
+        var run = BothEngines.Run(Path.Combine(Folder, file));
+        Assert.Single(run.Ours);
+        BothEngines.AssertAgree(run);
     }
 }

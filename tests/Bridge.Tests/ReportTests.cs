@@ -49,7 +49,12 @@ public sealed class ReportFixture : IDisposable
     }
 }
 
-public class ReportTests : IClassFixture<ReportFixture>
+/// <summary>The report's tests share one fixture (it compiles and runs seven demo levels).</summary>
+[CollectionDefinition("report")]
+public sealed class ReportCollection : ICollectionFixture<ReportFixture>;
+
+[Collection("report")]
+public class ReportTests
 {
     private static readonly byte[] PngSignature = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
     private readonly ReportFixture _report;
@@ -62,9 +67,9 @@ public class ReportTests : IClassFixture<ReportFixture>
         var (kinds, crossbars) = demo switch
         {
             "mlp-xor" => (new[] { "scatter", "histogram", "signals" }, new[] { "crossbar-fc1" }),
-            "conv-sobel" => (new[] { "scatter", "histogram", "signals", "images" }, new[] { "crossbar-sobel" }),
+            "conv-sobel" => (new[] { "scatter", "histogram", "signals", "images", "representation" }, new[] { "crossbar-sobel" }),
             "lstm-cell" => (new[] { "scatter", "histogram", "signals", "waveform", "gates" }, new[] { "crossbar-lstm_l0" }),
-            "mlp-shapes" => (new[] { "scatter", "histogram", "signals", "classes" }, new[] { "crossbar-fc1", "crossbar-fc2" }),
+            "mlp-shapes" => (new[] { "scatter", "histogram", "signals", "classes", "representation" }, new[] { "crossbar-fc1", "crossbar-fc2" }),
             _ => throw new ArgumentException(demo),
         };
         return level == FidelityLevel.Ideal ? kinds : kinds.Concat(crossbars).ToArray();

@@ -17,6 +17,32 @@ public class BlockCommandTests
             Assert.Contains($"  {name} ", output);
     }
 
+    /// <summary>
+    /// The block's inspector page: a schematic with every node of the sub-circuit, and the operating point at every sweep
+    /// point, which for the ideal tanh must be out = tanh(in) (Vs = 1 V in the bench), a closed form.
+    /// </summary>
+    [Fact]
+    public void When_BlockInspected_Expect_SchematicAndOperatingPointsThatFollowTheIdealFunction()
+    {
+        var page = Path.Combine(TempDir(), "tanh.html");
+        var (code, output, err) = CliRunner.Run("block", "tanh", "--level", "ideal", "--inspect", page);
+        Assert.True(code == 0, err);
+        Assert.Contains($"wrote {page}", output);
+        var html = File.ReadAllText(page);
+        Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"schematic\"", html);
+        Assert.Contains("data-node=\"in\"", html);
+        Assert.Contains("data-node=\"out\"", html);
+        Assert.Contains("Permission is hereby granted", html);
+        Assert.DoesNotMatch("<script[^>]* src=", html);
+        var json = System.Text.RegularExpressions.Regex.Match(html, "<script type=\"application/json\" id=\"block-data\">(.*?)</script>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        var data = System.Text.Json.JsonDocument.Parse(json).RootElement;
+        var input = data.GetProperty("nodes").GetProperty("in").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var outputV = data.GetProperty("nodes").GetProperty("out").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        Assert.Equal(61, input.Length);
+        for (var k = 0; k < input.Length; k++) Assert.Equal(Math.Tanh(input[k]), outputV[k], 1e-9);
+    }
+
     [Fact]
     public void When_OneInputBlockAtDefaultLevel_Expect_DeviceSummaryErrorsCsvNetlistAndPlot()
     {

@@ -98,4 +98,28 @@ public class CompareCommandTests
         Assert.True(runCode == 0, runErr);
         Assert.Contains("v(lstm_l0_h0)", File.ReadLines(csv).First().Split(','));
     }
+
+    [Fact]
+    public void When_AModelIsComparedOnADemo_Expect_TheDemosTestDataAndMetric()
+    {
+        var dir = OutDir();
+        var onnx = Path.Combine(dir, "sine.onnx");
+        var (code, _, err) = CliRunner.Run("export", CliRunner.Repo("models", "lstm-sine.json"), "-o", onnx, "--double");
+        Assert.True(code == 0, err);
+        (code, var output, err) = CliRunner.Run("compare", "lstm-sine", "--model", onnx, "--level", "ideal", "--out", dir);
+        Assert.True(code == 0, err);
+        var row = File.ReadAllLines(Path.Combine(dir, "summary.csv"))[1].Split(',');
+        Assert.Equal(["lstm-sine", "ideal", "hwsim"], row[..3]);
+        Assert.Equal("rmse", row[6]);
+        var stored = Hwsim.Nn.Models.ModelFile.Load(CliRunner.Repo("models", "lstm-sine.json")).Extras["metrics"]!["test_rmse"]!.GetValue<double>();
+        Assert.Equal(stored, double.Parse(row[7], CultureInfo.InvariantCulture), 1e-12);
+        Assert.Contains("note: model sine.onnx", output);
+
+        (code, _, err) = CliRunner.Run("compare", "mlp-xor", "--model", onnx, "--level", "ideal", "--out", dir);
+        Assert.Equal(2, code);
+        Assert.Contains("model 'sine' has an LSTM, demo mlp-xor's network has none", err);
+        (code, _, err) = CliRunner.Run("compare", "mlp-xor", "neuron-relu", "--model", onnx, "--out", dir);
+        Assert.Equal(2, code);
+        Assert.Contains("--model goes with one demo", err);
+    }
 }

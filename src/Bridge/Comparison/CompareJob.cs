@@ -2,6 +2,7 @@ using Hwsim.Bridge.Demos;
 using Hwsim.Bridge.Mapping;
 using Hwsim.Bridge.Reports;
 using Hwsim.Circuits.Blocks;
+using Hwsim.Nn.Models;
 
 namespace Hwsim.Bridge.Comparison;
 
@@ -16,7 +17,8 @@ public sealed record CompareRequest(
     string? ModelPath = null,
     string? InputsPath = null,
     Func<FidelityLevel, MappingProfile>? ProfileFor = null,
-    string? ModelsDirectory = null);
+    string? ModelsDirectory = null,
+    string? InputColumns = null);
 
 /// <summary>Runs the comparisons of a request and writes their files (CSV, netlists, and the report when a writer is given).</summary>
 public static class CompareJob
@@ -24,7 +26,14 @@ public static class CompareJob
     /// <summary>The comparison cases of a request (demos, or the user's model); throws for an unknown demo.</summary>
     public static IReadOnlyList<ComparisonCase> Cases(CompareRequest request)
     {
-        if (request.ModelPath is not null) return new[] { UserModelCase.Load(request.ModelPath, request.InputsPath) };
+        if (request.ModelPath is not null && request.Demos.Count == 1)
+        {
+            // A model of the user's (e.g. retrained) on the demo's test data and task metric: the same footing as the demo's own.
+            var demo = BridgeDemos.Get(request.Demos[0]);
+            var c = demo.ToCase(ModelLoader.Load(request.ModelPath));
+            return new[] { c with { Notes = [$"model {Path.GetFileName(request.ModelPath)} ('{c.Model.Name}') on the test data and metric of {demo.Name}"] } };
+        }
+        if (request.ModelPath is not null) return new[] { UserModelCase.Load(request.ModelPath, request.InputsPath, columns: request.InputColumns) };
         var demos = request.Demos.Count > 0 ? request.Demos.Select(BridgeDemos.Get).ToList() : BridgeDemos.All;
         var models = request.ModelsDirectory ?? throw new ArgumentException("no models folder given for the demos");
         return demos.Select(d => d.ToCase(models)).ToList();

@@ -5,22 +5,25 @@ using Hwsim.Nn.Models;
 namespace Hwsim.Bridge.Comparison;
 
 /// <summary>
-/// A user's model file as a comparison case. Its inputs come from an input CSV (the format of <c>hwsim infer</c>),
+/// A user's model file (hwsim-model/1 JSON or ONNX) as a comparison case. Its inputs come from an input CSV (the format
+/// of <c>hwsim infer</c>, optionally with the columns to use),
 /// else from the extra fields <c>test_inputs</c> / <c>test_targets</c> of the model file (rows of numbers), else they
 /// are generated (seeded uniform values in [-1, 1]), with a note saying so. The task metric is the extra field
 /// <c>metric</c> ("accuracy" or "rmse") when targets are known, else none.
 /// </summary>
 public static class UserModelCase
 {
-    public static ComparisonCase Load(string modelPath, string? inputsPath = null, int generatedRows = 16)
+    public static ComparisonCase Load(string modelPath, string? inputsPath = null, int generatedRows = 16, string? columns = null)
     {
-        var model = ModelFile.Load(modelPath);
+        var model = ModelLoader.Load(modelPath);
         var notes = new List<string>();
         IReadOnlyList<double[]>? inputs = null;
         IReadOnlyList<double[]>? targets = null;
         if (inputsPath is not null)
         {
-            inputs = CsvTable.Read(inputsPath).Rows;
+            var table = CsvTable.Read(inputsPath);
+            if (columns is not null) table = ColumnSelection.Select(table, ColumnSelection.Parse(columns, table.Header, inputsPath, "--columns"));
+            inputs = table.Rows;
         }
         else if (Rows(model.Extras["test_inputs"]) is { } fromFile)
         {

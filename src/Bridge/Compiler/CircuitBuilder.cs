@@ -4,9 +4,14 @@ using Hwsim.Circuits.Blocks;
 
 namespace Hwsim.Bridge.Compiler;
 
-/// <summary>Collects the pieces of a compiled network's netlist: sub-circuit definitions (each once), instances, sources.</summary>
+/// <summary>
+/// Collects the pieces of a compiled network's netlist: sub-circuit definitions (each once), instances, sources; and,
+/// in the order they were added, every instance and source as a <see cref="CircuitPart"/> of the layer being compiled
+/// (the inspector draws its block diagram from them).
+/// </summary>
 internal sealed class CircuitBuilder
 {
+    private readonly List<CircuitPart> _parts = new();
     private readonly Dictionary<string, SubcircuitText> _definitions = new();
     private readonly List<SubcircuitText> _order = new();
     private readonly List<string> _instances = new();
@@ -14,6 +19,12 @@ internal sealed class CircuitBuilder
     private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
 
     public int InstanceCount => _instances.Count + _sources.Count;
+
+    /// <summary>The layer that the parts added now belong to (a network layer's name, <c>input</c>, <c>bias</c>).</summary>
+    public string Layer { get; set; } = "input";
+
+    /// <summary>Every instance and source, in the order added.</summary>
+    public IReadOnlyList<CircuitPart> Parts => _parts;
 
     /// <summary>Registers a definition (and its dependencies) once; returns its name.</summary>
     public string Define(SubcircuitText definition)
@@ -32,13 +43,13 @@ internal sealed class CircuitBuilder
         return definition.Name;
     }
 
-    public bool IsDefined(string name) => _definitions.ContainsKey(name);
-
     /// <summary>Adds an X instance of <paramref name="subcircuit"/> with the given nodes.</summary>
     public void Instance(string name, IEnumerable<string> nodes, string subcircuit)
     {
         if (!_names.Add(name)) throw new InvalidOperationException($"duplicate instance {name}");
-        _instances.Add($"{name} {string.Join(' ', nodes)} {subcircuit}");
+        var list = nodes.ToList();
+        _instances.Add($"{name} {string.Join(' ', list)} {subcircuit}");
+        _parts.Add(new CircuitPart(name, subcircuit, list, Layer));
     }
 
     /// <summary>Adds a DC voltage source from <paramref name="node"/> to ground.</summary>
@@ -46,6 +57,7 @@ internal sealed class CircuitBuilder
     {
         if (!_names.Add(name)) throw new InvalidOperationException($"duplicate source {name}");
         _sources.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {node} 0 dc {SubcircuitText.Num(volts)}"));
+        _parts.Add(new CircuitPart(name, null, new[] { node, "0" }, Layer));
     }
 
     public string Build(string title, IEnumerable<string> comments)

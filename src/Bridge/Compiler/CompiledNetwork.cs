@@ -58,4 +58,7 @@ public sealed class CompiledNetwork
 
     /// <summary>Number of devices and sub-circuit instances, for reports.</summary>
     public int InstanceCount { get; init; }
+
+    /// <summary>Every sub-circuit instance and source of the netlist with the layer it belongs to, in netlist order.</summary>
+    public IReadOnlyList<CircuitPart> Parts { get; init; } = Array.Empty<CircuitPart>();
 }

@@ -118,6 +118,8 @@ public static partial class NetworkCompiler
     /// </summary>
     private static List<Signal> CompileLstm(Context c, Lstm lstm, List<string> inputs)
     {
+        if (lstm.InitialH is not null)
+            throw new CompileException($"layer '{lstm.Name}' (LSTM): a given initial state is not supported by the circuits (their sample-and-holds start at zero)");
         var name = Safe(lstm.Name);
         var hidden = lstm.HiddenSize;
         var current = inputs;
@@ -126,6 +128,7 @@ public static partial class NetworkCompiler
         {
             var prefix = $"{name}_l{k}";
             var label = $"{lstm.Name}.l{k}";
+            c.Builder.Layer = label;
             var wih = ToArray(lstm.WeightIh(k));
             var whh = ToArray(lstm.WeightHh(k));
             var inSize = wih.GetLength(1);

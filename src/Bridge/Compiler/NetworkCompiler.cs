@@ -46,6 +46,7 @@ public static partial class NetworkCompiler
         var layerSignals = new List<Signal>();
         foreach (var layer in model.Network.Layers)
         {
+            c.Builder.Layer = layer.Name;
             try
             {
                 layerSignals = layer switch
@@ -87,6 +88,7 @@ public static partial class NetworkCompiler
             Outputs = layerSignals,
             Crossbars = c.Crossbars,
             InstanceCount = c.Builder.InstanceCount,
+            Parts = c.Builder.Parts,
         };
     }
 
@@ -116,8 +118,11 @@ public static partial class NetworkCompiler
         {
             if (!_biasDefined)
             {
+                var layer = Builder.Layer;
+                Builder.Layer = "bias";
                 Builder.Source("vbiasp", "bias_p", Profile.ReadVoltage);
                 Builder.Source("vbiasn", "bias_n", -Profile.ReadVoltage);
+                Builder.Layer = layer;
                 _biasDefined = true;
             }
             return ("bias_p", "bias_n");

@@ -27,10 +27,27 @@ public sealed record BridgeDemo(DemoDefinition Definition, BridgeSettings Settin
     /// <summary>The comparison case of the stored model <c>NAME.json</c> in <paramref name="modelsDirectory"/>.</summary>
     public ComparisonCase ToCase(string modelsDirectory) => ToCase(ModelFile.Load(Path.Combine(modelsDirectory, Name + ".json")));
 
-    /// <summary>The comparison case of <paramref name="model"/> on the demo's test inputs, targets and metric.</summary>
+    /// <summary>
+    /// The comparison case of <paramref name="model"/> on the demo's test inputs, targets and metric; a
+    /// <see cref="ModelFormatException"/> when the model does not take the demo's rows or give its outputs.
+    /// </summary>
     public ComparisonCase ToCase(NetworkModel model)
     {
         var data = Definition.Data();
+        int inputs = data.TestInputRows[0].Length, outputs = data.TestTargetRows[0].Length;
+        if (model.IsSequenceModel != Definition.Architecture().IsRecurrent)
+            throw new ModelFormatException(model.IsSequenceModel
+                ? $"model '{model.Name}' has an LSTM, demo {Name}'s network has none"
+                : $"model '{model.Name}' has no LSTM, demo {Name}'s network is a sequence model", item: model.Name);
+        try
+        {
+            if (model.OutputFeatures(inputs) != outputs)
+                throw new ModelFormatException($"model '{model.Name}' gives {model.OutputFeatures(inputs)} output(s); demo {Name}'s targets have {outputs}", item: model.Name);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ModelFormatException($"model '{model.Name}' does not take demo {Name}'s {inputs} input(s): {ex.Message}", item: model.Name, inner: ex);
+        }
         return new ComparisonCase(Name, model, data.TestInputRows, data.TestTargetRows, Metric, data.EvaluateFromStep);
     }
 }

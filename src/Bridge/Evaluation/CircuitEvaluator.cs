@@ -5,6 +5,7 @@ using Hwsim.Circuits.Analyses;
 using Hwsim.Circuits.Blocks;
 using Hwsim.Circuits.Netlist;
 using Hwsim.Circuits.Simulation;
+using Hwsim.Circuits.Solver;
 
 namespace Hwsim.Bridge.Evaluation;
 
@@ -34,12 +35,15 @@ public sealed class CircuitEvaluator
 
     public CircuitEvaluator(CompiledNetwork network) : this(network, Parse(network)) { }
 
-    /// <summary>An evaluator on a fresh engine of <paramref name="parsed"/>, the netlist of <paramref name="network"/> read once.</summary>
-    public CircuitEvaluator(CompiledNetwork network, ParsedNetlist parsed)
+    /// <summary>
+    /// An evaluator on a fresh engine of <paramref name="parsed"/>, the netlist of <paramref name="network"/> read once;
+    /// engines of the same circuit share its <paramref name="symbolic"/> analysis (the order and structure of the LU).
+    /// </summary>
+    public CircuitEvaluator(CompiledNetwork network, ParsedNetlist parsed, SymbolicAnalysis? symbolic = null)
     {
         _network = network;
         _vs = network.Profile.SignalVoltsPerUnit;
-        _engine = parsed.CreateEngine();
+        _engine = parsed.CreateEngine(symbolic);
         _inputs = network.Inputs.Select(p => Source(p.Source)).ToArray();
         _states = network.States.Select(s => (Source(s.Source), Unknown(s.Next.Node))).ToArray();
         _signalIndex = network.Signals.Select(s => Unknown(s.Node)).ToArray();
@@ -113,7 +117,7 @@ public sealed class CircuitEvaluator
                 var rng = _sampler.ReadStream(p);
                 Crossings.Read(_programmed, g => _sampler.Read(g, rng));
             }
-            if (startFrom is not null) Array.Copy(startFrom[p], _engine.State.Solution, _engine.State.Solution.Length);
+            if (startFrom is not null) Array.Copy(startFrom[p], _engine.State.Biasing.Solution, _engine.State.Biasing.Solution.Length);
             var solution = OperatingPointAnalysis.Resolve(_engine);
             if (solutions is not null) solutions[p] = (double[])solution.Clone();
             values[p] = _signalIndex.Select(i => solution[i] / _vs).ToArray();

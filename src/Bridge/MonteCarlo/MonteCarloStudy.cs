@@ -17,7 +17,7 @@ public sealed record MonteCarloProgress(string Demo, int Done, int Total, TimeSp
 /// <summary>
 /// Runs the samples of a study: each case and sweep value is prepared once (<see cref="StudyUnit"/>), then the
 /// samples of this shard are shared out to <see cref="MonteCarloRequest.Jobs"/> workers. A worker reads each unit's
-/// netlist once and gives every sample a fresh engine of it, whose crossings it re-programs in place with the draws of
+/// netlist once and gives every sample a fresh engine of it (sharing the unit's symbolic analysis), whose crossings it re-programs in place with the draws of
 /// the sample's seed (no new netlist), each point's Newton iteration starting from the nominal solution there: a
 /// sample is a function of its seed alone, bit for bit, whichever worker, shard or neighbour it has.
 /// </summary>
@@ -86,7 +86,7 @@ public static class MonteCarloStudy
     private static MonteCarloRow RunSample(StudyUnit unit, ParsedNetlist netlist, long studySeed, int sample)
     {
         var seed = SampleSeeds.Of(studySeed, sample);
-        var evaluator = new CircuitEvaluator(unit.Network, netlist);
+        var evaluator = new CircuitEvaluator(unit.Network, netlist, unit.Symbolic);
         evaluator.Reprogram(unit.Profile with { Seed = seed });
         var circuit = evaluator.Run(unit.Case.Inputs, startFrom: unit.NominalSolutions);
         var (max, rms, software, metric, agreement) = SampleMeasures.Of(unit.Case, unit.Software, circuit);

@@ -13,7 +13,7 @@ public sealed record ResultFigures(ComparisonResult Result, DemoView View, IRead
 /// Draws the figures of <c>hwsim compare</c> into <c>DIR/plots/DEMO.LEVEL.KIND.png</c>: for every result
 /// <c>scatter</c>, <c>histogram</c> and <c>signals</c>; for sequence models <c>waveform</c> and <c>gates</c> (one per
 /// LSTM layer: <c>gates</c>, <c>gates-2</c>, ...); for the image demos <c>images</c> (a transform) or <c>classes</c>
-/// (a classifier); and <c>crossbar-LAYER</c> per crossbar (once per demo: at its non-ideal level when there is one).
+/// (a classifier) and <c>representation</c> (first-layer receptive fields, every layer's activations); and <c>crossbar-LAYER</c> per crossbar (once per demo: at its non-ideal level when there is one).
 /// Results are drawn in parallel; a figure that fails is reported, not fatal.
 /// </summary>
 public static class ComparisonFigures
@@ -76,6 +76,8 @@ public static class ComparisonFigures
                 Draw("classes", () => ImageFigures.Classes(r, sink, inputs, demo.Settings.Image.Height, demo.Settings.Image.Width));
             else if (inputs is not null)
                 Draw("images", () => ImageFigures.Transform(r, sink, inputs, demo.Settings.Image.Height, demo.Settings.Image.Width));
+            if (inputs is not null)
+                Draw("representation", () => RepresentationFigure.Draw(r, sink, inputs, demo.Settings.Image.Height, demo.Settings.Image.Width));
         }
         CrossbarMaps(r, all, sink, Draw, remarks);
         return new ResultFigures(r, view, figures, problems, remarks);

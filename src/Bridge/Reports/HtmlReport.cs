@@ -58,6 +58,7 @@ public static class HtmlReport
     public static IReadOnlyList<ResultFigures> Write(IReadOnlyList<ComparisonResult> results, string directory, bool selfContained = false)
     {
         var figures = ComparisonFigures.Write(results, directory);
+        Inspector.InspectorPage.Write(results, directory);
         var path = Path.Combine(directory, "report.html");
         AtomicFile.WriteAllText(path, Page(figures, directory, selfContained));
         return figures;
@@ -176,7 +177,8 @@ public static class HtmlReport
         {
             _sb.Append("<h2 id=\"").Append(Anchor(demo)).Append("\">").Append(E(demo)).Append("</h2>");
             var description = BridgeDemos.Find(demo)?.Description ?? "a model file given with --model";
-            _sb.Append("<p>").Append(T(description)).Append("</p>");
+            _sb.Append("<p>").Append(T(description)).Append(" <b><a href=\"").Append(E(Uri.EscapeDataString(Inspector.InspectorPage.FileName(demo))))
+                .Append("\">Open its circuit inspector</a></b>: the block diagram, every block's signals software against circuit, waveforms, transfer curves.</p>");
         }
 
         public void Result(ResultFigures f)

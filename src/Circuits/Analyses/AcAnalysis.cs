@@ -72,30 +72,30 @@ public sealed class AcAnalysis : Analysis
         OperatingPointSolver.Solve(engine, AnalysisMode.DcOperatingPoint, s.Options.Itl1);
 
         // Let nonlinear devices store their small-signal parameters at the operating point.
-        s.Init = InitializationMode.SmallSignal;
+        s.Biasing.Init = InitializationMode.SmallSignal;
         engine.Load();
 
         engine.PrepareAc();
-        s.Mode = AnalysisMode.Ac;
+        s.Biasing.Mode = AnalysisMode.Ac;
         var freqs = Frequencies(s.Options.RelTol);
         var n = s.Unknowns.Count;
         var data = new Complex[n + 1][];
         for (var i = 1; i <= n; i++) data[i] = new Complex[freqs.Count];
         for (var k = 0; k < freqs.Count; k++)
         {
-            s.Omega = 2 * Math.PI * freqs[k];
+            s.Frequency.Omega = 2 * Math.PI * freqs[k];
             engine.SolveAc();
-            for (var i = 1; i <= n; i++) data[i][k] = s.ComplexRhs[i];
+            for (var i = 1; i <= n; i++) data[i][k] = s.Frequency.Rhs[i];
         }
-        s.Mode = AnalysisMode.DcOperatingPoint;
-        s.Init = InitializationMode.Float;
+        s.Biasing.Mode = AnalysisMode.DcOperatingPoint;
+        s.Biasing.Init = InitializationMode.Float;
 
         var vectors = new List<ResultVector>(n);
         for (var i = 1; i <= n; i++)
             if (!s.Unknowns.IsInternal(i)) vectors.Add(new ResultVector(s.Unknowns.VectorNameOf(i), data[i]));
         return new AnalysisResult(Kind, ToNetlist(), new ResultVector("frequency", freqs.ToArray()), vectors)
         {
-            Statistics = engine.Statistics,
+            Statistics = engine.Statistics.Snapshot(),
         };
     }
 }

@@ -52,13 +52,13 @@ public sealed class DcSweepAnalysis : Analysis
         var scale = new List<double>();
         var outerValues = new List<double>();
 
-        s.Time = 0;
-        s.Delta = Inner.Step;
-        s.Order = 1;
-        Array.Fill(s.DeltaOld, s.Delta);
-        Array.Clear(s.Ag);
-        s.Mode = AnalysisMode.DcSweep;
-        s.Init = InitializationMode.Junction;
+        s.Transient.Time = 0;
+        s.Transient.Delta = Inner.Step;
+        s.Transient.Order = 1;
+        Array.Fill(s.Transient.DeltaOldValues, s.Transient.Delta);
+        Array.Clear(s.Transient.Coefficients);
+        s.Biasing.Mode = AnalysisMode.DcSweep;
+        s.Biasing.Init = InitializationMode.Junction;
         var firstTime = true;
         foreach (var sw in sweeps) Set(engine, sw, sw.Spec.Start);
 
@@ -72,28 +72,28 @@ public sealed class DcSweepAnalysis : Analysis
                 {
                     i++;
                     firstTime = true;
-                    s.Init = InitializationMode.Junction;
+                    s.Biasing.Init = InitializationMode.Junction;
                     if (i >= sweeps.Count) break;
                     Set(engine, sweeps[i], sweeps[i].Value + sweeps[i].Spec.Step);
                     continue;
                 }
                 while (--i >= 0) Set(engine, sweeps[i], sweeps[i].Spec.Start);
 
-                s.States.Rotate();
-                s.Mode = AnalysisMode.DcSweep;
-                if (!engine.Iterate(s.Options.Itl2))
+                s.Transient.States.Rotate();
+                s.Biasing.Mode = AnalysisMode.DcSweep;
+                if (!engine.Newton.Iterate(s.Options.Itl2))
                     OperatingPointSolver.Solve(engine, AnalysisMode.DcSweep, s.Options.Itl1);
-                s.Init = InitializationMode.Predict;
+                s.Biasing.Init = InitializationMode.Predict;
                 // dctrcurv.c: CKTtime becomes the swept value after each point (B sources read it as 'time')
-                s.Time = sweeps[0].Value;
+                s.Transient.Time = sweeps[0].Value;
 
-                rows.Add((double[])s.Solution.Clone());
+                rows.Add((double[])s.Biasing.Solution.Clone());
                 scale.Add(sweeps[0].Value);
                 if (sweeps.Count > 1) outerValues.Add(sweeps[1].Value);
                 if (firstTime)
                 {
                     firstTime = false;
-                    s.States.Copy(0, 1);
+                    s.Transient.States.Copy(0, 1);
                 }
                 i = 0;
                 Set(engine, sweeps[0], sweeps[0].Value + sweeps[0].Spec.Step);
@@ -108,7 +108,7 @@ public sealed class DcSweepAnalysis : Analysis
         if (sweeps.Count > 1) vectors.Insert(0, new ResultVector(sweeps[1].ScaleName, outerValues.ToArray()));
         return new AnalysisResult(Kind, ToNetlist(), new ResultVector(sweeps[0].ScaleName, scale.ToArray()), vectors)
         {
-            Statistics = engine.Statistics,
+            Statistics = engine.Statistics.Snapshot(),
         };
     }
 

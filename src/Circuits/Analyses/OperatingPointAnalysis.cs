@@ -15,8 +15,8 @@ public sealed class OperatingPointAnalysis : Analysis
         PrepareDc(engine);
         var s = engine.State;
         OperatingPointSolver.Solve(engine, AnalysisMode.DcOperatingPoint, s.Options.Itl1);
-        var row = (double[])s.Solution.Clone();
-        return new AnalysisResult(Kind, ToNetlist(), null, UnknownVectors(engine, new[] { row })) { Statistics = engine.Statistics };
+        var row = (double[])s.Biasing.Solution.Clone();
+        return new AnalysisResult(Kind, ToNetlist(), null, UnknownVectors(engine, new[] { row })) { Statistics = engine.Statistics.Snapshot() };
     }
 
     /// <summary>
@@ -27,6 +27,6 @@ public sealed class OperatingPointAnalysis : Analysis
     {
         PrepareDc(engine);
         OperatingPointSolver.Solve(engine, AnalysisMode.DcOperatingPoint, engine.State.Options.Itl1);
-        return engine.State.Solution;
+        return engine.State.Biasing.Solution;
     }
 }

@@ -13,10 +13,11 @@ public sealed class TransientAnalysis : Analysis
 {
     public TransientAnalysis(double step, double stop, double start = 0, double? maxStep = null, bool useInitialConditions = false)
     {
-        if (step <= 0) throw new ArgumentException(".tran: tstep must be positive");
-        if (stop <= 0) throw new ArgumentException(".tran: tstop must be positive");
-        if (start < 0 || start >= stop) throw new ArgumentException(".tran: tstart must be at least 0 and below tstop");
-        if (maxStep is <= 0) throw new ArgumentException(".tran: tmax must be positive");
+        // Written as !(x > 0) so that NaN is refused too.
+        if (!(step > 0) || !double.IsFinite(step)) throw new ArgumentException(".tran: tstep must be a positive number");
+        if (!(stop > 0) || !double.IsFinite(stop)) throw new ArgumentException(".tran: tstop must be a positive number");
+        if (!(start >= 0) || !(start < stop)) throw new ArgumentException(".tran: tstart must be at least 0 and below tstop");
+        if (maxStep is { } m && (!(m > 0) || !double.IsFinite(m))) throw new ArgumentException(".tran: tmax must be a positive number");
         Step = step;
         Stop = stop;
         Start = start;
@@ -29,6 +30,9 @@ public sealed class TransientAnalysis : Analysis
     public double Start { get; }
     public double? MaxStep { get; }
     public bool UseInitialConditions { get; }
+
+    /// <summary>Accepted time points after which the run stops with a <see cref="LimitExceededException"/> (see <see cref="ResourceLimits.MaxPoints"/>).</summary>
+    public long MaxPoints { get; init; } = long.MaxValue;
 
     public override AnalysisKind Kind => AnalysisKind.Transient;
 
@@ -47,50 +51,50 @@ public sealed class TransientAnalysis : Analysis
         var o = s.Options;
         if (!UseInitialConditions) engine.ValidateTopology();
         engine.UpdateTemperature();
-        engine.ResetSourceBreakpoints();
+        engine.ResetBreakpoints();
 
         // traninit.c
         var maxStep = MaxStep ?? Math.Min(Step, (Stop - Start) / 50.0);
         var delmin = 1e-11 * maxStep;
-        s.Step = Step;
-        s.FinalTime = Stop;
-        s.Method = o.Method;
+        s.Transient.Step = Step;
+        s.Transient.FinalTime = Stop;
+        s.Transient.Method = o.Method;
         var maxOrder = o.Method == IntegrationMethod.Trapezoidal ? Math.Min(o.MaxOrder, 2) : o.MaxOrder;
         var uicMode = UseInitialConditions ? AnalysisMode.UseInitialConditions : AnalysisMode.None;
 
         var delta = Math.Min(Stop / 100, Step) / 10;
-        var breaks = s.Breakpoints;
+        var breaks = s.Transient.Breakpoints;
         breaks.MinBreak = 10.0 * delmin;   // XSPICE builds: 10 * delmin
         breaks.Reset(0, Stop);
 
-        s.Time = 0;
-        s.Delta = 0;
+        s.Transient.Time = 0;
+        s.Transient.Delta = 0;
         var firstTime = true;
 
         // Initial conditions: nodes of .ic seed the solution for uic; devices take their ic from them.
-        Array.Clear(s.Solution);
-        Array.Clear(s.Rhs);
+        Array.Clear(s.Biasing.Solution);
+        Array.Clear(s.Biasing.Rhs);
         if (UseInitialConditions)
         {
-            foreach (var (node, value) in s.InitialConditions) s.Rhs[node] = value;
-            foreach (var (node, value) in s.NodeSets) s.Rhs[node] = value;
-            (s.Rhs, s.Solution) = (s.Solution, s.Rhs);
+            foreach (var (node, value) in s.InitialConditions) s.Biasing.Rhs[node] = value;
+            foreach (var (node, value) in s.NodeSets) s.Biasing.Rhs[node] = value;
+            (s.Biasing.Rhs, s.Biasing.Solution) = (s.Biasing.Solution, s.Biasing.Rhs);
             engine.SetInitialConditionsFromNodes();
-            (s.Rhs, s.Solution) = (s.Solution, s.Rhs);
+            (s.Biasing.Rhs, s.Biasing.Solution) = (s.Biasing.Solution, s.Biasing.Rhs);
         }
 
-        s.Order = 1;
+        s.Transient.Order = 1;
         OperatingPointSolver.Solve(engine, AnalysisMode.TransientOperatingPoint | uicMode, o.Itl1);
 
         engine.Statistics.TimePoints++;
-        s.Order = 1;
-        Array.Fill(s.DeltaOld, maxStep);
-        s.Delta = delta;
+        s.Transient.Order = 1;
+        Array.Fill(s.Transient.DeltaOldValues, maxStep);
+        s.Transient.Delta = delta;
         var saveDelta = Stop / 50;
-        s.Mode = AnalysisMode.Transient | uicMode;
-        s.Init = InitializationMode.Transient;
-        Array.Clear(s.Ag);
-        s.States.Copy(0, 1);
+        s.Biasing.Mode = AnalysisMode.Transient | uicMode;
+        s.Biasing.Init = InitializationMode.Transient;
+        Array.Clear(s.Transient.Coefficients);
+        s.Transient.States.Copy(0, 1);
 
         var times = new List<double>();
         var rows = new List<double[]>();
@@ -99,65 +103,68 @@ public sealed class TransientAnalysis : Analysis
         {
             // ---- nextTime: accept the point just computed ----
             engine.Accept();
-            if (s.Time > breaks[0]) breaks.Clear();
+            if (s.Transient.Time > breaks[0]) breaks.Clear();
             engine.Statistics.AcceptedTimePoints++;
-            var dump = UseInitialConditions ? s.Time > 0 && s.Time >= Start : s.Time >= Start;
+            if (times.Count >= MaxPoints)
+                throw new LimitExceededException(ResourceLimit.Points,
+                    $".tran: more than {MaxPoints} time points at t = {s.Transient.Time:G6} s of {Stop:G6} s (the time step shrank; the limit of points per analysis)");
+            var dump = UseInitialConditions ? s.Transient.Time > 0 && s.Transient.Time >= Start : s.Transient.Time >= Start;
             if (dump)
             {
-                times.Add(s.Time);
-                rows.Add((double[])s.Solution.Clone());
+                times.Add(s.Transient.Time);
+                rows.Add((double[])s.Biasing.Solution.Clone());
             }
-            if (Stop - s.Time < breaks.MinBreak) break;
+            if (Stop - s.Transient.Time < breaks.MinBreak) break;
 
             // ---- resume: choose the next step ----
-            s.Delta = Math.Min(s.Delta, maxStep);
-            if (AlmostEqualUlps(s.Time, breaks[0], 100) || breaks[0] - s.Time <= delmin)
+            s.Transient.Delta = Math.Min(s.Transient.Delta, maxStep);
+            if (AlmostEqualUlps(s.Transient.Time, breaks[0], 100) || breaks[0] - s.Transient.Time <= delmin)
             {
                 // first point after a breakpoint: backward Euler and a short step
-                s.Order = 1;
-                s.Delta = Math.Min(s.Delta, .1 * Math.Min(saveDelta, breaks[1] - breaks[0]));
+                s.Transient.Order = 1;
+                s.Transient.Delta = Math.Min(s.Transient.Delta, .1 * Math.Min(saveDelta, breaks[1] - breaks[0]));
                 if (firstTime)
                 {
-                    if (UseInitialConditions) breaks.Set(Step, s.Time);
-                    s.Delta /= 10;
+                    if (UseInitialConditions) breaks.Set(Step, s.Transient.Time);
+                    s.Transient.Delta /= 10;
                 }
             }
-            while ((breaks[0] <= s.Time + breaks.MinBreak || AlmostEqualUlps(breaks[0], s.Time, 100)) && breaks[0] < Stop)
+            while ((breaks[0] <= s.Transient.Time + breaks.MinBreak || AlmostEqualUlps(breaks[0], s.Transient.Time, 100)) && breaks[0] < Stop)
                 breaks.Clear();
-            if (s.Time + s.Delta > breaks[0])
+            if (s.Transient.Time + s.Transient.Delta > breaks[0])
             {
-                saveDelta = s.Delta;
-                s.Delta = breaks[0] - s.Time;
+                saveDelta = s.Transient.Delta;
+                s.Transient.Delta = breaks[0] - s.Transient.Time;
             }
 
-            for (var i = 5; i >= 0; i--) s.DeltaOld[i + 1] = s.DeltaOld[i];
-            s.DeltaOld[0] = s.Delta;
-            s.States.Rotate();
+            for (var i = 5; i >= 0; i--) s.Transient.DeltaOldValues[i + 1] = s.Transient.DeltaOldValues[i];
+            s.Transient.DeltaOldValues[0] = s.Transient.Delta;
+            s.Transient.States.Rotate();
 
             // ---- try the step until it is accepted ----
             while (true)
             {
-                var oldDelta = s.Delta;
-                s.Time += s.Delta;
-                s.DeltaOld[0] = s.Delta;
-                s.ComputeCoefficients();
-                var converged = engine.Iterate(o.Itl4);
+                var oldDelta = s.Transient.Delta;
+                s.Transient.Time += s.Transient.Delta;
+                s.Transient.DeltaOldValues[0] = s.Transient.Delta;
+                s.Transient.ComputeCoefficients();
+                var converged = engine.Newton.Iterate(o.Itl4);
                 engine.Statistics.TimePoints++;
-                s.Mode = AnalysisMode.Transient | uicMode;
-                s.Init = InitializationMode.Predict;
+                s.Biasing.Mode = AnalysisMode.Transient | uicMode;
+                s.Biasing.Init = InitializationMode.Predict;
                 if (firstTime)
                 {
-                    s.States.Copy(1, 2);
-                    s.States.Copy(1, 3);
+                    s.Transient.States.Copy(1, 2);
+                    s.Transient.States.Copy(1, 3);
                 }
 
                 if (!converged)
                 {
-                    s.Time -= s.Delta;
+                    s.Transient.Time -= s.Transient.Delta;
                     engine.Statistics.RejectedTimePoints++;
-                    s.Delta /= 8;
-                    if (firstTime) s.Init = InitializationMode.Transient;
-                    s.Order = 1;
+                    s.Transient.Delta /= 8;
+                    if (firstTime) s.Biasing.Init = InitializationMode.Transient;
+                    s.Transient.Order = 1;
                 }
                 else
                 {
@@ -166,47 +173,47 @@ public sealed class TransientAnalysis : Analysis
                         firstTime = false;
                         break;   // no truncation check on the first time point
                     }
-                    var newDelta = engine.Truncate(s.Delta);
-                    if (newDelta > .9 * s.Delta)
+                    var newDelta = engine.Truncate(s.Transient.Delta);
+                    if (newDelta > .9 * s.Transient.Delta)
                     {
-                        if (s.Order == 1 && maxOrder > 1)
+                        if (s.Transient.Order == 1 && maxOrder > 1)
                         {
-                            s.Order = 2;
-                            newDelta = engine.Truncate(s.Delta);
-                            if (newDelta <= 1.05 * s.Delta) s.Order = 1;
+                            s.Transient.Order = 2;
+                            newDelta = engine.Truncate(s.Transient.Delta);
+                            if (newDelta <= 1.05 * s.Transient.Delta) s.Transient.Order = 1;
                         }
-                        s.Delta = newDelta;
+                        s.Transient.Delta = newDelta;
                         break;
                     }
-                    s.Time -= s.Delta;
+                    s.Transient.Time -= s.Transient.Delta;
                     engine.Statistics.RejectedTimePoints++;
-                    s.Delta = newDelta;
+                    s.Transient.Delta = newDelta;
                 }
 
-                if (s.Delta <= delmin)
+                if (s.Transient.Delta <= delmin)
                 {
                     if (oldDelta > delmin)
                     {
-                        s.Delta = delmin;
+                        s.Transient.Delta = delmin;
                     }
                     else
                     {
-                        var culprits = engine.UnsettledNodes();
+                        var culprits = engine.Newton.UnsettledNodes();
                         throw new SimulationException(
-                            $"time step too small at t = {s.Time:G6} s (below {delmin:G3} s)" +
+                            $"time step too small at t = {s.Transient.Time:G6} s (below {delmin:G3} s)" +
                             (culprits.Count > 0 ? $"; nodes that did not settle: {string.Join(", ", culprits.Take(8))}" : "") +
-                            (s.TroubleDevice is { } d ? $"; last device not converged: {d}" : ""),
-                            culprits.Take(8).Append(s.TroubleDevice ?? "").Where(x => x.Length > 0).ToList());
+                            (s.Biasing.TroubleDevice is { } d ? $"; last device not converged: {d}" : ""),
+                            culprits.Take(8).Append(s.Biasing.TroubleDevice ?? "").Where(x => x.Length > 0).ToList());
                     }
                 }
             }
         }
 
-        s.Mode = AnalysisMode.DcOperatingPoint;
-        s.Init = InitializationMode.Float;
+        s.Biasing.Mode = AnalysisMode.DcOperatingPoint;
+        s.Biasing.Init = InitializationMode.Float;
         return new AnalysisResult(Kind, ToNetlist(), new ResultVector("time", times.ToArray()), UnknownVectors(engine, rows))
         {
-            Statistics = engine.Statistics,
+            Statistics = engine.Statistics.Snapshot(),
         };
     }
 

@@ -4,8 +4,4 @@ namespace Hwsim.Circuits.Blocks;
 /// How network values become voltages: a value s is the node voltage s * <see cref="VoltsPerUnit"/>. Every block of
 /// one compiled network uses the same scale, so blocks connect without rescaling.
 /// </summary>
-public sealed record SignalScale(double VoltsPerUnit = 1.0)
-{
-    public double ToVolts(double value) => value * VoltsPerUnit;
-    public double ToValue(double volts) => volts / VoltsPerUnit;
-}
+public sealed record SignalScale(double VoltsPerUnit = 1.0);

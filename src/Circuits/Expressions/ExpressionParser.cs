@@ -15,6 +15,18 @@ namespace Hwsim.Circuits.Expressions;
 /// </remarks>
 public static class ExpressionParser
 {
+    /// <summary>
+    /// The deepest nesting accepted: parentheses, signs, conditionals and call arguments inside each other. The parser
+    /// recurses about ten calls per level, so this bounds its stack.
+    /// </summary>
+    public const int MaxNesting = 500;
+
+    /// <summary>
+    /// The tallest expression tree accepted (a sum of n terms is n tall). Everything that walks an expression
+    /// recurses once per level, so a taller one would overflow the stack.
+    /// </summary>
+    public const int MaxDepth = 1000;
+
     /// <summary>Parses <paramref name="text"/>, allowing only built-in functions.</summary>
     /// <exception cref="ExpressionException">A syntax error, an unknown function or a wrong argument count, with its column.</exception>
     public static Expression Parse(string text) => Parse(text, userFunctions: null);
@@ -39,6 +51,8 @@ public static class ExpressionParser
         private readonly ExpressionLexer _lexer;
         private readonly HashSet<string>? _userFunctions;
         private Token _current;
+        private int _nesting;   // parse methods on the stack, per level of parentheses or signs
+        private int _height;    // height of the tree just parsed
 
         public Parser(string text, HashSet<string>? userFunctions)
         {
@@ -75,14 +89,43 @@ public static class ExpressionParser
             ? new ExpressionException("unexpected end of expression", token.Column)
             : new ExpressionException($"unexpected '{token.Text}'", token.Column);
 
+        /// <summary>Counts one more level of recursion; too many is an error at the current token, not a stack overflow.</summary>
+        private void Enter()
+        {
+            if (++_nesting > MaxNesting)
+                throw new ExpressionException($"expression nested deeper than {MaxNesting} levels (parentheses, signs, conditionals or calls)", _current.Column);
+        }
+
+        private void Exit() => _nesting--;
+
+        /// <summary>Records the height of the tree just built.</summary>
+        private void Height(int height, int column)
+        {
+            if (height > MaxDepth) throw TooDeep(column);
+            _height = height;
+        }
+
+        private static ExpressionException TooDeep(int column) => new(
+            $"expression deeper than {MaxDepth} levels (a chain of operators): split it with .param or .func", column);
+
         private Expression ParseConditional()
         {
+            Enter();
+            var column = _current.Column;
             var condition = ParseBinary(0);
-            if (_current.Kind != TokenKind.Question) return condition;
+            if (_current.Kind != TokenKind.Question)
+            {
+                Exit();
+                return condition;
+            }
+            var height = _height;
             Advance();
             var whenTrue = ParseConditional();
+            height = Math.Max(height, _height);
             Expect(TokenKind.Colon, "':' of the conditional");
             var whenFalse = ParseConditional();
+            Height(Math.Max(height, _height) + 1, column);
+            Exit();
             return new ConditionalExpression(condition, whenTrue, whenFalse);
         }
 
@@ -103,9 +146,11 @@ public static class ExpressionParser
             var left = ParseBinary(level + 1);
             while (Array.IndexOf(Levels[level], _current.Kind) >= 0)
             {
-                var op = ToBinaryOperator(Advance().Kind);
+                var height = _height;
+                var token = Advance();
                 var right = ParseBinary(level + 1);
-                left = new BinaryExpression(op, left, right);
+                left = new BinaryExpression(ToBinaryOperator(token.Kind), left, right);
+                Height(Math.Max(height, _height) + 1, token.Column);
             }
             return left;
         }
@@ -133,20 +178,15 @@ public static class ExpressionParser
         /// <summary>A prefix operator and its operand, or null when no prefix operator comes next.</summary>
         private Expression? TryParsePrefix()
         {
-            switch (_current.Kind)
-            {
-                case TokenKind.Minus:
-                    Advance();
-                    return new UnaryExpression(UnaryOperator.Negate, ParseUnary());
-                case TokenKind.Plus:
-                    Advance();
-                    return ParseUnary();
-                case TokenKind.Bang:
-                    Advance();
-                    return new UnaryExpression(UnaryOperator.Not, ParseUnary());
-                default:
-                    return null;
-            }
+            var sign = _current;
+            if (sign.Kind is not (TokenKind.Minus or TokenKind.Plus or TokenKind.Bang)) return null;
+            Advance();
+            Enter();
+            var operand = ParseUnary();
+            Exit();
+            if (sign.Kind == TokenKind.Plus) return operand;
+            Height(_height + 1, sign.Column);
+            return new UnaryExpression(sign.Kind == TokenKind.Minus ? UnaryOperator.Negate : UnaryOperator.Not, operand);
         }
 
         private Expression ParsePower()
@@ -154,11 +194,13 @@ public static class ExpressionParser
             var left = ParsePrimary();
             while (_current.Kind == TokenKind.Caret)
             {
-                Advance();
+                var height = _height;
+                var caret = Advance();
                 // As in ngspice's grammar, the exponent may be signed, and then the sign takes a whole power chain:
                 // 2^-1^2 is 2^(-(1^2)).
                 var right = TryParsePrefix() ?? ParsePrimary();
                 left = new BinaryExpression(BinaryOperator.Power, left, right);
+                Height(Math.Max(height, _height) + 1, caret.Column);
             }
             return left;
         }
@@ -170,6 +212,7 @@ public static class ExpressionParser
             {
                 case TokenKind.Number:
                     Advance();
+                    _height = 1;
                     return new NumberLiteral(token.Number);
                 case TokenKind.LeftParen:
                 {
@@ -187,6 +230,7 @@ public static class ExpressionParser
                 }
                 case TokenKind.Identifier:
                     Advance();
+                    _height = 1;
                     return _current.Kind == TokenKind.LeftParen ? ParseCall(token) : new Identifier(token.Text);
                 default:
                     throw Unexpected(token);
@@ -207,12 +251,16 @@ public static class ExpressionParser
             if (_current.Kind == TokenKind.RightParen)
                 throw new ExpressionException($"function '{name.Text}' needs arguments", _current.Column);
             arguments.Add(ParseConditional());
+            var height = _height;
             while (_current.Kind == TokenKind.Comma)
             {
                 Advance();
                 arguments.Add(ParseConditional());
+                height = Math.Max(height, _height);
             }
             Expect(TokenKind.RightParen, "')' or ','");
+            // limit() and ternary_fcn() are rewritten one level deeper (min(max(...))).
+            Height(height + 2, name.Column);
 
             if (isUser) return new FunctionCall(lower, arguments);
             BuiltinFunctions.TryGetArity(lower, out var arity);
@@ -243,6 +291,7 @@ public static class ExpressionParser
                     ? new ExpressionException(kind == "v" ? "v() takes one or two node names" : "i() takes one device name", _current.Column)
                     : Unexpected(_current);
             Advance();
+            _height = 1;
             return kind == "v" ? new VoltageReference(first.Text, second) : new CurrentReference(first.Text);
         }
     }

@@ -109,6 +109,7 @@ internal sealed partial class Elaborator
                     var inner = Sweep(c, p);
                     var outer = c.AtEnd ? null : Sweep(c, p);
                     c.ExpectEnd();
+                    CheckPoints(line, SweepPoints(inner) * (outer is null ? 1 : SweepPoints(outer)), "sweep values");
                     _netlist.Analyses.Add(new DcSweepAnalysis(inner, outer));
                     break;
                 }
@@ -129,6 +130,13 @@ internal sealed partial class Elaborator
                     var start = c.Value("start frequency", p);
                     var stop = c.Value("stop frequency", p);
                     c.ExpectEnd();
+                    var decades = Math.Abs(Math.Log10(stop / start));
+                    CheckPoints(line, type switch
+                    {
+                        AcSweepType.Linear => points,
+                        AcSweepType.Decade => points * decades + 1,
+                        _ => points * decades / Math.Log10(2) + 1,
+                    }, "frequencies");
                     _netlist.Analyses.Add(new AcAnalysis(type, (int)points, start, stop));
                     break;
                 }
@@ -143,9 +151,23 @@ internal sealed partial class Elaborator
                     if (c.AtValue(p)) max = c.Value("tmax", p);
                     if (c.TryKeyword("uic")) uic = true;
                     c.ExpectEnd();
-                    _netlist.Analyses.Add(new TransientAnalysis(step, stop, start, max, uic));
+                    // The engine never steps further than tmax (default: tstep or a fiftieth of the span, as ngspice).
+                    var longest = max ?? Math.Min(step, (stop - start) / 50);
+                    CheckPoints(line, stop / longest, "time points (tstop / largest step)");
+                    _netlist.Analyses.Add(new TransientAnalysis(step, stop, start, max, uic) { MaxPoints = _limits.MaxPoints });
                     break;
                 }
+                case ".save":
+                case ".probe":
+                    SaveCard(line);
+                    break;
+                case ".print":
+                    PrintCard(line);
+                    break;
+                case ".meas":
+                case ".measure":
+                    MeasureCard(line);
+                    break;
                 default:
                     _netlist.Notes.Add($"{line.Location}: {line.Keyword} ignored");
                     break;
@@ -156,6 +178,17 @@ internal sealed partial class Elaborator
             throw new NetlistException(line.Location, e.Message);
         }
     }
+
+    /// <summary>Refuses an analysis that asks for more points than <see cref="ResourceLimits.MaxPoints"/> before it runs.</summary>
+    private void CheckPoints(NetlistLine line, double points, string what)
+    {
+        // NaN or negative counts are left to the analysis' own checks of its arguments.
+        if (points > _limits.MaxPoints)
+            throw new LimitExceededException(ResourceLimit.Points,
+                $"{line.Keyword} asks for {points:G3} {what}, more than the limit of {_limits.MaxPoints} points per analysis", line.Location);
+    }
+
+    private static double SweepPoints(SweepSpec s) => Math.Floor(Math.Abs((s.Stop - s.Start) / s.Step) * (1 + 1e-12)) + 1;
 
     private static SweepSpec Sweep(TokenCursor c, IParameterScope p)
     {

@@ -80,6 +80,9 @@ internal sealed partial class Elaborator
         });
         if (value is null) throw c.Error("missing resistance");
         if (m <= 0) throw c.Error("m must be positive");
+        // As ngspice (restemp.c) a resistance below 1 mOhm in magnitude is taken as 1 mOhm; say so, as a typo is likelier than intent.
+        if (Math.Abs(value.Value / m) < Hwsim.Circuits.Devices.ResistorBehavior.MinimumResistance)
+            _netlist.Notes.Add($"{line.Location}: {name}: resistance {value.Value / m:G4} is taken as {Hwsim.Circuits.Devices.ResistorBehavior.MinimumResistance:G4} ohm, as ngspice does");
         AddEntity(new Resistor(ElementName(scope, name), n[0], n[1], value.Value / m)
         {
             FirstOrderTemperatureCoefficient = tc1, SecondOrderTemperatureCoefficient = tc2,
@@ -103,6 +106,7 @@ internal sealed partial class Elaborator
             }
         });
         if (value is null) throw c.Error("missing capacitance");
+        if (value.Value < 0) _netlist.Notes.Add($"{line.Location}: {name}: negative capacitance {value.Value:G4} F (accepted, as ngspice does; is the sign meant?)");
         AddEntity(new Capacitor(ElementName(scope, name), n[0], n[1], value.Value * m) { InitialCondition = ic }, line);
     }
 
@@ -380,11 +384,12 @@ internal sealed partial class Elaborator
         try
         {
             var parsed = ExpressionParser.Parse(body, scope.Parameters.FunctionNames);
+            CheckExpanded(parsed, scope.Parameters, line.Location, name);
             expression = BehavioralExpression.Bind(parsed, scope.Parameters, node => NodeName(scope, node), device => ElementName(scope, device));
         }
         catch (ExpressionException e)
         {
-            throw new NetlistException(line.Location, $"{name}: in '{body}': {e.Message}");
+            throw new NetlistException(line.Location, $"{name}: in '{Excerpt.Of(body)}': {e.Message}");
         }
         var kind = kindToken == "v" ? BehavioralSourceKind.Voltage : BehavioralSourceKind.Current;
         AddEntity(new BehavioralSource(ElementName(scope, name), n[0], n[1], kind, expression), line);

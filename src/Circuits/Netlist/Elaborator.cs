@@ -14,8 +14,14 @@ internal sealed partial class Elaborator
     private readonly ParsedNetlist _netlist;
     private readonly ParameterScope _global = new();
     private readonly Dictionary<string, Entity> _models = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ResourceLimits _limits;
 
-    public Elaborator(ParsedNetlist netlist) { _netlist = netlist; }
+    public Elaborator(ParsedNetlist netlist, ResourceLimits limits)
+    {
+        _netlist = netlist;
+        _limits = limits;
+        _netlist.Parameters = _global;
+    }
 
     /// <summary>One level of the hierarchy being elaborated.</summary>
     private sealed class Scope
@@ -36,6 +42,7 @@ internal sealed partial class Elaborator
         _netlist.Locations.EnsureCapacity(lines.Count);
         _netlist.NodeLocations.EnsureCapacity(lines.Count);
         var (top, definitions) = BuildTree(lines);
+        CheckExpansion(top, definitions);
         var scope = new Scope
         {
             Path = "", Parameters = _global, Ports = new(StringComparer.OrdinalIgnoreCase), Subcircuits = definitions,
@@ -46,6 +53,56 @@ internal sealed partial class Elaborator
     }
 
     // ---------- structure ----------
+
+    /// <summary>
+    /// Counts the elements the netlist expands to before expanding it (ten instances of a sub-circuit of ten
+    /// instances, nine levels deep, is 1e9 resistors: refused at once instead of after a minute and gigabytes).
+    /// Each definition is counted once; the count of the top-level line that crosses the limit names it.
+    /// </summary>
+    private void CheckExpansion(List<NetlistLine> top, Dictionary<string, SubcircuitDefinition> definitions)
+    {
+        var memo = new Dictionary<SubcircuitDefinition, double>(ReferenceEqualityComparer.Instance);
+        var open = new HashSet<SubcircuitDefinition>(ReferenceEqualityComparer.Instance);
+        double total = 0;
+        foreach (var line in top)
+        {
+            total += Elements(line, [definitions], memo, open);
+            if (total > _limits.MaxElements)
+                throw new LimitExceededException(ResourceLimit.Elements,
+                    $"the netlist expands to more than {_limits.MaxElements} elements once sub-circuits are expanded (the limit)", line.Location);
+        }
+    }
+
+    /// <summary>Elements one line adds: 1, or for an X line the expanded count of its sub-circuit (0 for control lines).</summary>
+    private static double Elements(NetlistLine line, List<Dictionary<string, SubcircuitDefinition>> lookup,
+        Dictionary<SubcircuitDefinition, double> memo, HashSet<SubcircuitDefinition> open)
+    {
+        if (line.Keyword.StartsWith('.')) return 0;
+        if (!line.Keyword.StartsWith('x')) return 1;
+        var tokens = line.Tokens;
+        var end = tokens.Count;
+        for (var i = 1; i < tokens.Count - 1; i++)
+            if (tokens[i].Is("params:") || (tokens[i].Kind == NetlistTokenKind.Word && tokens[i + 1].Kind == NetlistTokenKind.Equals))
+            {
+                end = i;
+                break;
+            }
+        if (end < 2) return 0;
+        SubcircuitDefinition? def = null;
+        foreach (var level in lookup)
+            if (level.TryGetValue(tokens[end - 1].Lower, out def)) break;
+        // An unknown or recursive sub-circuit is the elaborator's to report, with its own message.
+        if (def is null || open.Contains(def)) return 0;
+        if (memo.TryGetValue(def, out var known)) return known;
+        open.Add(def);
+        var inner = new List<Dictionary<string, SubcircuitDefinition>>(lookup.Count + 1) { def.Children };
+        inner.AddRange(lookup);
+        double count = 0;
+        foreach (var body in def.Body) count += Elements(body, inner, memo, open);
+        open.Remove(def);
+        memo[def] = count;
+        return count;
+    }
 
     private static (List<NetlistLine> Top, Dictionary<string, SubcircuitDefinition> Definitions) BuildTree(List<NetlistLine> lines)
     {
@@ -189,12 +246,32 @@ internal sealed partial class Elaborator
         }
         try
         {
-            scope.Parameters.Define(UserFunction.Define(name, args, string.Join(" ", body), scope.Parameters.FunctionNames));
+            var function = UserFunction.Define(name, args, string.Join(" ", body), scope.Parameters.FunctionNames);
+            CheckExpanded(function.Body, scope.Parameters, start, $".func {name}");
+            scope.Parameters.Define(function);
         }
         catch (ExpressionException e)
         {
             throw new NetlistException(start, $".func {name}: {e.Message}");
         }
+        catch (ArgumentException e)
+        {
+            throw new NetlistException(start, $".func {name}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Checks what an expression becomes once its <c>.func</c> calls are expanded, before anything expands it: its
+    /// size against <see cref="ResourceLimits.MaxExpressionSize"/>, its depth against the stack.
+    /// </summary>
+    private void CheckExpanded(Expression expression, IParameterScope scope, SourceLocation at, string what)
+    {
+        var extent = ExpressionMeasure.Of(expression, scope);
+        if (extent.Size > _limits.MaxExpressionSize)
+            throw new LimitExceededException(ResourceLimit.ExpressionSize,
+                $"{what}: the expression has {extent.Size:G3} operations once its .func calls are expanded, more than the limit of {_limits.MaxExpressionSize}", at);
+        if (extent.Depth > ExpressionMeasure.MaxExpandedDepth)
+            throw new NetlistException(at, $"{what}: the expression is {extent.Depth} levels deep once its .func calls are expanded, more than {ExpressionMeasure.MaxExpandedDepth} (a fixed limit)");
     }
 
     // ---------- names ----------
@@ -219,6 +296,9 @@ internal sealed partial class Elaborator
 
     private void AddEntity(Entity entity, NetlistLine line)
     {
+        if (_netlist.Circuit.Count >= _limits.MaxElements)
+            throw new LimitExceededException(ResourceLimit.Elements,
+                $"more than {_limits.MaxElements} elements once sub-circuits are expanded (the limit)", line.Location);
         try
         {
             _netlist.Circuit.Add(entity);

@@ -29,7 +29,8 @@ public static class NetlistLexer
             var lineNo = i + 1;
             if (hasTitle && i == 0)
             {
-                title = raw.Trim();
+                // The title is printed: a binary file's control characters must not reach a terminal.
+                title = Excerpt.Printable(raw.Trim());
                 continue;
             }
             var trimmed = raw.TrimStart();
@@ -57,6 +58,7 @@ public static class NetlistLexer
     {
         var tokens = new List<NetlistToken>();
         var i = startColumn - 1;
+        RefuseControl(raw, i, file, line);
         while (i < raw.Length)
         {
             var c = raw[i];
@@ -113,5 +115,20 @@ public static class NetlistLexer
             tokens.Add(new NetlistToken(NetlistTokenKind.Word, raw[start..i], loc));
         }
         return tokens;
+    }
+
+    /// <summary>
+    /// Refuses a control character from <paramref name="from"/> to the end of the line's code (comments may hold
+    /// anything): a NUL or escape byte would end up in node names, CSV headers and the terminal.
+    /// </summary>
+    private static void RefuseControl(string raw, int from, string file, int line)
+    {
+        for (var j = from; j < raw.Length; j++)
+        {
+            var c = raw[j];
+            if (c == ';' || (c == '$' && (j == 0 || char.IsWhiteSpace(raw[j - 1])))) return;
+            if (char.IsControl(c) && !char.IsWhiteSpace(c))
+                throw new NetlistException(new SourceLocation(file, line, j + 1), $"control character U+{(int)c:X4} in the netlist (is it a binary file?)");
+        }
     }
 }

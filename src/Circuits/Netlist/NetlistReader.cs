@@ -8,28 +8,92 @@ namespace Hwsim.Circuits.Netlist;
 /// </summary>
 public static class NetlistReader
 {
-    public static ParsedNetlist ReadFile(string path)
+    /// <summary>Reads a netlist file within <paramref name="limits"/> (default <see cref="ResourceLimits.Default"/>).</summary>
+    public static ParsedNetlist ReadFile(string path, ResourceLimits? limits = null)
     {
+        limits ??= ResourceLimits.Default;
         var full = Path.GetFullPath(path);
-        if (!File.Exists(full)) throw new FileNotFoundException($"{path}: no such file", path);
-        return Parse(File.ReadAllText(full), path, Path.GetDirectoryName(full));
+        var kind = FileKinds.Of(full);
+        if (kind == FileKind.Missing) throw new FileNotFoundException($"{path}: no such file", path);
+        if (kind == FileKind.Directory) throw new FileNotFoundException($"{path}: is a folder; give a netlist file", path);
+        if (kind == FileKind.Special) throw new NetlistException(new SourceLocation(path, 1, 1), "not a regular file (a device, FIFO or socket): give a netlist file");
+        return Parse(ReadText(full, path, limits, at: null), path, Path.GetDirectoryName(full), limits);
     }
 
     /// <summary>Parses netlist text; <paramref name="sourceName"/> names it in errors, includes resolve against <paramref name="directory"/>.</summary>
-    public static ParsedNetlist Parse(string text, string sourceName = "netlist", string? directory = null)
+    public static ParsedNetlist Parse(string text, string sourceName = "netlist", string? directory = null, ResourceLimits? limits = null)
     {
+        limits ??= ResourceLimits.Default;
         var (title, lines) = NetlistLexer.Split(text, sourceName, hasTitle: true);
         var netlist = new ParsedNetlist { Title = title ?? "", SourceName = sourceName };
         var expanded = new List<NetlistLine>();
         var visiting = new Stack<string>();
-        Expand(lines, directory ?? Directory.GetCurrentDirectory(), expanded, netlist, visiting, out _);
-        new Elaborator(netlist).Run(expanded);
+        Expand(lines, directory ?? Directory.GetCurrentDirectory(), expanded, netlist, visiting, limits, out _);
+        new Elaborator(netlist, limits).Run(expanded);
         return netlist;
+    }
+
+    /// <summary>The text of a regular file, read only up to <see cref="ResourceLimits.MaxFileBytes"/> (a file may grow while it is read).</summary>
+    private static string ReadText(string full, string shown, ResourceLimits limits, SourceLocation? at)
+    {
+        var max = limits.MaxFileBytes;
+        using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (stream.Length > max) throw TooLarge(shown, stream.Length, max, at);
+        // Read in chunks rather than trusting the length: it may grow, and /proc files say 0.
+        using var bytes = new MemoryStream((int)Math.Min(stream.Length, int.MaxValue - 1) + 1);
+        var chunk = new byte[1 << 16];
+        int n;
+        while ((n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, max + 1 - bytes.Length))) > 0)
+            bytes.Write(chunk, 0, n);
+        if (bytes.Length > max) throw TooLarge(shown, bytes.Length, max, at);
+        return new System.Text.UTF8Encoding(false).GetString(bytes.GetBuffer(), 0, (int)bytes.Length).TrimStart('\uFEFF');
+    }
+
+    private static LimitExceededException TooLarge(string file, long bytes, long max, SourceLocation? at) =>
+        new(ResourceLimit.FileBytes, $"{Excerpt.Of(file)} has more than {max} bytes{(bytes > max ? $" ({bytes})" : "")}, the limit per netlist file", at);
+
+    /// <summary>
+    /// The file an <c>.include</c> names, checked: it exists, is a regular file (never <c>/dev/zero</c> or a FIFO),
+    /// and, when the limits confine includes, lies inside that folder once every symbolic link is followed.
+    /// </summary>
+    private static string IncludedFile(string name, string directory, NetlistToken at, ResourceLimits limits)
+    {
+        var path = Path.GetFullPath(Path.IsPathRooted(name) ? name : Path.Combine(directory, name));
+        if (limits.IncludeFolder is { } folder)
+        {
+            var real = RealPath(path);
+            var root = RealPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            if (!real.StartsWith(root, StringComparison.Ordinal))
+                throw new NetlistException(at.Location, $".include: '{Excerpt.Of(name)}' is outside the netlist's folder (files from others may only include files beside them)");
+        }
+        return FileKinds.Of(path) switch
+        {
+            FileKind.Missing => throw new NetlistException(at.Location, $".include: file '{Excerpt.Of(name)}' not found (looked in {directory})"),
+            FileKind.Directory => throw new NetlistException(at.Location, $".include: '{Excerpt.Of(name)}' is a folder"),
+            FileKind.Special => throw new NetlistException(at.Location, $".include: '{Excerpt.Of(name)}' is not a regular file (a device, FIFO or socket)"),
+            _ => path,
+        };
+    }
+
+    /// <summary>The path with every symbolic link along it resolved (as realpath does).</summary>
+    private static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full) ?? "/";
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(current, part);
+            FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+            var target = info.Exists && info.LinkTarget is not null ? info.ResolveLinkTarget(returnFinalTarget: true) : null;
+            current = target is not null ? RealPath(target.FullName) : next;
+        }
+        return current;
     }
 
     /// <summary>Splices <c>.include</c> files, drops <c>.control</c> blocks, stops at <c>.end</c>. Returns true when <c>.end</c> was met.</summary>
     private static void Expand(List<NetlistLine> lines, string directory, List<NetlistLine> output, ParsedNetlist netlist,
-        Stack<string> visiting, out bool ended)
+        Stack<string> visiting, ResourceLimits limits, out bool ended)
     {
         ended = false;
         var inControl = false;
@@ -55,14 +119,12 @@ public static class NetlistReader
                 {
                     if (line.Tokens.Count < 2) throw new NetlistException(line.Location, ".include: missing file name");
                     var name = string.Concat(line.Tokens.Skip(1).Select(t => t.Text)).Trim('"');
-                    var path = Path.IsPathRooted(name) ? name : Path.Combine(directory, name);
-                    if (!File.Exists(path)) throw new NetlistException(line.Tokens[1].Location, $".include: file '{name}' not found (looked in {directory})");
-                    var full = Path.GetFullPath(path);
-                    if (visiting.Contains(full)) throw new NetlistException(line.Tokens[1].Location, $".include: '{name}' includes itself");
+                    var full = IncludedFile(name, directory, line.Tokens[1], limits);
+                    if (visiting.Contains(full)) throw new NetlistException(line.Tokens[1].Location, $".include: '{Excerpt.Of(name)}' includes itself");
                     if (visiting.Count > 20) throw new NetlistException(line.Tokens[1].Location, ".include: nested too deeply");
                     visiting.Push(full);
-                    var (_, included) = NetlistLexer.Split(File.ReadAllText(full), name, hasTitle: false);
-                    Expand(included, Path.GetDirectoryName(full)!, output, netlist, visiting, out var innerEnded);
+                    var (_, included) = NetlistLexer.Split(ReadText(full, name, limits, line.Tokens[1].Location), name, hasTitle: false);
+                    Expand(included, Path.GetDirectoryName(full)!, output, netlist, visiting, limits, out var innerEnded);
                     visiting.Pop();
                     if (innerEnded) { ended = true; return; }
                     continue;

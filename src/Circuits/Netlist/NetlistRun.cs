@@ -1,23 +1,35 @@
+using Hwsim.Circuits.Measurements;
 using Hwsim.Circuits.Results;
+using Hwsim.Circuits.Simulation;
 
 namespace Hwsim.Circuits.Netlist;
 
-/// <summary>Runs every analysis of a parsed netlist on one engine (set-up once), in netlist order.</summary>
+/// <summary>
+/// Runs every analysis of a parsed netlist on one engine (set-up once), in netlist order: each result is measured
+/// (<c>.meas</c> of its analysis) and then cut to what the netlist keeps (<c>.save</c>, with what <c>.print</c> and
+/// <c>.meas</c> read).
+/// </summary>
 public static class NetlistRun
 {
     /// <summary>
     /// Runs the analyses; a <see cref="CircuitException"/> about a device, model or node comes out located at the
-    /// netlist line that defined it.
+    /// netlist line that defined it; a vector named on an output line that the circuit does not have is a
+    /// <see cref="NetlistException"/> at that name, raised before any analysis runs.
     /// </summary>
     public static IReadOnlyList<AnalysisResult> RunAll(ParsedNetlist netlist, Action<AnalysisResult>? onResult = null)
     {
         try
         {
             var engine = netlist.CreateEngine();
+            CheckOutputs(netlist, engine);
+            var measurements = new MeasurementRunner(netlist.Outputs.Measures, netlist.Parameters);
             var results = new List<AnalysisResult>();
             foreach (var analysis in netlist.Analyses)
             {
-                var r = analysis.Run(engine);
+                var full = analysis.Run(engine);
+                var measured = measurements.Measures(full.Kind) ? measurements.Measure(full) : [];
+                var r = netlist.Outputs.Select(full);
+                r.Measurements = measured;
                 results.Add(r);
                 onResult?.Invoke(r);
             }
@@ -26,6 +38,26 @@ public static class NetlistRun
         catch (CircuitException e) when (e.Location is null && netlist.LocationOf(e.Subject) is { } location)
         {
             throw e.At(location);
+        }
+    }
+
+    /// <summary>Every vector named on a <c>.save</c>, <c>.print</c> or <c>.meas</c> line must be a node or a branch current of the circuit.</summary>
+    private static void CheckOutputs(ParsedNetlist netlist, CircuitEngine engine)
+    {
+        if (netlist.Outputs.Named.Count == 0) return;
+        var unknowns = engine.State.Unknowns;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 1; i <= unknowns.Count; i++) names.Add(unknowns.VectorNameOf(i));
+        foreach (var (vector, location, card) in netlist.Outputs.Named)
+        {
+            foreach (var source in vector.Sources)
+            {
+                if (names.Contains(source)) continue;
+                var what = source.StartsWith("i(", StringComparison.Ordinal)
+                    ? $"{source[2..^1]} is not a voltage source, inductor or E/H/B element with a branch current"
+                    : $"the circuit has no node {source[2..^1]}";
+                throw new NetlistException(location, $"{card}: no vector {source} ({what})");
+            }
         }
     }
 }

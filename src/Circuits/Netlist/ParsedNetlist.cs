@@ -22,6 +22,10 @@ public sealed class ParsedNetlist
     public Dictionary<string, double> NodeSets { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Things the reader skipped or changed, one line each (e.g. a <c>.control</c> block).</summary>
     public List<string> Notes { get; } = new();
+    /// <summary>The <c>.save</c>, <c>.print</c> and <c>.meas</c> lines.</summary>
+    public OutputRequests Outputs { get; } = new();
+    /// <summary>The top-level <c>.param</c> values and <c>.func</c> functions (what <c>.meas ... param=</c> reads).</summary>
+    public Expressions.IParameterScope Parameters { get; internal set; } = Expressions.ParameterScope.Empty;
     /// <summary>Where each entity was defined, for errors found after reading.</summary>
     /// <remarks>Keys are lower case, as the reader stores every name (ordinal keys hash faster than case-folded ones).</remarks>
     public Dictionary<string, SourceLocation> Locations { get; } = new(StringComparer.Ordinal);
@@ -39,9 +43,13 @@ public sealed class ParsedNetlist
         : null;
 
     /// <summary>Binds the circuit into an engine with the netlist's options, initial conditions and node sets.</summary>
-    public CircuitEngine CreateEngine()
+    /// <param name="symbolic">
+    /// The symbolic analysis of another engine of the same structure (a Monte Carlo sample of the same netlist), so
+    /// that this one skips the ordering; null to make its own.
+    /// </param>
+    public CircuitEngine CreateEngine(Solver.SymbolicAnalysis? symbolic = null)
     {
-        var engine = new CircuitEngine(Circuit, Options);
+        var engine = new CircuitEngine(Circuit, Options, symbolic);
         foreach (var (node, value) in InitialConditions) engine.SetInitialCondition(node, value);
         foreach (var (node, value) in NodeSets) engine.SetNodeSet(node, value);
         return engine;

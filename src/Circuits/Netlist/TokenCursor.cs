@@ -136,13 +136,13 @@ internal static class Values
         try
         {
             var value = ExpressionParser.Parse(text, FunctionNames(scope)).Evaluate(scope);
-            if (double.IsNaN(value)) throw new NetlistException(start, $"expression '{text}' is not a number (NaN)");
+            if (double.IsNaN(value)) throw new NetlistException(start, $"expression '{Excerpt.Of(text)}' is not a number (NaN)");
             return value;
         }
         catch (ExpressionException e)
         {
             var column = e.Column is { } c ? start.Column + c - 1 : start.Column + NamedColumn(text, e.Message) - 1;
-            throw new NetlistException(start with { Column = column }, $"in '{text}': {e.Message}");
+            throw new NetlistException(start with { Column = column }, $"in '{Excerpt.Of(text)}': {e.Message}");
         }
     }
 

@@ -42,6 +42,9 @@ public sealed class AnalysisResult
     /// <summary>The value of a vector of an operating point (its only point).</summary>
     public double Value(string name) => this[name].Real[0];
 
+    /// <summary>The netlist's <c>.meas</c> results for this analysis, in line order (empty when it has none).</summary>
+    public IReadOnlyList<Measurements.MeasureResult> Measurements { get; internal set; } = [];
+
     /// <summary>Engine statistics of the run that produced this result (null when not recorded).</summary>
     public Simulation.EngineStatistics? Statistics { get; init; }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Hwsim.Circuits.Results;
 
@@ -13,6 +12,16 @@ public static class CsvExport
 {
     public static string ToCsv(AnalysisResult result)
     {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        WriteTo(result, text);
+        return text.ToString();
+    }
+
+    /// <summary>Writes the CSV row by row to <paramref name="output"/> (no whole table held as text).</summary>
+    public static void WriteTo(AnalysisResult result, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
         var columns = new List<(string Name, Func<int, double> Value)>();
         foreach (var v in result.AllVectors)
         {
@@ -29,18 +38,20 @@ public static class CsvExport
             }
         }
 
-        var sb = new StringBuilder();
-        sb.AppendJoin(',', columns.Select(c => c.Name)).Append('\n');
+        output.Write(string.Join(',', columns.Select(c => c.Name)));
+        output.Write('\n');
+        Span<char> number = stackalloc char[32];
         for (var i = 0; i < result.Points; i++)
         {
             for (var k = 0; k < columns.Count; k++)
             {
-                if (k > 0) sb.Append(',');
-                sb.Append(columns[k].Value(i).ToString("R", CultureInfo.InvariantCulture));
+                if (k > 0) output.Write(',');
+                var x = columns[k].Value(i);
+                if (x.TryFormat(number, out var written, "R", CultureInfo.InvariantCulture)) output.Write(number[..written]);
+                else output.Write(x.ToString("R", CultureInfo.InvariantCulture));
             }
-            sb.Append('\n');
+            output.Write('\n');
         }
-        return sb.ToString();
     }
 
     /// <summary>v(out) -> vr(out), vi(out); i(v1) -> ir(v1), ii(v1); anything else -> name_re, name_im.</summary>
@@ -52,21 +63,36 @@ public static class CsvExport
         return ($"{n}_re", $"{n}_im");
     }
 
-    public static void Write(AnalysisResult result, string path) => AtomicFile.WriteAllText(path, ToCsv(result));
+    public static void Write(AnalysisResult result, string path) =>
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16);
+            WriteTo(result, writer);
+        });
 }
 
 /// <summary>Writes a file through a temporary sibling and a rename, so readers never see it half written.</summary>
 public static class AtomicFile
 {
-    public static void WriteAllText(string path, string text)
+    public static void WriteAllText(string path, string text) =>
+        Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
+            writer.Write(text);
+        });
+
+    /// <summary>Writes through <paramref name="write"/> into a temporary sibling, then renames it to <paramref name="path"/>.</summary>
+    public static void Write(string path, Action<Stream> write)
     {
+        ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(dir);
         var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
-            File.WriteAllText(temp, text);
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+                write(stream);
             File.Move(temp, full, overwrite: true);
         }
         finally

@@ -1,18 +1,32 @@
 namespace Hwsim.Circuits.Simulation;
 
-/// <summary>What an entity sees while it creates its behaviour: the unknowns, the state slots, the models.</summary>
+/// <summary>
+/// What an entity sees while it creates its behaviour: the unknowns it may add, the state slots it may allocate,
+/// the models, and the views of the simulation state its behaviour keeps (<see cref="Biasing"/>,
+/// <see cref="Transient"/>, <see cref="Frequency"/>).
+/// </summary>
 public sealed class BindingContext
 {
+    private readonly SimulationState _state;
+
     internal BindingContext(Circuit circuit, SimulationState state)
     {
         Circuit = circuit;
-        State = state;
+        _state = state;
     }
 
     public Circuit Circuit { get; }
-    public SimulationState State { get; }
-    public SimulationOptions Options => State.Options;
-    public Unknowns Unknowns => State.Unknowns;
+    public SimulationOptions Options => _state.Options;
+    public Unknowns Unknowns => _state.Unknowns;
+
+    /// <summary>What DC and transient loads read and write.</summary>
+    public BiasingState Biasing => _state.Biasing;
+
+    /// <summary>The time axis, integration and device state history.</summary>
+    public TransientState Transient => _state.Transient;
+
+    /// <summary>What AC loads read and write.</summary>
+    public FrequencyState Frequency => _state.Frequency;
 
     /// <summary>The unknown index of a node (0 for ground).</summary>
     public int Node(string name) => Unknowns.Node(name);
@@ -21,7 +35,13 @@ public sealed class BindingContext
     public int Branch(string deviceName) => Unknowns.Branch(deviceName);
 
     /// <summary>Allocates <paramref name="slots"/> device state slots.</summary>
-    public int AllocateStates(int slots) => State.States.Allocate(slots);
+    public int AllocateStates(int slots) => _state.Transient.States.Allocate(slots);
+
+    /// <summary>
+    /// Registers a charge (or flux) state slot, whose next slot holds its current, for the truncation error control:
+    /// devices state their charges and the transient estimates their error (SPICE's DEVtrunc through CKTterr).
+    /// </summary>
+    public void RegisterCharge(int slot) => _state.Transient.RegisterCharge(slot);
 
     /// <summary>The model a device refers to, with a clear error when it is missing or of the wrong kind.</summary>
     public T Model<T>(string deviceName, string modelName) where T : Entity

@@ -9,13 +9,13 @@ public sealed class Breakpoints
     private readonly List<double> _times = new();
 
     /// <summary>Minimum separation between two breakpoints; closer ones are merged.</summary>
-    public double MinBreak { get; set; }
+    public double MinBreak { get; internal set; }
 
     public int Count => _times.Count;
 
     public double this[int i] => _times[i];
 
-    public void Reset(double start, double stop)
+    internal void Reset(double start, double stop)
     {
         _times.Clear();
         _times.Add(start);
@@ -46,7 +46,7 @@ public sealed class Breakpoints
     }
 
     /// <summary>Drops the first breakpoint (SPICE's CKTclrBreak); the last one (the stop time) stays.</summary>
-    public void Clear()
+    internal void Clear()
     {
         if (_times.Count > 2) _times.RemoveAt(0);
         else if (_times.Count == 2) { _times[0] = _times[1]; }

@@ -2,16 +2,27 @@ using System.Diagnostics;
 
 namespace Hwsim.Circuits.Simulation;
 
-/// <summary>Counts and times of one engine, for <c>hwsim run --stats</c> and the benchmarks.</summary>
-public sealed class EngineStatistics
+/// <summary>
+/// Counts and times of one engine, for <c>hwsim run --stats</c> and the benchmarks: the one record of what the
+/// engine, its Newton iteration and its solver phases (symbolic analysis, factor, refactor, solve) did. A result
+/// keeps a copy as it was when the analysis ended.
+/// </summary>
+public sealed record EngineStatistics
 {
     public int Unknowns { get; internal set; }
     public int MatrixNonZeros { get; internal set; }
+    /// <summary>nnz(L) + nnz(U) of the latest real factorisation, both diagonals included.</summary>
     public int LuNonZeros { get; internal set; }
     public int NewtonIterations { get; internal set; }
     public int Loads { get; internal set; }
+    /// <summary>Symbolic analyses (transversal, order, fill) this engine made; 0 when it was handed a shared one.</summary>
+    public int SymbolicAnalyses { get; internal set; }
+    /// <summary>Factorisations with a pivot search (real and complex).</summary>
     public int Factorizations { get; internal set; }
+    /// <summary>Refactorisations with the pivots of the last factorisation (real and complex).</summary>
     public int Refactorizations { get; internal set; }
+    /// <summary>Refactorisations that met an unhealthy pivot and fell back to a full factorisation.</summary>
+    public int RefactorFailures { get; internal set; }
     /// <summary>Solves that reused an existing factorisation because the matrix had not changed.</summary>
     public int ReusedFactorizations { get; internal set; }
     public int Solves { get; internal set; }
@@ -20,10 +31,14 @@ public sealed class EngineStatistics
     public int RejectedTimePoints { get; internal set; }
 
     public TimeSpan SetupTime { get; internal set; }
+    /// <summary>Time in the symbolic analysis (maximum transversal, ordering, fill).</summary>
     public TimeSpan OrderingTime { get; internal set; }
     public TimeSpan FactorTime { get; internal set; }
     public TimeSpan SolveTime { get; internal set; }
     public TimeSpan LoadTime { get; internal set; }
+
+    /// <summary>A copy as the counters stand now (the engine goes on counting in its own).</summary>
+    public EngineStatistics Snapshot() => this with { };
 
     internal static TimeSpan Since(long start) => Stopwatch.GetElapsedTime(start);
 }

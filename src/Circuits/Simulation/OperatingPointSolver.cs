@@ -10,11 +10,11 @@ internal static class OperatingPointSolver
     /// <summary>Returns normally on convergence; throws <see cref="SimulationException"/> naming the unsettled nodes otherwise.</summary>
     public static void Solve(CircuitEngine engine, AnalysisMode mode, int iterationLimit)
     {
-        engine.LastUnsettled = Array.Empty<string>();
+        engine.Newton.LastUnsettled = Array.Empty<string>();
         IReadOnlyList<string> firstUnsettled = Array.Empty<string>();
         if (TrySolve(engine, mode, iterationLimit, u => { if (firstUnsettled.Count == 0) firstUnsettled = u; })) return;
-        var unsettled = firstUnsettled.Count > 0 ? firstUnsettled : engine.LastUnsettled;
-        var device = engine.State.TroubleDevice;
+        var unsettled = firstUnsettled.Count > 0 ? firstUnsettled : engine.Newton.LastUnsettled;
+        var device = engine.State.Biasing.TroubleDevice;
         var culprits = unsettled.Take(8).ToList();
         if (device is not null) culprits.Add(device);
         var message = "no convergence in the DC operating point (plain Newton, gmin stepping and source stepping all failed)";
@@ -27,12 +27,12 @@ internal static class OperatingPointSolver
     {
         var s = engine.State;
         var o = s.Options;
-        s.Mode = mode;
-        s.Init = InitializationMode.Junction;
+        s.Biasing.Mode = mode;
+        s.Biasing.Init = InitializationMode.Junction;
         if (!o.NoOpIter)
         {
-            if (engine.Iterate(iterationLimit)) return true;
-            onPlainFailure?.Invoke(engine.LastUnsettled);
+            if (engine.Newton.Iterate(iterationLimit)) return true;
+            onPlainFailure?.Invoke(engine.Newton.LastUnsettled);
         }
 
         if (o.GminSteps >= 1)
@@ -57,8 +57,8 @@ internal static class OperatingPointSolver
 
     private static void ClearSolution(SimulationState s)
     {
-        Array.Clear(s.Solution);
-        Array.Clear(s.States[0]);
+        Array.Clear(s.Biasing.Solution);
+        Array.Clear(s.Transient.States[0]);
     }
 
     /// <summary>ngspice's dynamic gmin stepping: the node-diagonal gmin, from 1e-2 down to gmin, adapting the factor.</summary>
@@ -67,7 +67,7 @@ internal static class OperatingPointSolver
         var s = engine.State;
         StepGmin(engine, mode, g => s.DiagonalGmin = g, () => s.DiagonalGmin, Math.Max(s.Options.Gmin, s.Options.Gshunt));
         s.DiagonalGmin = s.Options.Gshunt;
-        return engine.Iterate(iterationLimit);
+        return engine.Newton.Iterate(iterationLimit);
     }
 
     /// <summary>ngspice's "true" gmin stepping: the junction gmin of every device, the same schedule.</summary>
@@ -75,9 +75,9 @@ internal static class OperatingPointSolver
     {
         var s = engine.State;
         var start = s.Options.Gmin;
-        StepGmin(engine, mode, g => s.Gmin = g, () => s.Gmin, Math.Max(start, s.Options.Gshunt));
-        s.Gmin = Math.Max(start, s.Options.Gshunt);
-        return engine.Iterate(iterationLimit);
+        StepGmin(engine, mode, g => s.Biasing.Gmin = g, () => s.Biasing.Gmin, Math.Max(start, s.Options.Gshunt));
+        s.Biasing.Gmin = Math.Max(start, s.Options.Gshunt);
+        return engine.Newton.Iterate(iterationLimit);
     }
 
     /// <summary>
@@ -89,26 +89,26 @@ internal static class OperatingPointSolver
     {
         var s = engine.State;
         var o = s.Options;
-        s.Mode = mode;
-        s.Init = InitializationMode.Junction;
+        s.Biasing.Mode = mode;
+        s.Biasing.Init = InitializationMode.Junction;
         ClearSolution(s);
-        var saved = new double[s.Solution.Length];
-        var savedStates = new double[s.States[0].Length];
+        var saved = new double[s.Biasing.Solution.Length];
+        var savedStates = new double[s.Transient.States[0].Length];
         var factor = o.GminFactor;
         var oldGmin = 1e-2;
         set(oldGmin / factor);
         while (true)
         {
-            s.NonConvergenceCount = 1;
+            s.Biasing.NonConvergenceCount = 1;
             var before = engine.Statistics.NewtonIterations;
-            var converged = engine.Iterate(o.Itl2);
+            var converged = engine.Newton.Iterate(o.Itl2);
             var iterations = engine.Statistics.NewtonIterations - before;
             if (converged)
             {
-                s.Init = InitializationMode.Float;
+                s.Biasing.Init = InitializationMode.Float;
                 if (get() <= target) return true;
-                Array.Copy(s.Solution, saved, saved.Length);
-                Array.Copy(s.States[0], savedStates, savedStates.Length);
+                Array.Copy(s.Biasing.Solution, saved, saved.Length);
+                Array.Copy(s.Transient.States[0], savedStates, savedStates.Length);
                 if (iterations <= o.Itl2 / 4)
                 {
                     factor *= Math.Sqrt(factor);
@@ -131,8 +131,8 @@ internal static class OperatingPointSolver
                 if (factor < 1.00005) return false;
                 factor = Math.Sqrt(Math.Sqrt(factor));
                 set(oldGmin / factor);
-                Array.Copy(saved, s.Solution, saved.Length);
-                Array.Copy(savedStates, s.States[0], savedStates.Length);
+                Array.Copy(saved, s.Biasing.Solution, saved.Length);
+                Array.Copy(savedStates, s.Transient.States[0], savedStates.Length);
             }
         }
     }
@@ -141,52 +141,52 @@ internal static class OperatingPointSolver
     {
         var s = engine.State;
         var o = s.Options;
-        s.Mode = mode;
-        s.Init = InitializationMode.Junction;
+        s.Biasing.Mode = mode;
+        s.Biasing.Init = InitializationMode.Junction;
         s.DiagonalGmin = o.Gshunt == 0 ? o.Gmin : o.Gshunt;
         for (var i = 0; i < o.GminSteps; i++) s.DiagonalGmin *= o.GminFactor;
         for (var i = 0; i <= o.GminSteps; i++)
         {
-            s.NonConvergenceCount = 1;
-            if (!engine.Iterate(o.Itl2))
+            s.Biasing.NonConvergenceCount = 1;
+            if (!engine.Newton.Iterate(o.Itl2))
             {
                 s.DiagonalGmin = o.Gshunt;
                 break;
             }
             s.DiagonalGmin /= o.GminFactor;
-            s.Init = InitializationMode.Float;
+            s.Biasing.Init = InitializationMode.Float;
         }
         s.DiagonalGmin = o.Gshunt;
-        return engine.Iterate(iterationLimit);
+        return engine.Newton.Iterate(iterationLimit);
     }
 
     private static bool GillespieSource(CircuitEngine engine, AnalysisMode mode)
     {
         var s = engine.State;
         var o = s.Options;
-        var gminStart = s.Gmin;
-        s.Mode = mode;
-        s.Init = InitializationMode.Junction;
-        s.SourceFactor = 0;
+        var gminStart = s.Biasing.Gmin;
+        s.Biasing.Mode = mode;
+        s.Biasing.Init = InitializationMode.Junction;
+        s.Biasing.SourceFactor = 0;
         var convFact = 0.0;
         ClearSolution(s);
 
-        var converged = engine.Iterate(o.Itl2);
+        var converged = engine.Newton.Iterate(o.Itl2);
         if (!converged)
         {
             s.DiagonalGmin = o.Gshunt <= 0 ? o.Gmin : o.Gshunt;
             for (var i = 0; i < 10; i++) s.DiagonalGmin *= 10;
             for (var i = 0; i <= 10; i++)
             {
-                s.NonConvergenceCount = 1;
-                converged = engine.Iterate(o.Itl2);
+                s.Biasing.NonConvergenceCount = 1;
+                converged = engine.Newton.Iterate(o.Itl2);
                 if (!converged)
                 {
                     s.DiagonalGmin = o.Gshunt;
                     break;
                 }
                 s.DiagonalGmin /= 10;
-                s.Init = InitializationMode.Float;
+                s.Biasing.Init = InitializationMode.Float;
             }
             s.DiagonalGmin = o.Gshunt;
         }
@@ -194,39 +194,39 @@ internal static class OperatingPointSolver
         if (converged)
         {
             var raise = 0.001;
-            var saved = (double[])s.Solution.Clone();
-            var savedStates = (double[])s.States[0].Clone();
-            s.SourceFactor = convFact + raise;
+            var saved = (double[])s.Biasing.Solution.Clone();
+            var savedStates = (double[])s.Transient.States[0].Clone();
+            s.Biasing.SourceFactor = convFact + raise;
             do
             {
                 var before = engine.Statistics.NewtonIterations;
-                converged = engine.Iterate(o.Itl2);
+                converged = engine.Newton.Iterate(o.Itl2);
                 var iterations = engine.Statistics.NewtonIterations - before;
-                s.Init = InitializationMode.Float;
+                s.Biasing.Init = InitializationMode.Float;
                 if (converged)
                 {
-                    convFact = s.SourceFactor;
-                    Array.Copy(s.Solution, saved, saved.Length);
-                    Array.Copy(s.States[0], savedStates, savedStates.Length);
-                    s.SourceFactor = convFact + raise;
+                    convFact = s.Biasing.SourceFactor;
+                    Array.Copy(s.Biasing.Solution, saved, saved.Length);
+                    Array.Copy(s.Transient.States[0], savedStates, savedStates.Length);
+                    s.Biasing.SourceFactor = convFact + raise;
                     if (iterations <= o.Itl2 / 4) raise *= 1.5;
                     if (iterations > 3 * o.Itl2 / 4) raise *= 0.5;
                 }
                 else
                 {
-                    if (s.SourceFactor - convFact < 1e-8) break;
+                    if (s.Biasing.SourceFactor - convFact < 1e-8) break;
                     raise /= 10;
                     if (raise > 0.01) raise = 0.01;
-                    s.SourceFactor = convFact;
-                    Array.Copy(saved, s.Solution, saved.Length);
-                    Array.Copy(savedStates, s.States[0], savedStates.Length);
+                    s.Biasing.SourceFactor = convFact;
+                    Array.Copy(saved, s.Biasing.Solution, saved.Length);
+                    Array.Copy(savedStates, s.Transient.States[0], savedStates.Length);
                 }
-                if (s.SourceFactor > 1) s.SourceFactor = 1;
+                if (s.Biasing.SourceFactor > 1) s.Biasing.SourceFactor = 1;
             } while (raise >= 1e-7 && convFact < 1);
             s.DiagonalGmin = o.Gshunt;
-            s.Gmin = gminStart;
+            s.Biasing.Gmin = gminStart;
         }
-        s.SourceFactor = 1;
+        s.Biasing.SourceFactor = 1;
         return convFact == 1;
     }
 
@@ -234,20 +234,20 @@ internal static class OperatingPointSolver
     {
         var s = engine.State;
         var o = s.Options;
-        s.Mode = mode;
-        s.Init = InitializationMode.Junction;
+        s.Biasing.Mode = mode;
+        s.Biasing.Init = InitializationMode.Junction;
         for (var i = 0; i <= o.SourceSteps; i++)
         {
-            s.SourceFactor = (double)i / o.SourceSteps;
-            var converged = engine.Iterate(o.Itl2);
-            s.Init = InitializationMode.Float;
+            s.Biasing.SourceFactor = (double)i / o.SourceSteps;
+            var converged = engine.Newton.Iterate(o.Itl2);
+            s.Biasing.Init = InitializationMode.Float;
             if (!converged)
             {
-                s.SourceFactor = 1;
+                s.Biasing.SourceFactor = 1;
                 return false;
             }
         }
-        s.SourceFactor = 1;
+        s.Biasing.SourceFactor = 1;
         return true;
     }
 }

@@ -1,12 +1,10 @@
-using System.Numerics;
-using Hwsim.Circuits.Solver;
-
 namespace Hwsim.Circuits.Simulation;
 
 /// <summary>
-/// Everything the analyses and device behaviours share while a circuit is simulated: the unknowns, the MNA
-/// matrix and right-hand side, the last solution, the device states and their history, the analysis mode, the
-/// time-step and integration coefficients. It plays the part of SPICE's CKTcircuit.
+/// Everything the engine and the analyses share while a circuit is simulated (SPICE's CKTcircuit), held as the
+/// narrow views that devices are given: <see cref="Biasing"/> for DC and transient loads, <see cref="Transient"/>
+/// for the time axis and state history, <see cref="Frequency"/> for AC. What only the engine uses (node-diagonal
+/// gmin, <c>.ic</c> and <c>.nodeset</c> values) lives here.
 /// </summary>
 public sealed class SimulationState
 {
@@ -14,306 +12,29 @@ public sealed class SimulationState
     {
         Options = options;
         Unknowns = unknowns;
-        Temperature = options.Temperature + PhysicalConstants.CelsiusToKelvin;
-        NominalTemperature = options.NominalTemperature + PhysicalConstants.CelsiusToKelvin;
+        Biasing = new BiasingState(options);
+        Transient = new TransientState(options);
+        Transient.Method = options.Method;
     }
 
     public SimulationOptions Options { get; }
     public Unknowns Unknowns { get; }
 
-    /// <summary>The real MNA matrix (structure fixed after set-up).</summary>
-    public SparseMatrix<double> Matrix { get; internal set; } = null!;
-    /// <summary>Right-hand side being assembled, 1-based; element 0 is the ground trash.</summary>
-    public double[] Rhs { get; internal set; } = Array.Empty<double>();
-    /// <summary>The latest solution (SPICE's CKTrhsOld): devices read their terminal voltages from it.</summary>
-    public double[] Solution { get; internal set; } = Array.Empty<double>();
+    /// <summary>What DC and transient loads see.</summary>
+    public BiasingState Biasing { get; }
 
-    public StateHistory States { get; } = new();
+    /// <summary>The time axis, integration and device state history.</summary>
+    public TransientState Transient { get; }
 
-    public AnalysisMode Mode { get; set; }
-    public InitializationMode Init { get; set; }
+    /// <summary>What AC loads see.</summary>
+    public FrequencyState Frequency { get; } = new();
 
-    /// <summary>Scale of all independent sources (source stepping).</summary>
-    public double SourceFactor { get; set; } = 1;
     /// <summary>Conductance added to every node diagonal (gmin stepping, gshunt).</summary>
-    public double DiagonalGmin { get; set; }
-    /// <summary>Junction gmin used by devices (stepped by true-gmin stepping).</summary>
-    public double Gmin { get; set; }
+    public double DiagonalGmin { get; internal set; }
 
-    /// <summary>Devices increment this when they limited a junction voltage or their linearisation is not yet good.</summary>
-    public int NonConvergenceCount { get; set; }
-    /// <summary>The device that last reported non-convergence (for diagnostics).</summary>
-    public string? TroubleDevice { get; set; }
-
-    /// <summary>Circuit temperature in kelvin.</summary>
-    public double Temperature { get; internal set; }
-    /// <summary>Nominal model temperature in kelvin.</summary>
-    public double NominalTemperature { get; internal set; }
-
-    // ---- transient ----
-    public double Time { get; set; }
-    public double Delta { get; set; }
-    public double[] DeltaOld { get; } = new double[7];
-    public int Order { get; set; } = 1;
-    public IntegrationMethod Method { get; set; }
-    /// <summary>Integration coefficients of the present step (SPICE's CKTag).</summary>
-    public double[] Ag { get; } = new double[7];
-    public Breakpoints Breakpoints { get; } = new();
-    /// <summary>The step the transient analysis was asked for (tstep).</summary>
-    public double Step { get; set; }
-    public double FinalTime { get; set; }
-    /// <summary>True while the first step after a breakpoint is taken.</summary>
-    public bool AtBreakpoint { get; set; }
-
-    // ---- AC ----
-    public SparseMatrix<Complex>? ComplexMatrix { get; internal set; }
-    public Complex[] ComplexRhs { get; internal set; } = Array.Empty<Complex>();
-    public double Omega { get; set; }
-
-    // ---- initial conditions and nodesets ----
     /// <summary>Node values from <c>.ic</c> (index -> volts).</summary>
     public Dictionary<int, double> InitialConditions { get; } = new();
+
     /// <summary>Node values from <c>.nodeset</c> (index -> volts).</summary>
     public Dictionary<int, double> NodeSets { get; } = new();
-
-    /// <summary>True when charges are computed in this mode (SPICE: DCTRANCURVE | TRAN | AC | INITSMSIG, or TRANOP with UIC).</summary>
-    public bool ComputesCharges =>
-        (Mode & (AnalysisMode.DcSweep | AnalysisMode.Transient | AnalysisMode.Ac)) != 0 || Init == InitializationMode.SmallSignal
-        || ((Mode & AnalysisMode.TransientOperatingPoint) != 0 && (Mode & AnalysisMode.UseInitialConditions) != 0);
-
-    public bool IsTransient => (Mode & AnalysisMode.Transient) != 0;
-    public bool UseIc => (Mode & AnalysisMode.UseInitialConditions) != 0;
-
-    /// <summary>
-    /// Turns a charge state into its companion model (SPICE's NIintegrate): writes the current into slot
-    /// <paramref name="qcap"/>+1 and returns the conductance <paramref name="geq"/> and the history current
-    /// <paramref name="ceq"/>, so that i = geq * v + ceq. Devices never see the integration coefficients.
-    /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public void Integrate(int qcap, double capacitance, out double geq, out double ceq)
-    {
-        var s0 = States[0];
-        var s1 = States[1];
-        var ccap = qcap + 1;
-        var ag = Ag;
-        if (Method == IntegrationMethod.Trapezoidal)
-        {
-            if (Order == 1)
-                s0[ccap] = ag[0] * s0[qcap] + ag[1] * s1[qcap];
-            else
-                s0[ccap] = -s1[ccap] * ag[1] + ag[0] * (s0[qcap] - s1[qcap]);
-        }
-        else
-        {
-            var sum = 0.0;
-            for (var k = Order; k >= 0; k--) sum += ag[k] * States[k][qcap];
-            s0[ccap] = sum;
-        }
-        ceq = s0[ccap] - ag[0] * s0[qcap];
-        geq = ag[0] * capacitance;
-    }
-
-    /// <summary>
-    /// Extrapolates a state slot to the present point from the two previous ones (SPICE's DEVpred), used as the
-    /// first guess of a new time point or sweep point.
-    /// </summary>
-    public double Predict(int slot)
-    {
-        var xfact = Delta / DeltaOld[1];
-        return (1 + xfact) * States[1][slot] - xfact * States[2][slot];
-    }
-
-    /// <summary>
-    /// The local truncation error estimate of one charge state (SPICE's CKTterr): returns the largest step that
-    /// keeps it within tolerance, never more than <paramref name="timeStep"/>.
-    /// </summary>
-    public double Truncate(int qcap, double timeStep)
-    {
-        var o = Options;
-        var ccap = qcap + 1;
-        var s0 = States[0];
-        var s1 = States[1];
-        var volttol = o.AbsTol + o.RelTol * Math.Max(Math.Abs(s0[ccap]), Math.Abs(s1[ccap]));
-        var chargetol = Math.Max(Math.Abs(s0[qcap]), Math.Abs(s1[qcap]));
-        chargetol = o.RelTol * Math.Max(chargetol, o.ChgTol) / Delta;
-        var tol = Math.Max(volttol, chargetol);
-
-        // The divided differences of the charge history, as CKTterr forms them; orders 1 and 2 (every trapezoidal step)
-        // are written out (same operations in the same order), higher Gear orders use the general loop.
-        double d0;
-        var dt = DeltaOld;
-        if (Order == 1)
-        {
-            var a0 = (s0[qcap] - s1[qcap]) / dt[0];
-            var a1 = (s1[qcap] - States[2][qcap]) / dt[1];
-            d0 = (a0 - a1) / (dt[1] + dt[0]);
-        }
-        else if (Order == 2)
-        {
-            var q2 = States[2][qcap];
-            var a0 = (s0[qcap] - s1[qcap]) / dt[0];
-            var a1 = (s1[qcap] - q2) / dt[1];
-            var a2 = (q2 - States[3][qcap]) / dt[2];
-            var t1 = dt[2] + dt[1];
-            var t0 = dt[1] + dt[0];
-            var b0 = (a0 - a1) / t0;
-            var b1 = (a1 - a2) / t1;
-            d0 = (b0 - b1) / (t1 + dt[0]);
-        }
-        else
-        {
-            var diff = _diff;
-            var deltmp = _deltmp;
-            for (var i = Order + 1; i >= 0; i--) diff[i] = States[i][qcap];
-            for (var i = 0; i <= Order; i++) deltmp[i] = dt[i];
-            var j = Order;
-            while (true)
-            {
-                for (var i = 0; i <= j; i++) diff[i] = (diff[i] - diff[i + 1]) / deltmp[i];
-                if (--j < 0) break;
-                for (var i = 0; i <= j; i++) deltmp[i] = deltmp[i + 1] + dt[i];
-            }
-            d0 = diff[0];
-        }
-        var factor = Method == IntegrationMethod.Gear ? GearErrorCoefficients[Order - 1] : TrapezoidalErrorCoefficients[Order - 1];
-        var del = o.TrTol * tol / Math.Max(o.AbsTol, factor * Math.Abs(d0));
-        if (Order == 2) del = Math.Sqrt(del);
-        else if (Order > 2) del = Math.Exp(Math.Log(del) / Order);
-        return Math.Min(timeStep, del);
-    }
-
-    private readonly List<int> _charges = new();
-    private int[] _chargeSlots = Array.Empty<int>();
-
-    /// <summary>
-    /// Registers a charge (or flux) state slot, whose next slot holds its current, for the truncation error control:
-    /// devices state their charges and the transient estimates their error (SPICE's DEVtrunc through CKTterr).
-    /// </summary>
-    public void RegisterCharge(int qcap) => _charges.Add(qcap);
-
-    internal void FreezeCharges() => _chargeSlots = _charges.ToArray();
-
-    /// <summary>
-    /// <see cref="Truncate"/> for every registered charge at once: the same operations per charge, with what the
-    /// charges share (tolerances, steps, history vectors) read once. Returns the smallest acceptable step.
-    /// </summary>
-    internal double TruncateCharges(double timeStep)
-    {
-        var slots = _chargeSlots;
-        if (slots.Length == 0) return timeStep;
-        if (Order > 2)
-        {
-            foreach (var q in slots) timeStep = Truncate(q, timeStep);
-            return timeStep;
-        }
-        var o = Options;
-        double abstol = o.AbsTol, reltol = o.RelTol, chgtol = o.ChgTol, trtol = o.TrTol, delta = Delta;
-        var s0 = States[0];
-        var s1 = States[1];
-        var s2 = States[2];
-        var s3 = Order == 2 ? States[3] : null;
-        double dt0 = DeltaOld[0], dt1 = DeltaOld[1], dt2 = DeltaOld[2];
-        double t0 = dt1 + dt0, t1 = dt2 + dt1, t2 = t1 + dt0;
-        // Reciprocals shared by every charge: multiplications instead of seven divisions per charge (the results differ
-        // from CKTterr's in the last bit at most, far below the tolerance they are compared with).
-        double r0 = 1 / dt0, r1 = 1 / dt1, r2 = 1 / dt2, rt0 = 1 / t0, rt1 = 1 / t1, rt2 = 1 / t2, rdelta = 1 / delta;
-        var factor = Method == IntegrationMethod.Gear ? GearErrorCoefficients[Order - 1] : TrapezoidalErrorCoefficients[Order - 1];
-        // CKTterr's MAX and MIN are plain comparisons (no NaN or signed-zero rules as in Math.Max), and the square
-        // root of order 2 is monotonic, so it is taken once of the smallest ratio: the same result, bit for bit.
-        var smallest = double.PositiveInfinity;
-        foreach (var qcap in slots)
-        {
-            var ccap = qcap + 1;
-            double q0 = s0[qcap], q1 = s1[qcap], c0 = Math.Abs(s0[ccap]), c1 = Math.Abs(s1[ccap]);
-            var volttol = abstol + reltol * (c0 > c1 ? c0 : c1);
-            double aq0 = Math.Abs(q0), aq1 = Math.Abs(q1);
-            var chargetol = aq0 > aq1 ? aq0 : aq1;
-            chargetol = reltol * (chargetol > chgtol ? chargetol : chgtol) * rdelta;
-            var tol = volttol > chargetol ? volttol : chargetol;
-            double d0;
-            if (s3 is null)
-            {
-                var a0 = (q0 - q1) * r0;
-                var a1 = (q1 - s2[qcap]) * r1;
-                d0 = (a0 - a1) * rt0;
-            }
-            else
-            {
-                var q2 = s2[qcap];
-                var a0 = (q0 - q1) * r0;
-                var a1 = (q1 - q2) * r1;
-                var a2 = (q2 - s3[qcap]) * r2;
-                var b0 = (a0 - a1) * rt0;
-                var b1 = (a1 - a2) * rt1;
-                d0 = (b0 - b1) * rt2;
-            }
-            var error = factor * Math.Abs(d0);
-            var del = trtol * tol / (abstol > error ? abstol : error);
-            if (del < smallest) smallest = del;
-        }
-        if (s3 is not null) smallest = Math.Sqrt(smallest);
-        if (smallest < timeStep) timeStep = smallest;
-        return timeStep;
-    }
-
-    private readonly double[] _diff = new double[8];
-    private readonly double[] _deltmp = new double[8];
-
-    private static readonly double[] GearErrorCoefficients = { .5, .2222222222, .1363636364, .096, .07299270073, .05830903790 };
-    private static readonly double[] TrapezoidalErrorCoefficients = { .5, .08333333333 };
-
-    /// <summary>Computes the integration coefficients for the present step, method and order (SPICE's NIcomCof).</summary>
-    public void ComputeCoefficients()
-    {
-        var ag = Ag;
-        if (Method == IntegrationMethod.Trapezoidal)
-        {
-            if (Order == 1)
-            {
-                ag[0] = 1 / Delta;
-                ag[1] = -1 / Delta;
-            }
-            else
-            {
-                const double xmu = 0.5;
-                ag[0] = 1.0 / Delta / (1.0 - xmu);
-                ag[1] = xmu / (1.0 - xmu);
-            }
-            return;
-        }
-
-        // Gear (BDF) of order 1..6: solve the Vandermonde-like system in ratios of step sums, as SPICE does.
-        var n = Order;
-        Span<double> mat = stackalloc double[64];
-        Array.Clear(ag);
-        ag[1] = -1 / Delta;
-        for (var i = 0; i <= n; i++) mat[i] = 1;           // row 0
-        for (var i = 1; i <= n; i++) mat[i * 8] = 0;       // column 0
-        var arg = 0.0;
-        for (var i = 1; i <= n; i++)
-        {
-            arg += DeltaOld[i - 1];
-            var arg1 = 1.0;
-            for (var j = 1; j <= n; j++)
-            {
-                arg1 *= arg / Delta;
-                mat[j * 8 + i] = arg1;
-            }
-        }
-        for (var i = 1; i <= n; i++)
-            for (var j = i + 1; j <= n; j++)
-            {
-                mat[j * 8 + i] /= mat[i * 8 + i];
-                for (var k = i + 1; k <= n; k++) mat[j * 8 + k] -= mat[j * 8 + i] * mat[i * 8 + k];
-            }
-        for (var i = 1; i <= n; i++)
-            for (var j = i + 1; j <= n; j++)
-                ag[j] -= mat[j * 8 + i] * ag[i];
-        ag[n] /= mat[n * 8 + n];
-        for (var i = n - 1; i >= 0; i--)
-        {
-            for (var j = i + 1; j <= n; j++) ag[i] -= mat[i * 8 + j] * ag[j];
-            ag[i] /= mat[i * 8 + i];
-        }
-    }
 }

@@ -14,7 +14,7 @@ public sealed class StateHistory
     public int Count => _count;
 
     /// <summary>Allocates <paramref name="slots"/> consecutive slots and returns the first.</summary>
-    public int Allocate(int slots)
+    internal int Allocate(int slots)
     {
         if (_vectors.Length > 0) throw new InvalidOperationException("states are allocated during set-up only");
         var first = _count;
@@ -23,7 +23,7 @@ public sealed class StateHistory
     }
 
     /// <summary>Creates the vectors: <paramref name="depth"/> is the number of time points kept (max order + 2).</summary>
-    public void Create(int depth)
+    internal void Create(int depth)
     {
         _vectors = new double[depth][];
         for (var i = 0; i < depth; i++) _vectors[i] = new double[Math.Max(_count, 1)];
@@ -35,17 +35,12 @@ public sealed class StateHistory
     public int Depth => _vectors.Length;
 
     /// <summary>Shifts history by one time point: the oldest vector becomes the new state 0 (SPICE's rotation).</summary>
-    public void Rotate()
+    internal void Rotate()
     {
         var last = _vectors[^1];
         for (var i = _vectors.Length - 1; i > 0; i--) _vectors[i] = _vectors[i - 1];
         _vectors[0] = last;
     }
 
-    public void Copy(int from, int to) => Array.Copy(_vectors[from], _vectors[to], _count);
-
-    public void ClearAll()
-    {
-        foreach (var v in _vectors) Array.Clear(v);
-    }
+    internal void Copy(int from, int to) => Array.Copy(_vectors[from], _vectors[to], _count);
 }

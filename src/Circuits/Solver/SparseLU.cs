@@ -6,11 +6,11 @@ using System.Runtime.InteropServices;
 namespace Hwsim.Circuits.Solver;
 
 /// <summary>
-/// Sparse LU factorisation of a <see cref="SparseMatrix{T}"/> in the manner of KLU, in four phases:
+/// Sparse LU factorisation of a <see cref="SparseMatrix{T}"/> in the manner of KLU, in the phases KLU names:
 /// <list type="bullet">
-/// <item><see cref="Analyze"/> (once): maximum transversal (structural singularity check, and the preferred pivot
-/// row of each column: its diagonal when structurally present, else a matched row such as the node row of an MNA
-/// voltage-source branch), approximate minimum degree order of the pattern of A + A^T, symbolic sizing.</item>
+/// <item>analyze (once per structure): a <see cref="SymbolicAnalysis"/>, made by <see cref="Analyze"/> or handed
+/// in by the constructor when another factorisation of the same structure already has one (the AC analysis reuses
+/// the DC order; Monte Carlo samples share one analysis).</item>
 /// <item><see cref="Factor"/>: left-looking Gilbert-Peierls LU with threshold partial pivoting that prefers the
 /// matched (diagonal) row; learns the pivot order and the patterns of L and U.</item>
 /// <item><see cref="Refactor"/> (every Newton iteration): same pivots and patterns, new values; reports unhealthy
@@ -18,7 +18,8 @@ namespace Hwsim.Circuits.Solver;
 /// <item><see cref="Solve"/> / <see cref="SolveTransposed"/>: triangular solves. Do not allocate.</item>
 /// </list>
 /// With row permutation P and column permutation Q found here, P A Q = L U, L unit lower triangular.
-/// An instance owns its workspace: it is not safe to use from several threads at once.
+/// An instance owns its numeric factors and workspace: it is not safe to use from several threads at once (its
+/// symbolic analysis is).
 /// </summary>
 /// <typeparam name="T"><see cref="double"/> or <see cref="Complex"/>; the arithmetic is specialised per type by the JIT.</typeparam>
 public sealed class SparseLU<T>
@@ -28,17 +29,16 @@ public sealed class SparseLU<T>
     private readonly double _relativeThreshold;
     private readonly double _absoluteThreshold;
 
+    private SymbolicAnalysis? _symbolic;
     private int _n;
-    private bool _analyzed;
     private bool _hasPattern;
     private bool _factored;
 
-    // Analysis: step k factors column _columnOrder[k], preferring row _rowAtPosition[k] (its match) as pivot.
-    // Factor works in "positions": row r is numbered by the step that prefers it, _positionOfRow[r], so that with
-    // preferred pivots the positions are the final steps and the work vector is accessed as in Refactor.
+    // From the symbolic analysis: step k factors column _columnOrder[k], preferring row _rowAtPosition[k] (its match)
+    // as pivot. Factor works in "positions": row r is numbered by the step that prefers it, so that with preferred
+    // pivots the positions are the final steps and the work vector is accessed as in Refactor.
     private int[] _columnOrder = Array.Empty<int>();
     private int[] _rowAtPosition = Array.Empty<int>();
-    private int[] _positionOfRow = Array.Empty<int>();
     private int[] _entryPosition = Array.Empty<int>(); // per compressed-column entry of A: position of its row
 
     // Factors: L by columns (unit diagonal not stored), U by columns (diagonal apart, entries in topological order).
@@ -72,7 +72,11 @@ public sealed class SparseLU<T>
     /// The preferred (diagonal) pivot is kept when its magnitude is at least this fraction of the largest candidate
     /// in its column; <see cref="Refactor"/> reports a pivot below this fraction as unhealthy. In (0, 1].
     /// </param>
-    /// <param name="absolutePivotThreshold">Candidates at or below this magnitude are never pivots.</param>
+    /// <param name="absolutePivotThreshold">
+    /// The preferred pivot must also be above this magnitude. When no candidate of a column is, the largest one is
+    /// still taken as long as it is not zero, as Sparse 1.3 (ngspice) does with its "small pivot" warning: a node held
+    /// only by gmin-sized conductances is ill-conditioned, not singular.
+    /// </param>
     public SparseLU(SparseMatrix<T> matrix, double relativePivotThreshold = 1e-3, double absolutePivotThreshold = 1e-13)
     {
         ArgumentNullException.ThrowIfNull(matrix);
@@ -91,6 +95,23 @@ public sealed class SparseLU<T>
         _absoluteThreshold = absolutePivotThreshold;
     }
 
+    /// <summary>
+    /// Creates the solver for <paramref name="matrix"/> over an existing analysis of its structure: no
+    /// <see cref="Analyze"/> is needed, and none runs.
+    /// </summary>
+    /// <exception cref="ArgumentException">The analysis is of another structure.</exception>
+    public SparseLU(SparseMatrix<T> matrix, SymbolicAnalysis symbolic, double relativePivotThreshold = 1e-3, double absolutePivotThreshold = 1e-13)
+        : this(matrix, relativePivotThreshold, absolutePivotThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(symbolic);
+        if (!symbolic.Fits(matrix))
+        {
+            throw new ArgumentException("The symbolic analysis was made for another matrix structure.", nameof(symbolic));
+        }
+
+        Attach(symbolic);
+    }
+
     /// <summary>The matrix this solver factors.</summary>
     public SparseMatrix<T> Matrix => _matrix;
 
@@ -100,8 +121,14 @@ public sealed class SparseLU<T>
     /// <summary>The absolute pivot threshold.</summary>
     public double AbsolutePivotThreshold => _absoluteThreshold;
 
-    /// <summary>True after <see cref="Analyze"/>.</summary>
-    public bool IsAnalyzed => _analyzed;
+    /// <summary>The symbolic analysis in use (null before <see cref="Analyze"/> unless one was handed in).</summary>
+    public SymbolicAnalysis? Symbolic => _symbolic;
+
+    /// <summary>True once a symbolic analysis is attached.</summary>
+    public bool IsAnalyzed => _symbolic is not null;
+
+    /// <summary>True once a <see cref="Factor"/> has chosen pivots that <see cref="Refactor"/> can reuse.</summary>
+    public bool HasPivotOrder => _hasPattern;
 
     /// <summary>True while the factors match the matrix values of the last successful Factor/Refactor.</summary>
     public bool IsFactored => _factored;
@@ -109,8 +136,8 @@ public sealed class SparseLU<T>
     /// <summary>nnz(L) + nnz(U) of the current factors, both diagonals included (0 before the first factorisation).</summary>
     public int LuNonZeros => _hasPattern ? _lp[_n] + _up[_n] + (2 * _n) : 0;
 
-    /// <summary>Counters and times.</summary>
-    public SolverStatistics Statistics { get; } = new();
+    /// <summary>Pivots of the last <see cref="Factor"/> taken off the preferred (matched) row.</summary>
+    public int OffDiagonalPivots { get; private set; }
 
     /// <summary>The column (1-based unknown) eliminated at pivot step <paramref name="step"/> (0-based).</summary>
     public int ColumnAtStep(int step) => _columnOrder[step] + 1;
@@ -119,62 +146,25 @@ public sealed class SparseLU<T>
     public int RowAtStep(int step) => _pivotRow[step] + 1;
 
     /// <summary>
-    /// Analyses the pattern: checks structural singularity with a maximum transversal (which also names each
-    /// column's preferred pivot row), orders the pattern of A + A^T by approximate minimum degree, and sizes the
-    /// factors. Call once per structure.
+    /// Makes this solver's own <see cref="SymbolicAnalysis"/> of the matrix structure (see there). Call once per
+    /// structure; a solver constructed over an existing analysis needs no call.
     /// </summary>
     /// <exception cref="InvalidOperationException">The matrix structure is not fixed.</exception>
     /// <exception cref="StructurallySingularException">No row permutation gives a zero-free diagonal.</exception>
-    public void Analyze()
+    public void Analyze() => Attach(SymbolicAnalysis.Analyze(_matrix));
+
+    /// <summary>Takes the symbolic analysis and sizes the factors and workspace as it promises.</summary>
+    private void Attach(SymbolicAnalysis symbolic)
     {
-        if (!_matrix.IsFixed)
-        {
-            throw new InvalidOperationException("Fix the matrix structure (FixStructure) before Analyze().");
-        }
-
-        long start = Stopwatch.GetTimestamp();
-        int n = _matrix.Size;
-        ReadOnlySpan<int> colPtr = _matrix.ColumnPointers;
-        ReadOnlySpan<int> rowIdx = _matrix.RowIndices;
-
-        var rowOfColumn = new int[n];
-        int rank = MaximumTransversal.Match(n, colPtr, rowIdx, rowOfColumn);
-        if (rank < n)
-        {
-            throw StructuralSingularity(n, colPtr, rowIdx, rowOfColumn);
-        }
-
-        // The order comes from the pattern of A + A^T itself, not of the row-matched matrix as KLU's BTF would give:
-        // an MNA voltage source (node p, branch k) is a leaf k on p there, and pivoting on its matched entries
-        // (p,k) and (k,p) creates no fill, whereas the matched pattern ties p and k to all of p's neighbours. On the
-        // crossbar benchmark this gives up to 15 % less fill, depending on the numbering of the unknowns.
-        var pattern = SymmetricPattern.FromColumns(n, colPtr, rowIdx);
-        long orderStart = Stopwatch.GetTimestamp();
-        var amd = ApproximateMinimumDegree.Run(pattern);
-        long orderTicks = Stopwatch.GetTimestamp() - orderStart;
-        int[] order = amd.Permutation;
-        long lowerCount = SymbolicCholesky.CountLower(pattern, order);
-
+        int n = symbolic.Size;
+        _symbolic = symbolic;
         _n = n;
-        _columnOrder = order;
-        _rowAtPosition = new int[n];
-        _positionOfRow = new int[n];
-        for (int k = 0; k < n; k++)
-        {
-            _rowAtPosition[k] = rowOfColumn[order[k]];
-            _positionOfRow[rowOfColumn[order[k]]] = k;
-        }
+        _columnOrder = symbolic.ColumnOrder;
+        _rowAtPosition = symbolic.RowAtPosition;
+        _entryPosition = symbolic.EntryPosition;
+        _entryStep = new int[_entryPosition.Length];
 
-        int nnz = colPtr[n];
-        _entryPosition = new int[nnz];
-        _entryStep = new int[nnz];
-        for (int p = 0; p < nnz; p++)
-        {
-            _entryPosition[p] = _positionOfRow[rowIdx[p]];
-        }
-
-        // Room for the factors as the symmetric analysis predicts, plus slack for off-diagonal pivots.
-        int estimate = (int)Math.Min(int.MaxValue / 2, lowerCount + (lowerCount / 4) + n);
+        int estimate = symbolic.FactorCapacity;
         _lp = new int[n + 1];
         _up = new int[n + 1];
         _li = new int[estimate];
@@ -192,39 +182,26 @@ public sealed class SparseLU<T>
         _reach = new int[n];
         _lpend = new int[n];
         _pruned = new bool[n];
-
-        _analyzed = true;
         _hasPattern = false;
         _factored = false;
-
-        SolverStatistics stats = Statistics;
-        stats.Size = n;
-        stats.MatrixNonZeros = _matrix.NonZeros;
-        stats.SymbolicLowerNonZeros = lowerCount;
-        stats.DenseRows = amd.DenseCount;
-        stats.LuNonZeros = 0;
-        stats.AnalyzeCount++;
-        stats.OrderingTicks += orderTicks;
-        stats.AnalyzeTicks += Stopwatch.GetTimestamp() - start;
     }
 
     /// <summary>
     /// Numeric factorisation with pivot search: for each column in the analysed order, a sparse triangular solve
     /// over the depth-first reach of its pattern, then the preferred (diagonal) row as pivot if its magnitude is at
     /// least the relative threshold times the largest candidate and above the absolute threshold, else the largest
-    /// candidate. May allocate (to grow the factors).
+    /// candidate (even below the absolute threshold). May allocate (to grow the factors).
     /// </summary>
     /// <exception cref="InvalidOperationException">Not analysed.</exception>
-    /// <exception cref="SingularMatrixException">A column has no candidate above the absolute threshold.</exception>
+    /// <exception cref="SingularMatrixException">A column has no non-zero candidate.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Factor()
     {
-        if (!_analyzed)
+        if (_symbolic is null)
         {
             throw new InvalidOperationException("Analyze() must run before Factor().");
         }
 
-        long start = Stopwatch.GetTimestamp();
         _factored = false;
         _hasPattern = false;
         int n = _n;
@@ -310,7 +287,7 @@ public sealed class SparseLU<T>
                 }
             }
 
-            if (maxPosition < 0 || maxMagnitude <= _absoluteThreshold)
+            if (maxPosition < 0 || !(maxMagnitude > 0))
             {
                 ClearColumn(top);
                 throw new SingularMatrixException(col + 1, Math.Max(maxMagnitude, 0));
@@ -376,17 +353,14 @@ public sealed class SparseLU<T>
 
         _hasPattern = true;
         _factored = true;
-        SolverStatistics stats = Statistics;
-        stats.LuNonZeros = LuNonZeros;
-        stats.OffDiagonalPivots = offDiagonal;
-        stats.FactorCount++;
-        stats.FactorTicks += Stopwatch.GetTimestamp() - start;
+        OffDiagonalPivots = offDiagonal;
     }
 
     /// <summary>
     /// Numeric factorisation with the pivot order and patterns of the last <see cref="Factor"/>. Returns false,
     /// leaving the solver unfactored, when a pivot falls below the relative threshold times its column's largest
-    /// candidate or at/below the absolute threshold; the caller then calls <see cref="Factor"/>. Does not allocate.
+    /// candidate, is zero, or is at/below the absolute threshold while a candidate above it exists; the caller then
+    /// calls <see cref="Factor"/>. Does not allocate.
     /// </summary>
     /// <exception cref="InvalidOperationException">No earlier <see cref="Factor"/> to reuse.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -397,7 +371,6 @@ public sealed class SparseLU<T>
             throw new InvalidOperationException("Refactor() needs a pivot order from an earlier Factor().");
         }
 
-        long start = Stopwatch.GetTimestamp();
         int n = _n;
         ReadOnlySpan<int> colPtr = _matrix.ColumnPointers;
         ReadOnlySpan<int> handles = _matrix.PositionHandles;
@@ -445,12 +418,12 @@ public sealed class SparseLU<T>
                 }
             }
 
-            // Written so that a NaN pivot (or column) also counts as unhealthy.
-            if (!(pivotMagnitude > _absoluteThreshold && pivotMagnitude >= _relativeThreshold * maxMagnitude))
+            // Unhealthy: below the relative threshold, zero or NaN, or below the absolute threshold while a candidate above
+            // it exists (Factor would take that one). Written so that a NaN pivot also counts as unhealthy.
+            if (!(pivotMagnitude > 0 && pivotMagnitude >= _relativeThreshold * maxMagnitude
+                  && (pivotMagnitude > _absoluteThreshold || maxMagnitude <= _absoluteThreshold)))
             {
                 _factored = false;
-                Statistics.RefactorFailures++;
-                Statistics.RefactorTicks += Stopwatch.GetTimestamp() - start;
                 return false;
             }
 
@@ -464,8 +437,6 @@ public sealed class SparseLU<T>
         }
 
         _factored = true;
-        Statistics.RefactorCount++;
-        Statistics.RefactorTicks += Stopwatch.GetTimestamp() - start;
         return true;
     }
 
@@ -475,7 +446,7 @@ public sealed class SparseLU<T>
     /// </summary>
     public void Factorize()
     {
-        if (!_analyzed)
+        if (_symbolic is null)
         {
             Analyze();
         }
@@ -496,7 +467,6 @@ public sealed class SparseLU<T>
     public void Solve(Span<T> x)
     {
         RequireFactored(x);
-        long start = Stopwatch.GetTimestamp();
         int n = _n;
         T[] y = _x;
         int[] pivotRow = _pivotRow;
@@ -533,9 +503,6 @@ public sealed class SparseLU<T>
             x[columnOrder[k] + 1] = y[k];
             y[k] = T.Zero;
         }
-
-        Statistics.SolveCount++;
-        Statistics.SolveTicks += Stopwatch.GetTimestamp() - start;
     }
 
     /// <summary>
@@ -546,7 +513,6 @@ public sealed class SparseLU<T>
     public void SolveTransposed(Span<T> x)
     {
         RequireFactored(x);
-        long start = Stopwatch.GetTimestamp();
         int n = _n;
         T[] y = _x;
         int[] columnOrder = _columnOrder;
@@ -581,9 +547,6 @@ public sealed class SparseLU<T>
             x[pivotRow[k] + 1] = y[k];
             y[k] = T.Zero;
         }
-
-        Statistics.SolveCount++;
-        Statistics.SolveTicks += Stopwatch.GetTimestamp() - start;
     }
 
     /// <summary>
@@ -801,61 +764,5 @@ public sealed class SparseLU<T>
         {
             throw new ArgumentException($"The vector needs Size + 1 = {_n + 1} elements (index 0 is ground).", nameof(x));
         }
-    }
-
-    private static StructurallySingularException StructuralSingularity(
-        int n, ReadOnlySpan<int> colPtr, ReadOnlySpan<int> rowIdx, int[] rowOfColumn)
-    {
-        var rowMatched = new bool[n];
-        var rowHasEntry = new bool[n];
-        var unmatchedColumns = new List<int>();
-        int emptyColumn = -1;
-        for (int j = 0; j < n; j++)
-        {
-            if (rowOfColumn[j] >= 0)
-            {
-                rowMatched[rowOfColumn[j]] = true;
-            }
-            else
-            {
-                unmatchedColumns.Add(j + 1);
-                if (emptyColumn < 0 && colPtr[j] == colPtr[j + 1])
-                {
-                    emptyColumn = j + 1;
-                }
-            }
-
-            for (int p = colPtr[j]; p < colPtr[j + 1]; p++)
-            {
-                rowHasEntry[rowIdx[p]] = true;
-            }
-        }
-
-        var unmatchedRows = new List<int>();
-        int emptyRow = -1;
-        for (int i = 0; i < n; i++)
-        {
-            if (!rowMatched[i])
-            {
-                unmatchedRows.Add(i + 1);
-                if (emptyRow < 0 && !rowHasEntry[i])
-                {
-                    emptyRow = i + 1;
-                }
-            }
-        }
-
-        // The clearest culprit first: an empty column, then an empty row, then the first unmatched column.
-        if (emptyColumn > 0)
-        {
-            return new StructurallySingularException(emptyColumn, false, unmatchedRows, unmatchedColumns);
-        }
-
-        if (emptyRow > 0)
-        {
-            return new StructurallySingularException(emptyRow, true, unmatchedRows, unmatchedColumns);
-        }
-
-        return new StructurallySingularException(unmatchedColumns[0], false, unmatchedRows, unmatchedColumns);
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Hwsim.Circuits.Benchmarks;
-using Hwsim.Circuits.Reference;
+using Hwsim.Verification;
 
 namespace Hwsim.Cli.Commands;
 

@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Hwsim.Bridge.Reports;
+using Hwsim.Bridge.Reports.Inspector;
 using Hwsim.Circuits;
 using Hwsim.Circuits.Blocks;
 
 namespace Hwsim.Cli.Commands;
 
 /// <summary>
-/// <c>hwsim block [NAME] [--level ideal|macro|device] [--netlist OUT.cir] [--plot OUT.png|svg] [--csv OUT.csv]</c>:
+/// <c>hwsim block [NAME] [--level ideal|macro|device] [--netlist OUT.cir] [--plot OUT.png|svg] [--csv OUT.csv] [--inspect OUT.html]</c>:
 /// without a name lists the blocks; with one prints the block's netlist summary, sweeps its bench on our engine over
 /// its input range, prints max and RMS error against the ideal function (output units, values) and writes the bench
 /// netlist, the plot and the sweep (<c>input,ideal,circuit</c>, or <c>input1,input2,ideal,circuit</c> for two-input
@@ -25,12 +26,15 @@ public static class BlockCommand
         var netlist = new Option<FileInfo?>("--netlist") { Description = "write the bench netlist (runs unchanged in ngspice)" };
         var plot = new Option<FileInfo?>("--plot") { Description = "plot the transfer curve(s) beside the ideal one (PNG, or SVG for .svg)" };
         var csv = new Option<FileInfo?>("--csv") { Description = "write the sweep: input,ideal,circuit (two inputs: input1,input2,ideal,circuit), in values" };
-        var cmd = new Command("block", "Characterise an analog building block against its ideal function.") { name, level, netlist, plot, csv };
-        cmd.SetAction(parse => Run(parse.GetValue(name), parse.GetValue(level), parse.GetValue(netlist), parse.GetValue(plot), parse.GetValue(csv), stdout, stderr));
+        var inspect = new Option<FileInfo?>("--inspect") { Description = "write an inspector page (HTML, works offline): schematic, netlist, operating point at every sweep point, transfer curve against the ideal" };
+        var cmd = new Command("block", "Characterise an analog building block against its ideal function.") { name, level, netlist, plot, csv, inspect };
+        cmd.SetAction(parse => Run(parse.GetValue(name), parse.GetValue(level), parse.GetValue(netlist), parse.GetValue(plot), parse.GetValue(csv), stdout, stderr,
+            parse.GetValue(inspect)));
         return cmd;
     }
 
-    public static int Run(string? name, string? levelName, FileInfo? netlist, FileInfo? plot, FileInfo? csv, TextWriter stdout, TextWriter stderr)
+    public static int Run(string? name, string? levelName, FileInfo? netlist, FileInfo? plot, FileInfo? csv, TextWriter stdout, TextWriter stderr,
+        FileInfo? inspect = null)
     {
         if (name is null)
         {
@@ -47,16 +51,14 @@ public static class BlockCommand
                 throw new UsageException($"block {block.Name} has no {level.Name()} level (it has: {string.Join(", ", block.Levels.Select(l => l.Name()))})");
         }
 
-        OutputPaths.CheckFile("--netlist", netlist?.FullName);
-        OutputPaths.CheckFile("--plot", plot?.FullName);
-        OutputPaths.CheckFile("--csv", csv?.FullName);
+        using var publication = new Publication();
+        var stagedNetlist = netlist is null ? null : publication.File("--netlist", netlist.FullName);
+        var stagedPlot = plot is null ? null : publication.File("--plot", plot.FullName);
+        var stagedCsv = csv is null ? null : publication.File("--csv", csv.FullName);
+        var stagedInspect = inspect is null ? null : publication.File("--inspect", inspect.FullName);
         var bench = block.CreateBench(level);
         foreach (var line in bench.Summary()) stdout.WriteLine(line);
-        if (netlist is not null)
-        {
-            WriteAtomically(netlist.FullName, bench.Netlist);
-            stdout.WriteLine($"wrote {netlist.FullName}");
-        }
+        if (stagedNetlist is not null) File.WriteAllText(stagedNetlist, bench.Netlist);
 
         var sweep = bench.Run();
 
@@ -68,16 +70,12 @@ public static class BlockCommand
         stdout.WriteLine($"  rms  {G(sweep.RmsError)}");
         stdout.WriteLine($"  stated bound {G(sweep.ErrorBound)}: {(sweep.WithinBound ? "within" : "EXCEEDED")}");
 
-        if (csv is not null)
-        {
-            WriteAtomically(csv.FullName, Csv(sweep));
-            stdout.WriteLine($"wrote {csv.FullName}");
-        }
-        if (plot is not null)
-        {
-            BlockPlot.Save(plot.FullName, sweep);
-            stdout.WriteLine($"wrote {plot.FullName}");
-        }
+        if (stagedCsv is not null) File.WriteAllText(stagedCsv, Csv(sweep));
+        if (stagedPlot is not null) BlockPlot.Save(stagedPlot, sweep);
+        if (stagedInspect is not null) File.WriteAllText(stagedInspect, BlockInspectorPage.Page(bench, sweep));
+        publication.Commit();
+        foreach (var f in new[] { netlist, csv, plot, inspect })
+            if (f is not null) stdout.WriteLine($"wrote {f.FullName}");
         return ExitCodes.Success;
     }
 
@@ -104,22 +102,6 @@ public static class BlockCommand
             sb.Append(R(sweep.Ideal[i])).Append(',').Append(R(sweep.Circuit[i])).Append('\n');
         }
         return sb.ToString();
-    }
-
-    private static void WriteAtomically(string path, string text)
-    {
-        var dir = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(tmp, text);
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp)) File.Delete(tmp);
-        }
     }
 
     private static string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);

@@ -8,8 +8,8 @@ using Hwsim.Circuits.Blocks;
 namespace Hwsim.Cli.Commands;
 
 /// <summary>
-/// <c>hwsim compare [DEMO ...] [--level ideal|macro|all] [--model FILE.json] [--inputs FILE.csv] [--out DIR]</c>:
-/// compiles each demo (or a user's model) to circuits, runs circuit and software on the same inputs, prints a table
+/// <c>hwsim compare [DEMO ...] [--level ideal|macro|all] [--model FILE.json|FILE.onnx] [--inputs FILE.csv [--columns COLS]] [--out DIR]</c>:
+/// compiles each demo (or a user's model; with one DEMO, the user's model on that demo's test data and metric) to circuits, runs circuit and software on the same inputs, prints a table
 /// and writes summary.csv (a contract), a CSV per demo with every signal both ways, the netlists, the plots and
 /// report.html to DIR (default out/compare).
 /// </summary>
@@ -20,34 +20,37 @@ public static class CompareCommand
         var demos = new Argument<string[]>("DEMO") { Description = "demos to compare (default: all; see hwsim demos)", Arity = ArgumentArity.ZeroOrMore };
         var level = new Option<string>("--level") { Description = "ideal, macro or all", DefaultValueFactory = _ => "all" };
         level.AcceptOnlyFromAmong(LevelArgument.Choices);
-        var model = new Option<FileInfo?>("--model") { Description = "compare a model file (hwsim-model/1 JSON) instead of the demos" };
+        var model = new Option<FileInfo?>("--model") { Description = "compare a model file (hwsim-model/1 JSON or ONNX) instead of the demos; with one DEMO, on that demo's test data and metric" };
         var inputs = new Option<FileInfo?>("--inputs") { Description = "inputs for --model (CSV as for hwsim infer); default: the model's test_inputs, else generated" };
+        var columns = new Option<string?>("--columns") { Description = "the columns of --inputs to use, by name or 0-based index; default: all" };
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "compare")) };
         var selfContained = new Option<bool>("--self-contained") { Description = "embed the plots in report.html (one file to send; larger) instead of linking plots/" };
         var profile = new ProfileOptions();
-        var cmd = new Command("compare", "Compare circuits against software inference, demo by demo and level by level.") { demos, level, model, inputs, output, selfContained };
+        var cmd = new Command("compare", "Compare circuits against software inference, demo by demo and level by level.") { demos, level, model, inputs, columns, output, selfContained };
         profile.AddTo(cmd);
         cmd.SetAction(parse => Run(parse.GetValue(demos) ?? Array.Empty<string>(), parse.GetValue(level)!, parse.GetValue(model),
-            parse.GetValue(inputs), parse.GetValue(output)!, parse.GetValue(selfContained), profile, parse, stdout, stderr));
+            parse.GetValue(inputs), parse.GetValue(columns), parse.GetValue(output)!, parse.GetValue(selfContained), profile, parse, stdout, stderr));
         return cmd;
     }
 
-    private static int Run(string[] demos, string levelText, FileInfo? model, FileInfo? inputs, DirectoryInfo output, bool selfContained,
+    private static int Run(string[] demos, string levelText, FileInfo? model, FileInfo? inputs, string? columns, DirectoryInfo output, bool selfContained,
         ProfileOptions profileOptions, ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
-        if (model is not null && demos.Length > 0) throw new UsageException("give either demo names or --model, not both");
-        if (inputs is not null && model is null) throw new UsageException("--inputs goes with --model");
+        if (model is not null && demos.Length > 1) throw new UsageException("--model goes with one demo (its test data and metric) or none");
+        if (inputs is not null && (model is null || demos.Length > 0)) throw new UsageException("--inputs goes with --model alone (a demo brings its own test data)");
+        if (columns is not null && inputs is null) throw new UsageException("--columns goes with --inputs");
         foreach (var name in demos)
             if (BridgeDemos.Find(name) is null)
                 throw new UsageException($"unknown demo '{name}' (known: {string.Join(", ", BridgeDemos.All.Select(d => d.Name))})");
-        OutputPaths.CheckFolder("--out", output.FullName);
         var levels = LevelArgument.Parse(levelText);
-        // every option checked before any work: a bad value is one line naming it, not a failure halfway through
-        foreach (var level in levels)
-            if (profileOptions.Build(parse, level).Problem() is { } problem) throw new UsageException(problem);
-        var request = new CompareRequest(demos, levels, output.FullName, model?.FullName, inputs?.FullName,
-            ProfileFor: level => profileOptions.Build(parse, level), ModelsDirectory: model is null ? ModelsFolder.Find() : null);
+        var profiles = levels.ToDictionary(level => level, level => profileOptions.Build(parse, level));
+        var models = model is null ? ModelsFolder.Find() : null;
+        using var publication = new Publication();
+        var staging = publication.Folder("--out", output.FullName);
+        var request = new CompareRequest(demos, levels, staging, model?.FullName, inputs?.FullName,
+            ProfileFor: level => profiles[level], ModelsDirectory: models, InputColumns: columns);
         var results = CompareJob.Run(request, line => stdout.WriteLine(line), (rs, dir) => HtmlReport.Write(rs, dir, selfContained));
+        publication.Commit();
 
         stdout.WriteLine();
         stdout.WriteLine($"{"demo",-16} {"level",-6} {"max |error|",12} {"rms error",12} {"range",10} {"metric",-9} {"software",10} {"circuit",10} {"same decision",13}");

@@ -19,9 +19,10 @@ public static class MergeCommand
         cmd.SetAction(parse =>
         {
             var dir = parse.GetValue(output)!.FullName;
-            OutputPaths.CheckFolder("--out", dir);
             var (manifest, rows) = MonteCarloMerge.Merge(parse.GetValue(folders)!.Select(f => f.FullName).ToList());
-            MonteCarloReport.Write(dir, manifest, rows);
+            using var publication = new Publication();
+            MonteCarloReport.Write(publication.Folder("--out", dir), manifest, rows);
+            publication.Commit();
             stdout.WriteLine($"merged {rows.Count} samples into {Path.Combine(dir, MonteCarloReport.RowsFile)}, {MonteCarloReport.SummaryFile} and report.html");
             return ExitCodes.Success;
         });

@@ -44,9 +44,11 @@ public static class MonteCarloCommand
             var request = Request(parse, parse.GetValue(demos) ?? Array.Empty<string>(), parse.GetValue(level)!, parse.GetValue(samples), parse.GetValue(seed),
                 parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(model), parse.GetValue(inputs), parse.GetValue(corners), profile);
             var dir = parse.GetValue(output)!.FullName;
-            OutputPaths.CheckFolder("--out", dir);
+            using var publication = new Publication();
+            var staging = publication.Folder("--out", dir);
             var rows = MonteCarloProgressView.Run(request, parse.GetValue(quiet), stdout);
-            var summaries = MonteCarloReport.Write(dir, MonteCarloManifest.Of(request, request.Shard), rows);
+            var summaries = MonteCarloReport.Write(staging, MonteCarloManifest.Of(request, request.Shard), rows);
+            publication.Commit();
             PrintSummary(summaries, request.Sweep?.Column, stdout);
             stdout.WriteLine($"wrote {Path.Combine(dir, MonteCarloReport.RowsFile)}, {MonteCarloReport.SummaryFile} and report.html" +
                              (request.Shard.Count > 1 ? $" (shard {request.Shard}: hwsim merge the {request.Shard.Count} folders)" : ""));
@@ -96,7 +98,7 @@ public static class MonteCarloCommand
         foreach (var value in sweepValues)
         {
             var p = value is null ? baseProfile : sweep!.Apply(baseProfile, value);
-            if (p.Problem() is { } problem) throw new UsageException(value is null ? problem : $"{sweep!.Column} {value}: {problem}");
+            ProfileOptions.Check(p);
         }
 
         var request = new CompareRequest(demos, new[] { level }, "", model?.FullName, inputs?.FullName, ModelsDirectory: model is null ? ModelsFolder.Find() : null);

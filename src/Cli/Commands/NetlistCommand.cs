@@ -25,7 +25,8 @@ public static class NetlistCommand
 
     private static int Run(string name, string levelText, FileInfo? output, TextWriter stdout, TextWriter stderr)
     {
-        OutputPaths.CheckFile("--output", output?.FullName);
+        using var publication = new Publication();
+        var staged = output is null ? null : publication.File("--output", output.FullName);
         var demo = BridgeDemos.Find(name) ?? throw new UsageException(
             $"unknown demo '{name}' (known: {string.Join(", ", BridgeDemos.All.Select(d => d.Name))})");
         var c = demo.ToCase(ModelsFolder.Find());
@@ -34,7 +35,8 @@ public static class NetlistCommand
         if (output is null) stdout.Write(text);
         else
         {
-            AtomicFile.WriteAllText(output.FullName, text);
+            AtomicFile.WriteAllText(staged!, text);
+            publication.Commit();
             stdout.WriteLine($"wrote {output.FullName} ({compiled.Signals.Count} signals, {compiled.InstanceCount} instances)");
         }
         return ExitCodes.Success;

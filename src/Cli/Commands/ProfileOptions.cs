@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Hwsim.Bridge.Mapping;
 using Hwsim.Circuits.Blocks;
 
@@ -11,11 +12,14 @@ namespace Hwsim.Cli.Commands;
 /// </summary>
 internal sealed class ProfileOptions
 {
+    /// <summary>The largest log-normal sigma: beyond it the spread of exp(sigma z) covers over twenty decades of conductance.</summary>
+    public const double MaxVariation = 3;
+
     /// <summary>Every mapping option, in the order of the help text.</summary>
     public static IReadOnlyList<MappingOption> All { get; } = new[]
     {
-        MappingOption.Number("--gmin", "lowest conductance (S), default 1e-6", (p, x) => p with { Gmin = x }, min: 0),
-        MappingOption.Number("--gmax", "highest conductance (S), default 1e-4", (p, x) => p with { Gmax = x }, positive: true),
+        MappingOption.Number("--gmin", "lowest conductance (S, > 0), default 1e-6", (p, x) => p with { Gmin = x }, positive: true),
+        MappingOption.Number("--gmax", "highest conductance (S, > gmin), default 1e-4", (p, x) => p with { Gmax = x }, positive: true),
         MappingOption.Number("--weight-scale", "conductance per unit weight (S); default: fitted per layer", (p, x) => p with { WeightScale = x }, positive: true),
         MappingOption.Whole("--weight-bits", "conductance levels 2^bits (macro default 8; ideal: exact)", (p, n) => p with { WeightBits = n }, 1, 24),
         MappingOption.Whole("--input-bits", "DAC bits of the row drivers (default: exact)", (p, n) => p with { InputBits = n }, 1, 24),
@@ -23,7 +27,7 @@ internal sealed class ProfileOptions
         MappingOption.Number("--wire-resistance", "wire resistance per crossing segment (ohm), default 0", (p, x) => p with { WireResistance = x }, min: 0),
         MappingOption.Choice("--device", "device at each crossing: resistor (default) or memristor (at its programmed state)", new[] { "resistor", "memristor" },
             (p, d) => p with { Device = d == "memristor" ? CrossbarDeviceKind.Memristor : CrossbarDeviceKind.Resistor }),
-        MappingOption.Number("--variation", "log-normal programming variation sigma (G0 exp(sigma z)), default 0", (p, x) => p with { VariationSigma = x }, min: 0),
+        MappingOption.Number("--variation", $"log-normal programming variation sigma (G0 exp(sigma z)), 0 to {MaxVariation}, default 0", (p, x) => p with { VariationSigma = x }, min: 0, max: MaxVariation),
         MappingOption.Number("--stuck-at-gmin", "probability that a device is stuck at Gmin, default 0", (p, x) => p with { StuckAtGminProbability = x }, min: 0, max: 1),
         MappingOption.Number("--stuck-at-gmax", "probability that a device is stuck at Gmax, default 0", (p, x) => p with { StuckAtGmaxProbability = x }, min: 0, max: 1),
         MappingOption.Number("--read-noise", "read noise sigma, relative to G, drawn afresh at every read (sample or step), default 0", (p, x) => p with { ReadNoiseSigma = x }, min: 0),
@@ -68,7 +72,19 @@ internal sealed class ProfileOptions
             p = option.Apply(p, values[0]);
         }
         if (_seed is not null && parse.GetValue(_seed) is { } seed) p = p with { Seed = seed };
+        Check(p);
         return p;
+    }
+
+    /// <summary>
+    /// Throws a <see cref="UsageException"/> for settings that are each valid but do not go together, naming the
+    /// options (Gmax not above Gmin), or for anything else the profile cannot use.
+    /// </summary>
+    public static void Check(MappingProfile p)
+    {
+        if (!(p.Gmax > p.Gmin))
+            throw new UsageException($"--gmax ({p.Gmax.ToString("G6", CultureInfo.InvariantCulture)} S) must be above --gmin ({p.Gmin.ToString("G6", CultureInfo.InvariantCulture)} S)");
+        if (p.Problem() is { } problem) throw new UsageException(problem);
     }
 
     /// <summary>The options given, in table order, each with its values written canonically (checked).</summary>

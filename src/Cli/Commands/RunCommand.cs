@@ -1,34 +1,50 @@
 using System.CommandLine;
 using System.Globalization;
+using Hwsim.Circuits;
+using Hwsim.Circuits.Measurements;
 using Hwsim.Circuits.Netlist;
 using Hwsim.Circuits.Results;
+using Hwsim.Verification;
 
 namespace Hwsim.Cli.Commands;
 
 /// <summary>
-/// <c>hwsim run FILE.cir [--out results.csv] [--stats]</c>: runs every analysis in a netlist, prints a table for
-/// <c>.op</c> and a summary for sweeps, writes CSV. A contract: keep its interface stable.
+/// <c>hwsim run FILE.cir [--out results.csv|results.raw [--ascii]] [--stats]</c>: runs every analysis in a netlist,
+/// prints a table for <c>.op</c> and a summary for sweeps, the netlist's <c>.print</c> tables and <c>.meas</c> results
+/// as ngspice prints them, and writes CSV (or one ngspice rawfile) and <c>NAME.meas.csv</c>. A contract: keep its
+/// interface stable.
 /// </summary>
 public static class RunCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "SPICE netlist (ngspice dialect)" };
-        var outOpt = new Option<FileInfo?>("--out") { Description = "write results as CSV (several analyses: NAME.op.csv, NAME.dc.csv, NAME.ac.csv, NAME.tran.csv)" };
+        var outOpt = new Option<FileInfo?>("--out") { Description = "write results as CSV (several analyses: NAME.op.csv, NAME.dc.csv, NAME.ac.csv, NAME.tran.csv), or as one ngspice rawfile when the name ends in .raw; .meas results go to NAME.meas.csv" };
+        var ascii = new Option<bool>("--ascii") { Description = "write the rawfile (--out NAME.raw) as text instead of binary" };
         var stats = new Option<bool>("--stats") { Description = "print unknowns, matrix and LU non-zeros, Newton iterations, time points and time per phase" };
-        var cmd = new Command("run", "Run every analysis in a netlist and print the results.") { file, outOpt, stats };
-        cmd.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(outOpt), parse.GetValue(stats), stdout, stderr));
+        var limits = new LimitOptions();
+        var cmd = new Command("run", "Run every analysis in a netlist and print the results.") { file, outOpt, ascii, stats };
+        limits.AddTo(cmd);
+        cmd.SetAction(parse =>
+        {
+            var netlist = parse.GetValue(file)!;
+            return Run(netlist, parse.GetValue(outOpt), parse.GetValue(stats), limits.Build(parse, netlist.DirectoryName ?? "."), stdout, stderr,
+                parse.GetValue(ascii));
+        });
         return cmd;
     }
 
-    public static int Run(FileInfo file, FileInfo? output, bool stats, TextWriter stdout, TextWriter stderr)
+    public static int Run(FileInfo file, FileInfo? output, bool stats, ResourceLimits limits, TextWriter stdout, TextWriter stderr, bool ascii = false)
     {
         // A folder that cannot hold the results is a bad argument: say so before a long simulation, not after it.
-        OutputPaths.CheckFile("--out", output?.FullName);
+        var raw = output is not null && output.Name.EndsWith(".raw", StringComparison.OrdinalIgnoreCase);
+        if (ascii && !raw) throw new UsageException("--ascii: applies to a rawfile; give --out NAME.raw");
+        using var publication = new Publication();
+        var staged = output is null ? null : publication.File("--out", output.FullName);
         InputPaths.CheckFile(file, "a netlist file");
         using var noCollections = BatchMemory.Reserve(file.Length * 120);
         var readStart = System.Diagnostics.Stopwatch.GetTimestamp();
-        var netlist = NetlistReader.ReadFile(file.FullName);
+        var netlist = NetlistReader.ReadFile(file.FullName, limits);
         var readTime = System.Diagnostics.Stopwatch.GetElapsedTime(readStart);
 
         foreach (var note in netlist.Notes) stderr.WriteLine($"hwsim: note: {note}");
@@ -37,19 +53,40 @@ public static class RunCommand
 
         var kinds = netlist.Analyses.Select(a => a.Kind).ToList();
         var seen = new Dictionary<AnalysisKind, int>();
+        var written = new List<string>();
         Hwsim.Circuits.Simulation.EngineStatistics? last = null;
+        var date = DateTime.Now;
+        var measured = new List<MeasureResult>();
+        using var rawfile = raw ? new RawOutput(staged!, ascii ? RawFileFormat.Ascii : RawFileFormat.Binary) : null;
         NetlistRun.RunAll(netlist, result =>
         {
             last = result.Statistics;
             Print(result, stdout);
-            if (output is not null)
+            foreach (var print in netlist.Outputs.Prints.Where(p => p.Analysis == result.Kind))
+                PrintTable.Write(stdout, netlist.Title, result, print.Vectors, date);
+            PrintMeasurements(result, stdout, stderr);
+            measured.AddRange(result.Measurements);
+            if (rawfile is not null) rawfile.Writer.WritePlot(netlist.Title, result, date);
+            else if (output is not null)
             {
                 seen[result.Kind] = seen.GetValueOrDefault(result.Kind) + 1;
                 var path = OutputPath(output.FullName, result.Kind, seen[result.Kind], kinds.Count);
-                CsvExport.Write(result, path);
-                stdout.WriteLine($"wrote {path}");
+                CsvExport.Write(result, publication.Derived(output.FullName, path));
+                written.Add(path);
             }
         });
+        // Every file of the run (CSVs of all analyses, or the rawfile, and the measurements) appears together,
+        // only when every analysis succeeded.
+        if (rawfile is not null) written.Add(output!.FullName);
+        if (output is not null && netlist.Outputs.Measures.Count > 0)
+        {
+            var path = MeasureCsv.PathBeside(output.FullName);
+            MeasureCsv.Write(measured, publication.Derived(output.FullName, path));
+            written.Add(path);
+        }
+        rawfile?.Close();
+        publication.Commit();
+        foreach (var path in written) stdout.WriteLine($"wrote {path}");
 
         if (stats && last is { } st)
         {
@@ -69,6 +106,37 @@ public static class RunCommand
             stdout.WriteLine($"  device load time       {Ms(st.LoadTime)}");
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>The measurements of one analysis as ngspice prints them; why each failed one failed on standard error.</summary>
+    private static void PrintMeasurements(AnalysisResult result, TextWriter stdout, TextWriter stderr)
+    {
+        if (result.Measurements.Count == 0) return;
+        foreach (var m in result.Measurements.Where(m => m.Error is not null)) stderr.Write(m.Error);
+        stdout.WriteLine();
+        stdout.WriteLine(MeasurementRunner.Header(result.Kind));
+        stdout.WriteLine();
+        foreach (var m in result.Measurements.Where(m => m.Line.Length > 0)) stdout.WriteLine(m.Line);
+        stdout.WriteLine();
+    }
+
+    /// <summary>A rawfile written plot by plot into the publication's staging path (moved into place only when the run succeeded).</summary>
+    private sealed class RawOutput : IDisposable
+    {
+        private readonly FileStream _stream;
+
+        public RawOutput(string stagedPath, RawFileFormat format)
+        {
+            _stream = new FileStream(stagedPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            Writer = new RawFileWriter(_stream, format);
+        }
+
+        public RawFileWriter Writer { get; }
+
+        /// <summary>Flushes and closes the file before it is published.</summary>
+        public void Close() => _stream.Dispose();
+
+        public void Dispose() => _stream.Dispose();
     }
 
     private static string Ms(TimeSpan t) => $"{t.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture)} ms";

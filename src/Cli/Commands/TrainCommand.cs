@@ -11,23 +11,35 @@ namespace Hwsim.Cli.Commands;
 /// <summary>
 /// <c>hwsim train DEMO [--epochs N] [--optimizer adam|sgd|momentum|nesterov|rmsprop] [--lr X] [--out MODEL.json] [--plot LOSS.png]</c>:
 /// trains a demo network with its fixed seed, writes the model (default <c>models/DEMO.json</c>) and its loss curve
-/// (default next to the model), and prints progress and the test metrics.
+/// (default next to the model), and prints progress and the test metrics. With <c>--model</c> instead of a demo it
+/// trains the user's network on the user's data (<see cref="ModelTraining"/>).
 /// </summary>
 public static class TrainCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var demo = new Argument<string>("DEMO") { Description = "demo network: " + string.Join(", ", DemoCatalog.Names) };
-        var epochs = new Option<int?>("--epochs") { Description = "number of epochs (default: the demo's)" };
+        var demo = new Argument<string?>("DEMO") { Description = "demo network: " + string.Join(", ", DemoCatalog.Names) + " (or --model)", Arity = ArgumentArity.ZeroOrOne };
+        var epochs = new Option<int?>("--epochs") { Description = "number of epochs (default: the demo's; 100 with --model)" };
         var optimizer = new Option<string?>("--optimizer") { Description = "adam, sgd, momentum, nesterov or rmsprop (default: the demo's)" };
         var lr = new Option<double?>("--lr") { Description = "learning rate (default: the demo's for that optimiser)" };
-        var outOpt = new Option<FileInfo?>("--out") { Description = "model file to write (default: models/DEMO.json)" };
-        var plot = new Option<FileInfo?>("--plot") { Description = "loss curve PNG (default: next to the model, DEMO.loss.png)" };
-        var cmd = new Command("train", "Train a demo network with its fixed seed and write its model file.") { demo, epochs, optimizer, lr, outOpt, plot };
+        var outOpt = new Option<FileInfo?>("--out", "-o") { Description = "model file to write (default: models/DEMO.json)" };
+        var plot = new Option<FileInfo?>("--plot") { Description = "loss curve PNG (default for a demo: next to the model, DEMO.loss.png; with --model: none)" };
+        var model = new Option<FileInfo?>("--model") { Description = "train this model (hwsim-model/1 JSON or ONNX, its weights the initial ones) on --data instead of a demo" };
+        var data = new Option<FileInfo?>("--data") { Description = "with --model: the training data (CSV, a header row; one row per sample, or per time step with --sequence)" };
+        var inputs = new Option<string?>("--inputs") { Description = "with --model: the input columns, by name or 0-based index (x0,x1 or 0-3)" };
+        var targets = new Option<string?>("--targets") { Description = "with --model: the target columns (cross-entropy: one column of class indices)" };
+        var sequence = new Option<bool>("--sequence") { Description = "with --model: the rows are the time steps of one sequence (an LSTM model)" };
+        var loss = new Option<string?>("--loss") { Description = "with --model: mse or cross-entropy" };
+        loss.AcceptOnlyFromAmong("mse", "cross-entropy");
+        var momentum = new Option<double?>("--momentum") { Description = "with --model and --optimizer momentum or nesterov: the momentum (default 0.9)" };
+        var batchSize = new Option<int?>("--batch-size") { Description = "with --model: samples per step (default: all rows)" };
+        var noShuffle = new Option<bool>("--no-shuffle") { Description = "with --model: keep the rows in order (shuffling is seeded)" };
+        var cmd = new Command("train", "Train a demo network with its fixed seed, or a model of yours on your data (--model), and write its model file.")
+        {
+            demo, epochs, optimizer, lr, outOpt, plot, model, data, inputs, targets, sequence, loss, momentum, batchSize, noShuffle,
+        };
         cmd.SetAction(parse =>
         {
-            var def = DemoCatalog.Find(parse.GetValue(demo)!)
-                ?? throw new UsageException($"unknown demo '{parse.GetValue(demo)}' (known: {string.Join(", ", DemoCatalog.Names)})");
             int? n = parse.GetValue(epochs);
             if (n is <= 0) throw new UsageException("--epochs must be a positive integer");
             OptimizerKind? kind = null;
@@ -36,12 +48,55 @@ public static class TrainCommand
                     ?? throw new UsageException($"--optimizer: unknown optimizer '{name}' (known: adam, sgd, momentum, nesterov, rmsprop)");
             double? rate = parse.GetValue(lr);
             if (rate is not null && (rate <= 0 || !double.IsFinite(rate.Value))) throw new UsageException("--lr must be a positive number");
+
+            if (parse.GetValue(model) is { } modelFile)
+            {
+                if (parse.GetValue(demo) is string both) throw new UsageException($"give either a demo ('{both}') or --model, not both");
+                var spec = new OptimizerSpec(kind ?? throw new UsageException("--optimizer is required with --model"),
+                    rate ?? throw new UsageException("--lr is required with --model"));
+                if (parse.GetValue(momentum) is double m)
+                {
+                    if (kind is not (OptimizerKind.Momentum or OptimizerKind.Nesterov)) throw new UsageException("--momentum goes with --optimizer momentum or nesterov");
+                    if (m <= 0 || m >= 1 || !double.IsFinite(m)) throw new UsageException("--momentum must be in (0, 1)");
+                    spec = spec with { Momentum = m };
+                }
+                int batch = parse.GetValue(batchSize) ?? 0;
+                if (parse.GetValue(batchSize) is <= 0) throw new UsageException("--batch-size must be a positive integer");
+                if (parse.GetValue(sequence) && batch > 0) throw new UsageException("--batch-size: with --sequence the data are one sequence");
+                var request = new ModelTrainingRequest(modelFile,
+                    parse.GetValue(data) ?? throw new UsageException("--data is required with --model"),
+                    parse.GetValue(inputs) ?? throw new UsageException("--inputs is required with --model"),
+                    parse.GetValue(targets) ?? throw new UsageException("--targets is required with --model"),
+                    parse.GetValue(sequence),
+                    parse.GetValue(loss) ?? throw new UsageException("--loss is required with --model (mse or cross-entropy)"),
+                    spec, n ?? 100, batch, !parse.GetValue(noShuffle),
+                    parse.GetValue(outOpt)?.FullName ?? throw new UsageException("-o is required with --model"),
+                    parse.GetValue(plot)?.FullName);
+                return ModelTraining.Run(request, stdout);
+            }
+
+            foreach (var (given, option) in new (bool, string)[]
+                     {
+                         (parse.GetValue(data) is not null, "--data"), (parse.GetValue(inputs) is not null, "--inputs"), (parse.GetValue(targets) is not null, "--targets"),
+                         (parse.GetValue(sequence), "--sequence"), (parse.GetValue(loss) is not null, "--loss"), (parse.GetValue(momentum) is not null, "--momentum"),
+                         (parse.GetValue(batchSize) is not null, "--batch-size"), (parse.GetValue(noShuffle), "--no-shuffle"),
+                     })
+                if (given) throw new UsageException($"{option} goes with --model");
+            var demoName = parse.GetValue(demo) ?? throw new UsageException("give a demo to train (see hwsim demos) or --model");
+            var def = DemoCatalog.Find(demoName)
+                ?? throw new UsageException($"unknown demo '{demoName}' (known: {string.Join(", ", DemoCatalog.Names)})");
             string modelPath = parse.GetValue(outOpt)?.FullName ?? Path.Combine("models", def.Name + ".json");
             string plotPath = parse.GetValue(plot)?.FullName
                 ?? Path.Combine(Path.GetDirectoryName(modelPath) ?? "", Path.GetFileNameWithoutExtension(modelPath) + ".loss.png");
-            OutputPaths.CheckFile("--out", modelPath);
-            OutputPaths.CheckFile("--plot", plotPath);
-            return Run(def, new DemoOverrides(n, kind, rate), modelPath, plotPath, stdout);
+            using var publication = new Publication();
+            var stagedModel = publication.File("--out", modelPath);
+            var stagedPlot = publication.File("--plot", plotPath);
+            var code = Run(def, new DemoOverrides(n, kind, rate), stagedModel, stagedPlot, stdout);
+            var plotted = File.Exists(stagedPlot);
+            publication.Commit();
+            stdout.WriteLine($"wrote {modelPath}");
+            if (plotted) stdout.WriteLine($"wrote {plotPath}");
+            return code;
         });
         return cmd;
     }
@@ -53,12 +108,8 @@ public static class TrainCommand
             stdout.WriteLine("note: this demo is not trained; --epochs, --optimizer and --lr are ignored");
         var result = Interactive(stdout) ? TrainWithProgressBar(def, overrides) : DemoRunner.Run(def, overrides, PlainProgress(def, overrides, stdout));
         ModelFile.Save(result.Model, modelPath);
-        stdout.WriteLine($"wrote {modelPath}");
         if (result.History is { EpochsRun: > 0 } h)
-        {
             LossCurvePlot.Save(plotPath, $"{def.Name}: training loss", def.Loss.Name, h.TrainLoss, h.ValidationLoss);
-            stdout.WriteLine($"wrote {plotPath}");
-        }
 
         if (result.History is { } hist)
             stdout.WriteLine($"epochs run: {hist.EpochsRun}{(hist.StoppedEarly ? $" (stopped early; best validation epoch {hist.BestEpoch})" : "")}, final training loss {F(hist.TrainLoss[^1])}");

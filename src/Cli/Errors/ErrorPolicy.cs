@@ -5,10 +5,10 @@ using Hwsim.Circuits;
 using Hwsim.Circuits.Blocks;
 using Hwsim.Circuits.Expressions;
 using Hwsim.Circuits.Netlist;
-using Hwsim.Circuits.Reference;
 using Hwsim.Circuits.Solver;
 using Hwsim.Nn.Data;
 using Hwsim.Nn.Models;
+using Hwsim.Verification;
 
 namespace Hwsim.Cli;
 
@@ -58,6 +58,7 @@ public static class ErrorPolicy
             or MonteCarloException
             => (ExitCodes.BadInput, e.Message),
         CircuitException c => (ExitCodes.BadInput, c.Location is { } at ? $"{at}: {c.Message}" : c.Message),
+        LimitExceededException l => (ExitCodes.BadInput, $"{l.Message} (raise it with {Commands.LimitOptions.OptionFor(l.Limit)})"),
         // A path the user named that cannot be read or written: the user's to fix, not a bug.
         IOException or UnauthorizedAccessException => (ExitCodes.BadInput, e.Message),
         // Valid input whose simulation failed.

@@ -9,12 +9,18 @@ namespace Hwsim.Nn.Data;
 /// </summary>
 public sealed class CsvTable
 {
-    /// <summary>Creates a table.</summary>
-    public CsvTable(IReadOnlyList<string> header, IReadOnlyList<double[]> rows)
+    /// <summary>Creates a table; <paramref name="lines"/> are the 1-based file lines of the rows, when read from a file.</summary>
+    public CsvTable(IReadOnlyList<string> header, IReadOnlyList<double[]> rows, IReadOnlyList<int>? lines = null)
     {
         Header = header.ToArray();
         Rows = rows.ToArray();
+        fileLines = lines?.ToArray();
     }
+
+    private readonly int[]? fileLines;
+
+    /// <summary>The 1-based line of row <paramref name="row"/> in its file (the header is line 1).</summary>
+    public int LineOf(int row) => fileLines is not null ? fileLines[row] : row + 2;
 
     /// <summary>Column names.</summary>
     public IReadOnlyList<string> Header { get; }
@@ -43,6 +49,7 @@ public sealed class CsvTable
         var lines = text.Split('\n');
         string[]? header = null;
         var rows = new List<double[]>();
+        var rowLines = new List<int>();
         for (int i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
@@ -64,9 +71,10 @@ public sealed class CsvTable
                     throw new CsvFormatException($"'{f}' in column '{header[c]}' is not a finite number", source, i + 1, c + 1);
             }
             rows.Add(row);
+            rowLines.Add(i + 1);
         }
         if (header is null) throw new CsvFormatException("empty file: a header row is needed", source, 1);
-        return new CsvTable(header, rows);
+        return new CsvTable(header, rows, rowLines);
     }
 
     /// <summary>The table as CSV text (numbers in shortest round-trip form, '\n' line ends).</summary>

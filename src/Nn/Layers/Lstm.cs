@@ -87,6 +87,34 @@ public sealed class Lstm : ILayer
     /// <summary>bias_hh_l{k}, shape (4H), or null.</summary>
     public Parameter? BiasHh(int k) => biasHh[k];
 
+    /// <summary>
+    /// The h each sequence starts from, one H-vector per layer (the same for every sample), or null for zeros (nn.LSTM's
+    /// default). It is not trained: PyTorch passes it as (h0, c0), ONNX as the LSTM's initial_h.
+    /// </summary>
+    public IReadOnlyList<double[]>? InitialH { get; private set; }
+
+    /// <summary>The c each sequence starts from, as <see cref="InitialH"/>.</summary>
+    public IReadOnlyList<double[]>? InitialC { get; private set; }
+
+    /// <summary>Sets the initial state (one H-vector per layer for h and for c), or clears it to zeros with nulls.</summary>
+    public void SetInitialState(IReadOnlyList<double[]>? h, IReadOnlyList<double[]>? c)
+    {
+        if (h is null != c is null) throw new ArgumentException($"layer '{Name}' (LSTM): give both initial h and initial c, or neither");
+        foreach (var v in new[] { h, c })
+            if (v is not null && (v.Count != NumLayers || v.Any(x => x.Length != HiddenSize)))
+                throw new ArgumentException($"layer '{Name}' (LSTM): an initial state is {NumLayers} vector(s) of {HiddenSize} values");
+        InitialH = h?.Select(x => (double[])x.Clone()).ToArray();
+        InitialC = c?.Select(x => (double[])x.Clone()).ToArray();
+    }
+
+    /// <summary>The state a batch of <paramref name="size"/> sequences starts from: the given one in every row, or zeros.</summary>
+    public LstmState StartState(int size)
+    {
+        if (InitialH is null || InitialC is null) return LstmState.Zeros(NumLayers, size, HiddenSize);
+        Matrix<double> Rows(double[] v) => Matrix<double>.Build.Dense(size, HiddenSize, (_, j) => v[j]);
+        return new LstmState(InitialH.Select(Rows).ToArray(), InitialC.Select(Rows).ToArray());
+    }
+
     /// <inheritdoc />
     public int OutputFeatures(int inputFeatures)
     {
@@ -98,12 +126,12 @@ public sealed class Lstm : ILayer
     /// <inheritdoc />
     public LayerPass Forward(Batch input) => Run(input);
 
-    /// <summary>Runs the sequence from the state <paramref name="initial"/> (zeros when null), recording every gate.</summary>
+    /// <summary>Runs the sequence from the state <paramref name="initial"/> (when null, <see cref="StartState"/>), recording every gate.</summary>
     public LstmPass Run(Batch input, LstmState? initial = null)
     {
         OutputFeatures(input.Features);
         int n = input.Size, hs = HiddenSize;
-        initial ??= LstmState.Zeros(NumLayers, n, hs);
+        initial ??= StartState(n);
         if (initial.H.Count != NumLayers || initial.C.Count != NumLayers)
             throw new ArgumentException($"layer '{Name}' (LSTM) needs an initial state for {NumLayers} layer(s)");
         foreach (var m in initial.H.Concat(initial.C))

@@ -9,8 +9,12 @@ public static class LayerFactory
     /// <summary>The layer types a model file may use.</summary>
     public static IReadOnlyList<string> Types { get; } = ["Linear", "ReLU", "Sigmoid", "Tanh", "LSTM", "Conv2d", "Flatten"];
 
-    /// <summary>Creates the layer described by one element of the "layers" array.</summary>
-    public static ILayer Create(JsonElement e, int index)
+    /// <summary>
+    /// Creates the layer described by one element of the "layers" array. A layer that declares more parameters than
+    /// <paramref name="maxParameters"/> (a model file holds every value as text, so its length bounds them) is
+    /// refused before anything is allocated: a two-line file cannot make the process allocate gigabytes.
+    /// </summary>
+    public static ILayer Create(JsonElement e, int index, long maxParameters = long.MaxValue)
     {
         if (e.ValueKind != JsonValueKind.Object)
             throw new ModelFormatException($"layers[{index}] is not an object", item: $"layers[{index}]");
@@ -23,6 +27,10 @@ public static class LayerFactory
             throw new ModelFormatException($"layer '{name}' has no \"type\"", item: name);
         string type = t.GetString()!;
         string? canonical = Types.FirstOrDefault(x => string.Equals(x, type, StringComparison.OrdinalIgnoreCase));
+        var declared = DeclaredParameters(e, name, canonical);
+        if (declared > maxParameters)
+            throw new ModelFormatException(
+                $"layer '{name}': its sizes declare {declared} parameters, more values than the file holds (at most {maxParameters})", item: name);
         try
         {
             return canonical switch
@@ -44,6 +52,44 @@ public static class LayerFactory
         }
     }
 
+    /// <summary>The number of parameters a layer's sizes declare (weights and biases), counted without allocating them.</summary>
+    private static long DeclaredParameters(JsonElement e, string name, string? type)
+    {
+        long Size(string field) => Math.Max(0, Int(e, name, field));
+        long bias(long n) => Bool(e, name, "bias", true) ? n : 0;
+        try
+        {
+            checked
+            {
+                switch (type)
+                {
+                    case "Linear":
+                        return Size("in_features") * Size("out_features") + bias(Size("out_features"));
+                    case "LSTM":
+                    {
+                        long input = Size("input_size"), hidden = Size("hidden_size");
+                        long layers = e.TryGetProperty("num_layers", out _) ? Size("num_layers") : 1;
+                        if (layers == 0) return 0;
+                        var first = 4 * hidden * (input + hidden) + bias(8 * hidden);
+                        return first + (layers - 1) * (4 * hidden * (2 * hidden) + bias(8 * hidden));
+                    }
+                    case "Conv2d":
+                    {
+                        if (!e.TryGetProperty("kernel_size", out _)) return 0;
+                        var (kh, kw) = Pair(e, name, "kernel_size", 0);
+                        return Size("out_channels") * Size("in_channels") * Math.Max(0L, kh) * Math.Max(0L, kw) + bias(Size("out_channels"));
+                    }
+                    default:
+                        return 0;
+                }
+            }
+        }
+        catch (OverflowException)
+        {
+            return long.MaxValue;
+        }
+    }
+
     private static Lstm CreateLstm(JsonElement e, string name)
     {
         if (Bool(e, name, "bidirectional", false))
@@ -51,7 +97,20 @@ public static class LayerFactory
         if (e.TryGetProperty("proj_size", out var p) && p.ValueKind == JsonValueKind.Number && p.GetDouble() != 0)
             throw new ModelFormatException($"layer '{name}' (LSTM): proj_size is not supported", item: name);
         int layers = e.TryGetProperty("num_layers", out _) ? Int(e, name, "num_layers") : 1;
-        return new Lstm(name, Int(e, name, "input_size"), Int(e, name, "hidden_size"), layers, Bool(e, name, "bias", true));
+        var lstm = new Lstm(name, Int(e, name, "input_size"), Int(e, name, "hidden_size"), layers, Bool(e, name, "bias", true));
+        lstm.SetInitialState(Vectors(e, name, "initial_h"), Vectors(e, name, "initial_c"));
+        return lstm;
+    }
+
+    /// <summary>An optional array of number arrays (an LSTM's initial state: one vector per layer).</summary>
+    private static double[][]? Vectors(JsonElement e, string layer, string field)
+    {
+        if (!e.TryGetProperty(field, out var v)) return null;
+        if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(r => r.ValueKind != JsonValueKind.Array || r.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Number)))
+            throw new ModelFormatException($"layer '{layer}': \"{field}\" must be an array of number arrays (one per layer)", item: layer);
+        var rows = v.EnumerateArray().Select(r => r.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray();
+        if (rows.SelectMany(r => r).Any(x => !double.IsFinite(x))) throw new ModelFormatException($"layer '{layer}': \"{field}\" holds a non-finite number", item: layer);
+        return rows;
     }
 
     private static Conv2d CreateConv(JsonElement e, string name)
@@ -118,6 +177,11 @@ public static class LayerFactory
                 f.Add(("hidden_size", I(l.HiddenSize)));
                 f.Add(("num_layers", I(l.NumLayers)));
                 if (!l.HasBias) f.Add(("bias", "false"));
+                if (l.InitialH is not null)
+                {
+                    f.Add(("initial_h", V(l.InitialH)));
+                    f.Add(("initial_c", V(l.InitialC!)));
+                }
                 break;
             case Conv2d c:
                 f.Add(("in_channels", I(c.InChannels)));
@@ -138,5 +202,6 @@ public static class LayerFactory
 
         static string I(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
         static string P(int a, int b) => a == b ? I(a) : $"[{I(a)}, {I(b)}]";
+        static string V(IReadOnlyList<double[]> rows) => "[" + string.Join(", ", rows.Select(r => "[" + string.Join(", ", r.Select(ModelFile.Number)) + "]")) + "]";
     }
 }

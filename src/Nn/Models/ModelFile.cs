@@ -73,8 +73,10 @@ public static class ModelFile
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new ModelFormatException("the model file must be a JSON object");
-            if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String)
+            if (!root.TryGetProperty("format", out var format))
                 throw new ModelFormatException($"missing \"format\": \"{Format}\"");
+            if (format.ValueKind != JsonValueKind.String)
+                throw new ModelFormatException($"\"format\" must be the string \"{Format}\", not {Kind(format.ValueKind)}");
             if (format.GetString() != Format)
                 throw new ModelFormatException($"unsupported format '{format.GetString()}' (expected '{Format}')");
             // A missing or blank name is the default name, as before; a name is only a label (made file-safe where it names files).
@@ -84,7 +86,9 @@ public static class ModelFile
                 throw new ModelFormatException("missing \"layers\" array");
             var layers = new List<ILayer>();
             int index = 0;
-            foreach (var l in layersEl.EnumerateArray()) layers.Add(LayerFactory.Create(l, index++));
+            // Every parameter is a number written in the file (at least a digit and a separator), which bounds them all.
+            long budget = json.Length / 2;
+            foreach (var l in layersEl.EnumerateArray()) layers.Add(LayerFactory.Create(l, index++, budget));
             if (layers.Count == 0) throw new ModelFormatException("\"layers\" is empty");
             var dup = layers.GroupBy(l => l.Name).FirstOrDefault(g => g.Count() > 1);
             if (dup is not null) throw new ModelFormatException($"layer name '{dup.Key}' is used twice", item: dup.Key);
@@ -114,6 +118,16 @@ public static class ModelFile
             return new NetworkModel(name, network, extras);
         }
     }
+
+    private static string Kind(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Number => "a number",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.True or JsonValueKind.False => "true or false",
+        JsonValueKind.Null => "null",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static void CheckChain(Sequential network)
     {

@@ -1,17 +1,20 @@
 namespace Hwsim.Nn.Training;
 
-/// <summary>Which optimiser, with which learning rate; everything else is PyTorch's default (momentum 0.9 for the momentum kinds).</summary>
+/// <summary>Which optimiser, with which learning rate (and momentum); everything else is PyTorch's default (momentum 0.9 for the momentum kinds unless given).</summary>
 public sealed record OptimizerSpec(OptimizerKind Kind, double LearningRate)
 {
     /// <summary>The momentum factor used by <see cref="OptimizerKind.Momentum"/> and <see cref="OptimizerKind.Nesterov"/>.</summary>
     public const double MomentumFactor = 0.9;
 
+    /// <summary>The momentum of <see cref="OptimizerKind.Momentum"/> and <see cref="OptimizerKind.Nesterov"/> (default <see cref="MomentumFactor"/>).</summary>
+    public double Momentum { get; init; } = MomentumFactor;
+
     /// <summary>Creates the optimiser over <paramref name="parameters"/>.</summary>
     public IOptimizer Create(IEnumerable<Parameter> parameters) => Kind switch
     {
         OptimizerKind.Sgd => new Sgd(parameters, LearningRate),
-        OptimizerKind.Momentum => new Sgd(parameters, LearningRate, momentum: MomentumFactor),
-        OptimizerKind.Nesterov => new Sgd(parameters, LearningRate, momentum: MomentumFactor, nesterov: true),
+        OptimizerKind.Momentum => new Sgd(parameters, LearningRate, momentum: Momentum),
+        OptimizerKind.Nesterov => new Sgd(parameters, LearningRate, momentum: Momentum, nesterov: true),
         OptimizerKind.RmsProp => new RmsProp(parameters, LearningRate),
         OptimizerKind.Adam => new Adam(parameters, LearningRate),
         _ => throw new ArgumentOutOfRangeException(nameof(Kind)),

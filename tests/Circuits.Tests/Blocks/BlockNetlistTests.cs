@@ -1,7 +1,7 @@
 using Hwsim.Circuits.Blocks;
 using Hwsim.Circuits.Netlist;
-using Hwsim.Circuits.Reference;
-using Hwsim.Circuits.Tests.Reference;
+using Hwsim.Verification;
+using Hwsim.TestSupport;
 
 namespace Hwsim.Circuits.Tests.Blocks;
 
@@ -42,15 +42,13 @@ public sealed class BlockNetlistTests(Xunit.Abstractions.ITestOutputHelper outpu
     [MemberData(nameof(Names))]
     public void When_BlockNetlistRunInBothEngines_Expect_Agreement(string block)
     {
-        var path = FileOf(block);
-        var reference = new NgspiceRunner().Run(path);
-        var ours = NetlistRun.RunAll(NetlistReader.ReadFile(path));
+        var (_, reference, ours) = BothEngines.Run(FileOf(block));
 
         Assert.Equal(reference.Plots.Count, ours.Count);
         for (var i = 0; i < ours.Count; i++)
         {
             var expected = reference.Plots[i].ToVectorSet();
-            var actual = EngineVectors.ToVectorSet(ours[i]);
+            var actual = VectorSet.From(ours[i]);
             var reports = new List<ComparisonReport>();
             if (block == "sample-hold")
             {

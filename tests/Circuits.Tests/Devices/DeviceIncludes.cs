@@ -1,5 +1,5 @@
 using Hwsim.Circuits.Devices;
-using Hwsim.Circuits.Tests.Reference;
+using Hwsim.TestSupport;
 
 namespace Hwsim.Circuits.Tests.Devices;
 

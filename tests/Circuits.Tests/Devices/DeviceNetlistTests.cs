@@ -1,8 +1,6 @@
-using Hwsim.Circuits.Netlist;
-using Hwsim.Circuits.Reference;
-using AnalysisKind = Hwsim.Circuits.Reference.AnalysisKind;
-using AnalysisResult = Hwsim.Circuits.Results.AnalysisResult;
-using Hwsim.Circuits.Tests.Reference;
+using Hwsim.Verification;
+using Hwsim.Circuits.Results;
+using Hwsim.TestSupport;
 
 namespace Hwsim.Circuits.Tests.Devices;
 
@@ -48,30 +46,11 @@ public sealed class DeviceNetlistTests(Xunit.Abstractions.ITestOutputHelper outp
     [MemberData(nameof(NetlistNames))]
     public void When_DeviceNetlistRunInBothEngines_Expect_AgreementWithinEngineTolerances(string file)
     {
-        var path = Path.Combine(DeviceIncludes.Folder, file);
-        var reference = new NgspiceRunner().Run(path);
-        var ours = NetlistRun.RunAll(NetlistReader.ReadFile(path));
+        var run = BothEngines.Run(Path.Combine(DeviceIncludes.Folder, file));
 
-        Assert.True(reference.InNetlistOrder, "every analysis line sits in the netlist itself");
-        Assert.Equal(Netlists[file], reference.Plots.Select(p => p.Analysis));
-        Assert.Equal(reference.Plots.Count, ours.Count);
-        for (var i = 0; i < ours.Count; i++)
-        {
-            var report = ResultComparer.Compare(reference.Plots[i], ToVectorSet(ours[i]), ac: Ac);
-            output.WriteLine($"{file} {ours[i].Title}: {report.Message}");
-            Assert.True(report.Passed, $"{file}, analysis {i + 1} ({ours[i].Title}):\n{report.Message}");
-        }
-    }
-
-    /// <summary>Our result as the comparer's vector set.</summary>
-    internal static VectorSet ToVectorSet(AnalysisResult result)
-    {
-        var set = result.Scale is null ? new VectorSet() : new VectorSet(result.Scale.Name, result.Scale.Real);
-        foreach (var v in result.Vectors)
-        {
-            if (v.Complex is { } z) set.Add(v.Name, z);
-            else set.Add(v.Name, v.Real);
-        }
-        return set;
+        Assert.True(run.Ngspice.InNetlistOrder, "every analysis line sits in the netlist itself");
+        Assert.Equal(Netlists[file], run.Ngspice.Plots.Select(p => p.Analysis!.Value));
+        Assert.Equal(Netlists[file], run.Ours.Select(r => r.Kind));
+        BothEngines.AssertAgree(run, ac: Ac, output: output);
     }
 }

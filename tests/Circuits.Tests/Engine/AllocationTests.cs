@@ -37,8 +37,8 @@ public class AllocationTests
         {
             for (var k = 0; k < 10; k++)
             {
-                state.Init = InitializationMode.Float;
-                engine.Iterate(100);
+                state.Biasing.Init = InitializationMode.Float;
+                engine.Newton.Iterate(100);
             }
         });
         Assert.Equal(0, allocated);

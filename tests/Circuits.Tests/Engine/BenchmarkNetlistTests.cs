@@ -1,8 +1,7 @@
-using Hwsim.Circuits.Benchmarks;
+using Hwsim.Verification;
 using Hwsim.Circuits.Devices;
 using Hwsim.Circuits.Netlist;
-using Hwsim.Circuits.Reference;
-using Hwsim.Circuits.Tests.Reference;
+using Hwsim.TestSupport;
 
 namespace Hwsim.Circuits.Tests.Engine;
 
@@ -52,24 +51,12 @@ public class BenchmarkNetlistTests
     [NgspiceFact]
     public void When_Crossbar16InBothEngines_Expect_EveryVectorToAgree()
     {
-        AssertSameAsNgspice(BenchmarkNetlists.Crossbar(16), "crossbar16.cir");
+        BothEngines.AssertAgree(BothEngines.RunText(BenchmarkNetlists.Crossbar(16), "crossbar16.cir"));
     }
 
     [NgspiceFact]
     public void When_RcLadder50InBothEngines_Expect_EveryWaveformToAgree()
     {
-        AssertSameAsNgspice(BenchmarkNetlists.RcLadder(50), "rcladder50.cir");
-    }
-
-    private static void AssertSameAsNgspice(string netlist, string name)
-    {
-        var dir = Directory.CreateTempSubdirectory("hwsim-benchnet").FullName;
-        var path = Path.Combine(dir, name);
-        File.WriteAllText(path, netlist);
-        var reference = new NgspiceRunner().Run(path);
-        var ours = NetlistRun.RunAll(NetlistReader.ReadFile(path));
-        Assert.Equal(reference.Plots.Count, ours.Count);
-        var report = EngineVectors.Compare(reference.Plots[^1], ours[^1]);
-        Assert.True(report.Passed, report.Message);
+        BothEngines.AssertAgree(BothEngines.RunText(BenchmarkNetlists.RcLadder(50), "rcladder50.cir"));
     }
 }

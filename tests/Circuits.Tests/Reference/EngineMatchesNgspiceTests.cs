@@ -1,5 +1,6 @@
 using Hwsim.Circuits.Netlist;
-using Hwsim.Circuits.Reference;
+using Hwsim.Verification;
+using Hwsim.TestSupport;
 
 namespace Hwsim.Circuits.Tests.Reference;
 
@@ -22,16 +23,7 @@ public class EngineMatchesNgspiceTests
     [MemberData(nameof(Netlists))]
     public void When_NetlistRunInBothEngines_Expect_EveryVectorToAgree(string file)
     {
-        var path = Path.Combine(RepoPaths.EngineNetlists, file);
-        var reference = new NgspiceRunner().Run(path);
-        var ours = NetlistRun.RunAll(NetlistReader.ReadFile(path));
-        Assert.True(reference.InNetlistOrder, "ngspice plots could not be put in netlist order");
-        Assert.Equal(reference.Plots.Count, ours.Count);
-        for (var i = 0; i < ours.Count; i++)
-        {
-            var report = EngineVectors.Compare(reference.Plots[i], ours[i]);
-            Assert.True(report.Passed, $"{file}, {ours[i].Title}:\n{report.Message}");
-        }
+        BothEngines.AssertAgree(Path.Combine(RepoPaths.EngineNetlists, file));
     }
 
     [NgspiceFact]

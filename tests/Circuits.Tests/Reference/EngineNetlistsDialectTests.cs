@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Hwsim.TestSupport;
 
 namespace Hwsim.Circuits.Tests.Reference;
 

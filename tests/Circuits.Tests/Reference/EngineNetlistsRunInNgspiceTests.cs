@@ -1,6 +1,8 @@
 using System.Numerics;
-using Hwsim.Circuits.Reference;
-using static Hwsim.Circuits.Reference.AnalysisKind;
+using Hwsim.Verification;
+using Hwsim.Circuits.Results;
+using static Hwsim.Circuits.Results.AnalysisKind;
+using Hwsim.TestSupport;
 
 namespace Hwsim.Circuits.Tests.Reference;
 
@@ -60,7 +62,7 @@ public sealed class EngineNetlistsRunInNgspiceTests
         var results = Run(file);
 
         Assert.True(results.InNetlistOrder, "every analysis line sits in the netlist itself");
-        Assert.Equal(Netlists[file], results.Plots.Select(p => p.Analysis));
+        Assert.Equal(Netlists[file], results.Plots.Select(p => p.Analysis!.Value));
         foreach (var plot in results.Plots)
         {
             Assert.True(plot.PointCount > 0, $"{plot.Name} has no points");

@@ -1,4 +1,4 @@
-using Hwsim.Circuits.Benchmarks;
+using Hwsim.Verification;
 using Hwsim.Circuits.Solver;
 
 namespace Hwsim.Circuits.Tests.Solver;

@@ -13,6 +13,9 @@ namespace Hwsim.Circuits.Devices;
 /// </summary>
 public sealed class BehavioralSourceBehavior : Behavior, IBiasingBehavior, IConvergenceBehavior, IFrequencyBehavior
 {
+    private readonly BiasingState _biasing;
+    private readonly TransientState _transient;
+    private readonly FrequencyState _frequency;
     private readonly BehavioralSource _entity;
     private readonly CompiledExpression _program;
     private readonly int _pos, _neg;
@@ -28,6 +31,9 @@ public sealed class BehavioralSourceBehavior : Behavior, IBiasingBehavior, IConv
 
     public BehavioralSourceBehavior(BehavioralSource entity, BindingContext context) : base(entity.Name)
     {
+        _biasing = context.Biasing;
+        _transient = context.Transient;
+        _frequency = context.Frequency;
         _entity = entity;
         try
         {
@@ -53,7 +59,7 @@ public sealed class BehavioralSourceBehavior : Behavior, IBiasingBehavior, IConv
     /// <summary>The source's value at the last load (volts or amperes).</summary>
     public double Value => _previous;
 
-    public override void Setup(SimulationState state)
+    public override void Setup(SetupContext context)
     {
         var inputs = _program.Inputs;
         for (var k = 0; k < inputs.Count; k++)
@@ -62,12 +68,12 @@ public sealed class BehavioralSourceBehavior : Behavior, IBiasingBehavior, IConv
             switch (input.Kind)
             {
                 case ExpressionInputKind.NodeVoltage:
-                    if (!state.Unknowns.TryGetIndex(input.Name, out var node) || state.Unknowns.KindOf(node) != UnknownKind.Voltage)
+                    if (!context.Unknowns.TryGetIndex(input.Name, out var node) || context.Unknowns.KindOf(node) != UnknownKind.Voltage)
                         throw new CircuitException($"{Name}: {input} refers to node {input.Name}, which is not in the circuit", Name);
                     _columns[k] = node;
                     break;
                 case ExpressionInputKind.BranchCurrent:
-                    if (!state.Unknowns.TryGetBranch(input.Name, out var branch))
+                    if (!context.Unknowns.TryGetBranch(input.Name, out var branch))
                         throw new CircuitException(
                             $"{Name}: {input} refers to {input.Name}, which is not a device with a branch current (V, L, E, H or a B voltage source)", Name);
                     _columns[k] = branch;
@@ -78,7 +84,7 @@ public sealed class BehavioralSourceBehavior : Behavior, IBiasingBehavior, IConv
             }
         }
 
-        var m = state.Matrix;
+        var m = context.Matrix;
         if (_entity.Kind == BehavioralSourceKind.Voltage)
         {
             _pb = m.GetElement(_pos, _branch);
@@ -95,7 +101,7 @@ public sealed class BehavioralSourceBehavior : Behavior, IBiasingBehavior, IConv
     }
 
     /// <summary>Fills the input values from <paramref name="solution"/> and the simulator variables.</summary>
-    private void Gather(SimulationState state, double[] solution)
+    private void Gather(double[] solution)
     {
         var inputs = _program.Inputs;
         for (var k = 0; k < _values.Length; k++)
@@ -103,17 +109,17 @@ public sealed class BehavioralSourceBehavior : Behavior, IBiasingBehavior, IConv
             var col = _columns[k];
             _values[k] = col >= 0 ? solution[col] : inputs[k].Kind switch
             {
-                ExpressionInputKind.Time => state.Time,   // CKTtime, as ngspice: 0 in the operating point, the last swept value in a .dc
-                ExpressionInputKind.Temperature => state.Temperature - PhysicalConstants.CelsiusToKelvin,
-                ExpressionInputKind.Frequency => (state.Mode & AnalysisMode.Ac) != 0 ? state.Omega / (2 * Math.PI) : 0,
+                ExpressionInputKind.Time => _transient.Time,   // CKTtime, as ngspice: 0 in the operating point, the last swept value in a .dc
+                ExpressionInputKind.Temperature => _biasing.Temperature - PhysicalConstants.CelsiusToKelvin,
+                ExpressionInputKind.Frequency => (_biasing.Mode & AnalysisMode.Ac) != 0 ? _frequency.Omega / (2 * Math.PI) : 0,
                 _ => 0,
             };
         }
     }
 
-    private bool Evaluate(SimulationState state, double[] solution, out double value)
+    private bool Evaluate(double[] solution, out double value)
     {
-        Gather(state, solution);
+        Gather(solution);
         value = _program.Evaluate(_values, _gradient);
         if (!double.IsFinite(value)) return false;
         foreach (var g in _gradient)
@@ -121,23 +127,22 @@ public sealed class BehavioralSourceBehavior : Behavior, IBiasingBehavior, IConv
         return true;
     }
 
-    public void Load(SimulationState state)
+    public void Load()
     {
         var factor = 1.0;
-        if ((state.Mode & AnalysisMode.TransientOperatingPoint) != 0) factor *= state.SourceFactor;
+        if ((_biasing.Mode & AnalysisMode.TransientOperatingPoint) != 0) factor *= _biasing.SourceFactor;
 
-        if (!Evaluate(state, state.Solution, out var rhs))
+        if (!Evaluate(_biasing.Solution, out var rhs))
         {
             // ngspice fails the iteration ("out of range"); we keep the matrix finite and report non-convergence.
-            state.NonConvergenceCount++;
-            state.TroubleDevice = Name;
+            _biasing.NotConverged(Name);
             rhs = 0;
             Array.Clear(_gradient);
         }
         _previous = rhs;
-        if (state.Init == InitializationMode.SmallSignal) Array.Copy(_gradient, _acGradient, _gradient.Length);
+        if (_biasing.Init == InitializationMode.SmallSignal) Array.Copy(_gradient, _acGradient, _gradient.Length);
 
-        var v = state.Matrix.Values;
+        var v = _biasing.Matrix.Values;
         if (_entity.Kind == BehavioralSourceKind.Voltage)
         {
             v[_pb] += 1.0;
@@ -151,7 +156,7 @@ public sealed class BehavioralSourceBehavior : Behavior, IBiasingBehavior, IConv
                 rhs -= _values[k] * _gradient[k];
                 v[_posHandles[k]] -= _gradient[k] * factor;
             }
-            state.Rhs[_branch] += factor * rhs;
+            _biasing.Rhs[_branch] += factor * rhs;
         }
         else
         {
@@ -162,34 +167,25 @@ public sealed class BehavioralSourceBehavior : Behavior, IBiasingBehavior, IConv
                 v[_posHandles[k]] += _gradient[k] * factor;
                 v[_negHandles[k]] -= _gradient[k] * factor;
             }
-            state.Rhs[_pos] -= factor * rhs;
-            state.Rhs[_neg] += factor * rhs;
+            _biasing.Rhs[_pos] -= factor * rhs;
+            _biasing.Rhs[_neg] += factor * rhs;
         }
     }
 
-    public bool IsConvergent(SimulationState state)
+    public bool IsConvergent()
     {
-        if (!Evaluate(state, state.Solution, out var rhs))
-        {
-            state.NonConvergenceCount++;
-            return false;
-        }
+        // The Newton iteration names the device that fails this test.
+        if (!Evaluate(_biasing.Solution, out var rhs)) return false;
         var prev = _previous;
         var diff = Math.Abs(prev - rhs);
-        var abs = _entity.Kind == BehavioralSourceKind.Voltage ? state.Options.VnTol : state.Options.AbsTol;
-        var tol = state.Options.RelTol * Math.Max(Math.Abs(rhs), Math.Abs(prev)) + abs;
-        if (diff > tol)
-        {
-            state.NonConvergenceCount++;
-            state.TroubleDevice = Name;
-            return false;
-        }
-        return true;
+        var abs = _entity.Kind == BehavioralSourceKind.Voltage ? _biasing.Options.VnTol : _biasing.Options.AbsTol;
+        var tol = _biasing.Options.RelTol * Math.Max(Math.Abs(rhs), Math.Abs(prev)) + abs;
+        return !(diff > tol);
     }
 
-    public void LoadAc(SimulationState state)
+    public void LoadAc()
     {
-        var v = state.ComplexMatrix!.Values;
+        var v = _frequency.Matrix.Values;
         if (_entity.Kind == BehavioralSourceKind.Voltage)
         {
             v[_pb] += Complex.One;

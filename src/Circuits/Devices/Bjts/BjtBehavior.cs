@@ -14,6 +14,9 @@ namespace Hwsim.Circuits.Devices;
 public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavior, IConvergenceBehavior,
     IFrequencyBehavior, ITruncatingBehavior, IInitialConditionBehavior
 {
+    private readonly BiasingState _biasing;
+    private readonly TransientState _transient;
+    private readonly FrequencyState _frequency;
     private readonly Bjt _entity;
     private readonly BjtModel _model;
     private readonly int _type, _subType;
@@ -66,6 +69,9 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
 
     public BjtBehavior(Bjt entity, BjtModel model, BindingContext context) : base(entity.Name)
     {
+        _biasing = context.Biasing;
+        _transient = context.Transient;
+        _frequency = context.Frequency;
         _entity = entity;
         _model = model;
         if (entity.Area <= 0) throw new CircuitException($"{entity.Name}: area must be positive", entity.Name);
@@ -85,9 +91,9 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
         _s = context.AllocateStates(StateCount);
     }
 
-    public override void Setup(SimulationState state)
+    public override void Setup(SetupContext context)
     {
-        var m = state.Matrix;
+        var m = context.Matrix;
         _colColPrime = m.GetElement(_col, _colPrime);
         _baseBasePrime = m.GetElement(_base, _basePrime);
         _emitEmitPrime = m.GetElement(_emit, _emitPrime);
@@ -114,14 +120,14 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
         _colPrimeBase = m.GetElement(_colPrime, _base);
     }
 
-    public void SetInitialCondition(SimulationState state)
+    public void SetInitialCondition()
     {
-        var x = state.Solution;
+        var x = _biasing.Solution;
         _icVbe = _entity.InitialVbe ?? x[_base] - x[_emit];
         _icVce = _entity.InitialVce ?? x[_col] - x[_emit];
     }
 
-    public void Temperature(SimulationState state)
+    public void Temperature()
     {
         var model = _model;
         var area = _entity.Area;
@@ -129,7 +135,7 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
         var areac = _entity.AreaC ?? area;
         const double refTemp = PhysicalConstants.ReferenceTemperature;
         const double boltz = PhysicalConstants.Boltzmann, charge = PhysicalConstants.Charge;
-        var tnom = (model.NominalTemperature ?? state.Options.NominalTemperature) + PhysicalConstants.CelsiusToKelvin;
+        var tnom = (model.NominalTemperature ?? _biasing.Options.NominalTemperature) + PhysicalConstants.CelsiusToKelvin;
         var vtnom = PhysicalConstants.KOverQ * tnom;
         var fact1 = tnom / refTemp;
         var minBaseResist = model.MinimumBaseResistance ?? model.BaseResistance;
@@ -141,7 +147,7 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
         var leakBE = model.LeakBECurrent > 1e-4 ? model.SaturationCurrent * model.LeakBECurrent : model.LeakBECurrent;
         var leakBC = model.LeakBCCurrent > 1e-4 ? model.SaturationCurrent * model.LeakBCCurrent : model.LeakBCCurrent;
 
-        _temp = state.Temperature;
+        _temp = _biasing.Temperature;
         _tinvEarlyVoltF = model.EarlyVoltageF is { } vaf && vaf != 0 ? 1 / vaf : 0;
         _tinvRollOffF = model.RollOffF is { } ikf && ikf != 0 ? 1 / ikf / area : 0;
         _tinvEarlyVoltR = model.EarlyVoltageR is { } var && var != 0 ? 1 / var : 0;
@@ -222,11 +228,11 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
         _tf7 = 1 - _fc * (1 + _tJunctionExpBC);
     }
 
-    public void Load(SimulationState state)
+    public void Load()
     {
         var model = _model;
-        var s0 = state.States[0];
-        var x = state.Solution;
+        var s0 = _transient.States[0];
+        var x = _biasing.Solution;
         var vt = _temp * PhysicalConstants.KOverQ;
         var m = _entity.Multiplier;
         double gcsub = 0, geqbx = 0, geqcb = 0;
@@ -235,9 +241,9 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
         var vtc = _tLeakBCEmission * vt;
         double vbe, vbc, vbx, vsub;
         var icheck = true;
-        var tranOpUic = (state.Mode & AnalysisMode.TransientOperatingPoint) != 0 && state.UseIc;
+        var tranOpUic = (_biasing.Mode & AnalysisMode.TransientOperatingPoint) != 0 && _biasing.UseIc;
 
-        switch (state.Init)
+        switch (_biasing.Init)
         {
             case InitializationMode.SmallSignal:
                 vbe = s0[Vbe];
@@ -246,11 +252,11 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
                 vsub = _subType * (x[_subst] - x[_substCon]);
                 break;
             case InitializationMode.Transient:
-                vbe = state.States[1][Vbe];
-                vbc = state.States[1][Vbc];
+                vbe = _transient.States[1][Vbe];
+                vbc = _transient.States[1][Vbc];
                 vbx = _type * (x[_base] - x[_colPrime]);
                 vsub = _subType * (x[_subst] - x[_substCon]);
-                if (state.IsTransient && state.UseIc)
+                if (_biasing.IsTransient && _biasing.UseIc)
                 {
                     vbx = _type * (_icVbe - _icVce);
                     vsub = 0;
@@ -276,11 +282,11 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
                 break;
             default:
             {
-                if (state.Init == InitializationMode.Predict)
+                if (_biasing.Init == InitializationMode.Predict)
                 {
-                    var s1 = state.States[1];
-                    var s2 = state.States[2];
-                    var xfact = state.Delta / state.DeltaOld[1];
+                    var s1 = _transient.States[1];
+                    var s2 = _transient.States[2];
+                    var xfact = _transient.Delta / _transient.DeltaOld[1];
                     s0[Vbe] = s1[Vbe];
                     vbe = (1 + xfact) * s1[Vbe] - xfact * s2[Vbe];
                     s0[Vbc] = s1[Vbc];
@@ -315,14 +321,14 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
         JunctionCurrent.Evaluate(vbe, _beSatCur, vt * _tEmissionCoeffF, out var cbe, out var gbe);
         double cben = 0, gben = 0;
         if (_tBEleakCur != 0) JunctionCurrent.Evaluate(vbe, _tBEleakCur, vte, out cben, out gben);
-        gben += state.Gmin;
-        cben += state.Gmin * vbe;
+        gben += _biasing.Gmin;
+        cben += _biasing.Gmin * vbe;
 
         JunctionCurrent.Evaluate(vbc, _bcSatCur, vt * _tEmissionCoeffR, out var cbc, out var gbc);
         double cbcn = 0, gbcn = 0;
         if (_tBCleakCur != 0) JunctionCurrent.Evaluate(vbc, _tBCleakCur, vtc, out cbcn, out gbcn);
-        gbcn += state.Gmin;
-        cbcn += state.Gmin * vbc;
+        gbcn += _biasing.Gmin;
+        cbcn += _biasing.Gmin * vbc;
 
         double gdsub, cdsub;
         if (model.SubstrateSaturationCurrent is not null)
@@ -332,20 +338,20 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
             {
                 var arg = 3 * vts / (vsub * PhysicalConstants.E);
                 arg = arg * arg * arg;
-                gdsub = _tSubSatCur * 3 * arg / vsub + state.Gmin;
-                cdsub = -_tSubSatCur * (1 + arg) + state.Gmin * vsub;
+                gdsub = _tSubSatCur * 3 * arg / vsub + _biasing.Gmin;
+                cdsub = -_tSubSatCur * (1 + arg) + _biasing.Gmin * vsub;
             }
             else
             {
                 var evsub = Math.Exp(Math.Min(MaxExpArg, vsub / vts));
-                gdsub = _tSubSatCur * evsub / vts + state.Gmin;
-                cdsub = _tSubSatCur * (evsub - 1) + state.Gmin * vsub;
+                gdsub = _tSubSatCur * evsub / vts + _biasing.Gmin;
+                cdsub = _tSubSatCur * (evsub - 1) + _biasing.Gmin * vsub;
             }
         }
         else
         {
-            gdsub = state.Gmin;
-            cdsub = state.Gmin * vsub;
+            gdsub = _biasing.Gmin;
+            cdsub = _biasing.Gmin * vsub;
         }
 
         // determine base charge terms
@@ -407,7 +413,7 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
         var gm = (gex - (cex - cbc) * dqbdve / qb) / qb - go;
 
         double capbx = 0, capsub = 0;
-        if (state.ComputesCharges)
+        if (_biasing.ComputesCharges)
         {
             // charge storage elements
             var tf = _tTransitTimeF;
@@ -472,7 +478,7 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
 
             if (!tranOpUic)
             {
-                if (state.Init == InitializationMode.SmallSignal)
+                if (_biasing.Init == InitializationMode.SmallSignal)
                 {
                     // store small-signal parameters and stop: nothing is loaded in this pass
                     s0[Qbe + 1] = capbe;
@@ -486,23 +492,23 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
                 }
 
                 // transient analysis
-                var s1 = state.States[1];
-                if (state.Init == InitializationMode.Transient)
+                var s1 = _transient.States[1];
+                if (_biasing.Init == InitializationMode.Transient)
                 {
                     s1[Qbe] = s0[Qbe];
                     s1[Qbc] = s0[Qbc];
                     s1[Qbx] = s0[Qbx];
                     s1[Qsub] = s0[Qsub];
                 }
-                state.Integrate(Qbe, capbe, out var geq, out _);
-                geqcb *= state.Ag[0];
+                _transient.Integrate(Qbe, capbe, out var geq, out _);
+                geqcb *= _transient.Ag[0];
                 gpi += geq;
                 cb += s0[Qbe + 1];
-                state.Integrate(Qbc, capbc, out geq, out _);
+                _transient.Integrate(Qbc, capbc, out geq, out _);
                 gmu += geq;
                 cb += s0[Qbc + 1];
                 cc -= s0[Qbc + 1];
-                if (state.Init == InitializationMode.Transient)
+                if (_biasing.Init == InitializationMode.Transient)
                 {
                     s1[Qbe + 1] = s0[Qbe + 1];
                     s1[Qbc + 1] = s0[Qbc + 1];
@@ -511,23 +517,22 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
         }
 
         // check convergence
-        if (state.Init != InitializationMode.Fix || !_entity.Off)
+        if (_biasing.Init != InitializationMode.Fix || !_entity.Off)
         {
             if (icheck)
             {
-                state.NonConvergenceCount++;
-                state.TroubleDevice = Name;
+                _biasing.NotConverged(Name);
             }
         }
 
         // charge storage for c-s and b-x junctions
-        if (state.IsTransient)
+        if (_biasing.IsTransient)
         {
-            state.Integrate(Qsub, capsub, out gcsub, out _);
-            state.Integrate(Qbx, capbx, out geqbx, out _);
-            if (state.Init == InitializationMode.Transient)
+            _transient.Integrate(Qsub, capsub, out gcsub, out _);
+            _transient.Integrate(Qbx, capbx, out geqbx, out _);
+            if (_biasing.Init == InitializationMode.Transient)
             {
-                var s1 = state.States[1];
+                var s1 = _transient.States[1];
                 s1[Qbx + 1] = s0[Qbx + 1];
                 s1[Qsub + 1] = s0[Qsub + 1];
             }
@@ -556,7 +561,7 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
         var ceqbe = _type * (cc + cb - vbe * (gm + go + gpi) + vbc * (go - geqcb));
         var ceqbc = _type * (-cc + vbe * (gm + go) - vbc * (gmu + go));
 
-        var rhs = state.Rhs;
+        var rhs = _biasing.Rhs;
         rhs[_base] += m * -ceqbx;
         rhs[_colPrime] += m * (ceqbx + ceqbc);
         rhs[_substCon] += m * ceqsub;
@@ -565,7 +570,7 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
         rhs[_subst] += m * -ceqsub;
 
         // load y matrix
-        var v = state.Matrix.Values;
+        var v = _biasing.Matrix.Values;
         var gcpr = _tCollectorConduct;
         var gepr = _tEmitterConduct;
         v[_colCol] += m * gcpr;
@@ -597,10 +602,10 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
 
     private const double MaxExpArg = 709.0;
 
-    public bool IsConvergent(SimulationState state)
+    public bool IsConvergent()
     {
-        var s0 = state.States[0];
-        var x = state.Solution;
+        var s0 = _transient.States[0];
+        var x = _biasing.Solution;
         var vbe = _type * (x[_basePrime] - x[_emitPrime]);
         var vbc = _type * (x[_basePrime] - x[_colPrime]);
         var delvbe = vbe - s0[Vbe];
@@ -609,16 +614,16 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
         var cbhat = s0[Cb] + s0[Gpi] * delvbe + s0[Gmu] * delvbc;
         var cc = s0[Cc];
         var cb = s0[Cb];
-        var o = state.Options;
+        var o = _biasing.Options;
         var tol = o.RelTol * Math.Max(Math.Abs(cchat), Math.Abs(cc)) + o.AbsTol;
         if (Math.Abs(cchat - cc) > tol) return false;
         tol = o.RelTol * Math.Max(Math.Abs(cbhat), Math.Abs(cb)) + o.AbsTol;
         return Math.Abs(cbhat - cb) <= tol;
     }
 
-    public void LoadAc(SimulationState state)
+    public void LoadAc()
     {
-        var s0 = state.States[0];
+        var s0 = _transient.States[0];
         var m = _entity.Multiplier;
         var gcpr = _tCollectorConduct;
         var gepr = _tEmitterConduct;
@@ -627,13 +632,13 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
         var gm = s0[Gm];
         var go = s0[Go];
         var gx = s0[Gx];
-        var w = state.Omega;
+        var w = _frequency.Omega;
         var xcpi = s0[Qbe + 1] * w;
         var xcmu = s0[Qbc + 1] * w;
         var xcbx = s0[Qbx + 1] * w;
         var xcsub = s0[Qsub + 1] * w;
         var xcmcb = s0[Cexbc] * w;
-        var v = state.ComplexMatrix!.Values;
+        var v = _frequency.Matrix.Values;
         Complex C(double re, double im) => new(m * re, m * im);
         v[_colCol] += C(gcpr, 0);
         v[_baseBase] += C(gx, xcbx);
@@ -662,10 +667,10 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
         v[_colPrimeBase] += C(0, -xcbx);
     }
 
-    public double Truncate(SimulationState state, double timeStep)
+    public double Truncate(double timeStep)
     {
-        timeStep = state.Truncate(Qbe, timeStep);
-        timeStep = state.Truncate(Qbc, timeStep);
-        return state.Truncate(Qsub, timeStep);
+        timeStep = _transient.Truncate(Qbe, timeStep);
+        timeStep = _transient.Truncate(Qbc, timeStep);
+        return _transient.Truncate(Qsub, timeStep);
     }
 }

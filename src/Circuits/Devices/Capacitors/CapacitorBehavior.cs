@@ -8,6 +8,9 @@ namespace Hwsim.Circuits.Devices;
 /// </summary>
 public sealed class CapacitorBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior, IInitialConditionBehavior
 {
+    private readonly BiasingState _biasing;
+    private readonly TransientState _transient;
+    private readonly FrequencyState _frequency;
     private readonly int _pos, _neg;
     private readonly double _capacitance;
     private readonly int _q;             // state slots: q (charge), q+1 (current)
@@ -17,73 +20,76 @@ public sealed class CapacitorBehavior : Behavior, IBiasingBehavior, IFrequencyBe
 
     public CapacitorBehavior(Capacitor entity, BindingContext context) : base(entity.Name)
     {
+        _biasing = context.Biasing;
+        _transient = context.Transient;
+        _frequency = context.Frequency;
         _pos = context.Node(entity.Nodes[0]);
         _neg = context.Node(entity.Nodes[1]);
         _capacitance = entity.Capacitance;
         _icGiven = entity.InitialCondition.HasValue;
         _initialCondition = entity.InitialCondition ?? 0;
         _q = context.AllocateStates(2);
-        context.State.RegisterCharge(_q);
+        context.RegisterCharge(_q);
     }
 
-    public override void Setup(SimulationState state)
+    public override void Setup(SetupContext context)
     {
-        var m = state.Matrix;
+        var m = context.Matrix;
         _pp = m.GetElement(_pos, _pos);
         _nn = m.GetElement(_neg, _neg);
         _pn = m.GetElement(_pos, _neg);
         _np = m.GetElement(_neg, _pos);
     }
 
-    public void SetInitialCondition(SimulationState state)
+    public void SetInitialCondition()
     {
-        if (!_icGiven) _initialCondition = state.Solution[_pos] - state.Solution[_neg];
+        if (!_icGiven) _initialCondition = _biasing.Solution[_pos] - _biasing.Solution[_neg];
     }
 
-    public void Load(SimulationState state)
+    public void Load()
     {
-        var mode = state.Mode;
+        var mode = _biasing.Mode;
         double geq, ceq;
         // The common case first: a Newton iteration of a transient time point (no initial-condition handling).
-        if (mode == AnalysisMode.Transient && state.Init is InitializationMode.Float or InitializationMode.Predict)
+        if (mode == AnalysisMode.Transient && _biasing.Init is InitializationMode.Float or InitializationMode.Predict)
         {
-            var solution = state.Solution;
-            state.States[0][_q] = _capacitance * (solution[_pos] - solution[_neg]);
-            state.Integrate(_q, _capacitance, out geq, out ceq);
-            Stamp(state, geq, ceq);
+            var solution = _biasing.Solution;
+            _transient.States[0][_q] = _capacitance * (solution[_pos] - solution[_neg]);
+            _transient.Integrate(_q, _capacitance, out geq, out ceq);
+            Stamp(geq, ceq);
             return;
         }
         if ((mode & (AnalysisMode.Transient | AnalysisMode.Ac | AnalysisMode.TransientOperatingPoint)) == 0) return;
 
-        var useIc = ((mode & AnalysisMode.Dc) != 0 && state.Init == InitializationMode.Junction)
-                    || (state.UseIc && state.Init == InitializationMode.Transient);
-        var vcap = useIc ? _initialCondition : state.Solution[_pos] - state.Solution[_neg];
-        var s0 = state.States[0];
+        var useIc = ((mode & AnalysisMode.Dc) != 0 && _biasing.Init == InitializationMode.Junction)
+                    || (_biasing.UseIc && _biasing.Init == InitializationMode.Transient);
+        var vcap = useIc ? _initialCondition : _biasing.Solution[_pos] - _biasing.Solution[_neg];
+        var s0 = _transient.States[0];
         s0[_q] = _capacitance * vcap;
         if ((mode & (AnalysisMode.Transient | AnalysisMode.Ac)) == 0) return;
 
-        if (state.Init == InitializationMode.Transient) state.States[1][_q] = s0[_q];
-        state.Integrate(_q, _capacitance, out geq, out ceq);
-        if (state.Init == InitializationMode.Transient) state.States[1][_q + 1] = s0[_q + 1];
-        Stamp(state, geq, ceq);
+        if (_biasing.Init == InitializationMode.Transient) _transient.States[1][_q] = s0[_q];
+        _transient.Integrate(_q, _capacitance, out geq, out ceq);
+        if (_biasing.Init == InitializationMode.Transient) _transient.States[1][_q + 1] = s0[_q + 1];
+        Stamp(geq, ceq);
     }
 
-    private void Stamp(SimulationState state, double geq, double ceq)
+    private void Stamp(double geq, double ceq)
     {
-        var v = state.Matrix.Values;
+        var v = _biasing.Matrix.Values;
         v[_pp] += geq;
         v[_nn] += geq;
         v[_pn] -= geq;
         v[_np] -= geq;
-        var rhs = state.Rhs;
+        var rhs = _biasing.Rhs;
         rhs[_pos] -= ceq;
         rhs[_neg] += ceq;
     }
 
-    public void LoadAc(SimulationState state)
+    public void LoadAc()
     {
-        var y = new System.Numerics.Complex(0, state.Omega * _capacitance);
-        var v = state.ComplexMatrix!.Values;
+        var y = new System.Numerics.Complex(0, _frequency.Omega * _capacitance);
+        var v = _frequency.Matrix.Values;
         v[_pp] += y;
         v[_nn] += y;
         v[_pn] -= y;

@@ -5,9 +5,9 @@ namespace Hwsim.Circuits.Devices;
 /// <summary>Finds the branch current unknown an F or H source is controlled by.</summary>
 internal static class ControlledSourceLookup
 {
-    public static int Branch(SimulationState state, string device, string controllingSource)
+    public static int Branch(SetupContext context, string device, string controllingSource)
     {
-        if (state.Unknowns.TryGetBranch(controllingSource.ToLowerInvariant(), out var branch)) return branch;
+        if (context.Unknowns.TryGetBranch(controllingSource.ToLowerInvariant(), out var branch)) return branch;
         throw new CircuitException(
             $"{device}: controlling source {controllingSource} is not defined (or has no branch current: use a voltage source)", device);
     }

@@ -24,6 +24,8 @@ public sealed class CurrentControlledCurrentSource : Component
 /// <summary>Stamps gain into the rows of n+ and n- at the column of the controlling branch current.</summary>
 public sealed class CccsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior
 {
+    private readonly BiasingState _biasing;
+    private readonly FrequencyState _frequency;
     private readonly int _pos, _neg;
     private readonly double _gain;
     private readonly string _control;
@@ -31,30 +33,32 @@ public sealed class CccsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavio
 
     public CccsBehavior(CurrentControlledCurrentSource e, BindingContext context) : base(e.Name)
     {
+        _biasing = context.Biasing;
+        _frequency = context.Frequency;
         _pos = context.Node(e.Nodes[0]);
         _neg = context.Node(e.Nodes[1]);
         _gain = e.Gain;
         _control = e.ControllingSource;
     }
 
-    public override void Setup(SimulationState state)
+    public override void Setup(SetupContext context)
     {
-        var branch = ControlledSourceLookup.Branch(state, Name, _control);
-        var m = state.Matrix;
+        var branch = ControlledSourceLookup.Branch(context, Name, _control);
+        var m = context.Matrix;
         _pc = m.GetElement(_pos, branch);
         _nc = m.GetElement(_neg, branch);
     }
 
-    public void Load(SimulationState state)
+    public void Load()
     {
-        var v = state.Matrix.Values;
+        var v = _biasing.Matrix.Values;
         v[_pc] += _gain;
         v[_nc] -= _gain;
     }
 
-    public void LoadAc(SimulationState state)
+    public void LoadAc()
     {
-        var v = state.ComplexMatrix!.Values;
+        var v = _frequency.Matrix.Values;
         v[_pc] += _gain;
         v[_nc] -= _gain;
     }

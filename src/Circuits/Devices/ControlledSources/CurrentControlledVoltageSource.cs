@@ -26,6 +26,8 @@ public sealed class CurrentControlledVoltageSource : Component
 /// <summary>Branch equation v+ - v- - r * i(control) = 0.</summary>
 public sealed class CcvsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior
 {
+    private readonly BiasingState _biasing;
+    private readonly FrequencyState _frequency;
     private readonly int _pos, _neg;
     private readonly double _r;
     private readonly string _control;
@@ -33,6 +35,8 @@ public sealed class CcvsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavio
 
     public CcvsBehavior(CurrentControlledVoltageSource e, BindingContext context) : base(e.Name)
     {
+        _biasing = context.Biasing;
+        _frequency = context.Frequency;
         _pos = context.Node(e.Nodes[0]);
         _neg = context.Node(e.Nodes[1]);
         _r = e.Transresistance;
@@ -42,10 +46,10 @@ public sealed class CcvsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavio
 
     public int Branch { get; }
 
-    public override void Setup(SimulationState state)
+    public override void Setup(SetupContext context)
     {
-        var control = ControlledSourceLookup.Branch(state, Name, _control);
-        var m = state.Matrix;
+        var control = ControlledSourceLookup.Branch(context, Name, _control);
+        var m = context.Matrix;
         _pb = m.GetElement(_pos, Branch);
         _nb = m.GetElement(_neg, Branch);
         _bp = m.GetElement(Branch, _pos);
@@ -53,9 +57,9 @@ public sealed class CcvsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavio
         _bc = m.GetElement(Branch, control);
     }
 
-    public void Load(SimulationState state) => Stamp(state.Matrix.Values);
+    public void Load() => Stamp(_biasing.Matrix.Values);
 
-    public void LoadAc(SimulationState state) => Stamp(state.ComplexMatrix!.Values);
+    public void LoadAc() => Stamp(_frequency.Matrix.Values);
 
     private void Stamp<T>(T[] v) where T : System.Numerics.INumberBase<T>
     {

@@ -21,12 +21,16 @@ public sealed class VoltageControlledCurrentSource : Component
 /// <summary>Stamps gm into the rows of n+ and n- and the columns of nc+ and nc-.</summary>
 public sealed class VccsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior
 {
+    private readonly BiasingState _biasing;
+    private readonly FrequencyState _frequency;
     private readonly int _pos, _neg, _cpos, _cneg;
     private readonly double _gm;
     private int _pcp, _pcn, _ncp, _ncn;
 
     public VccsBehavior(VoltageControlledCurrentSource e, BindingContext context) : base(e.Name)
     {
+        _biasing = context.Biasing;
+        _frequency = context.Frequency;
         _pos = context.Node(e.Nodes[0]);
         _neg = context.Node(e.Nodes[1]);
         _cpos = context.Node(e.Nodes[2]);
@@ -34,18 +38,18 @@ public sealed class VccsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavio
         _gm = e.Transconductance;
     }
 
-    public override void Setup(SimulationState state)
+    public override void Setup(SetupContext context)
     {
-        var m = state.Matrix;
+        var m = context.Matrix;
         _pcp = m.GetElement(_pos, _cpos);
         _pcn = m.GetElement(_pos, _cneg);
         _ncp = m.GetElement(_neg, _cpos);
         _ncn = m.GetElement(_neg, _cneg);
     }
 
-    public void Load(SimulationState state) => Stamp(state.Matrix.Values);
+    public void Load() => Stamp(_biasing.Matrix.Values);
 
-    public void LoadAc(SimulationState state) => Stamp(state.ComplexMatrix!.Values);
+    public void LoadAc() => Stamp(_frequency.Matrix.Values);
 
     private void Stamp<T>(T[] v) where T : System.Numerics.INumberBase<T>
     {

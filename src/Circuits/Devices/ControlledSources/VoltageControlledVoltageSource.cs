@@ -24,12 +24,16 @@ public sealed class VoltageControlledVoltageSource : Component
 /// <summary>Branch equation v+ - v- - gain*(vc+ - vc-) = 0.</summary>
 public sealed class VcvsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior
 {
+    private readonly BiasingState _biasing;
+    private readonly FrequencyState _frequency;
     private readonly int _pos, _neg, _cpos, _cneg;
     private readonly double _gain;
     private int _pb, _nb, _bp, _bn, _bcp, _bcn;
 
     public VcvsBehavior(VoltageControlledVoltageSource e, BindingContext context) : base(e.Name)
     {
+        _biasing = context.Biasing;
+        _frequency = context.Frequency;
         _pos = context.Node(e.Nodes[0]);
         _neg = context.Node(e.Nodes[1]);
         _cpos = context.Node(e.Nodes[2]);
@@ -40,9 +44,9 @@ public sealed class VcvsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavio
 
     public int Branch { get; }
 
-    public override void Setup(SimulationState state)
+    public override void Setup(SetupContext context)
     {
-        var m = state.Matrix;
+        var m = context.Matrix;
         _pb = m.GetElement(_pos, Branch);
         _nb = m.GetElement(_neg, Branch);
         _bp = m.GetElement(Branch, _pos);
@@ -51,9 +55,9 @@ public sealed class VcvsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavio
         _bcn = m.GetElement(Branch, _cneg);
     }
 
-    public void Load(SimulationState state) => Stamp(state.Matrix.Values);
+    public void Load() => Stamp(_biasing.Matrix.Values);
 
-    public void LoadAc(SimulationState state) => Stamp(state.ComplexMatrix!.Values);
+    public void LoadAc() => Stamp(_frequency.Matrix.Values);
 
     private void Stamp<T>(T[] v) where T : System.Numerics.INumberBase<T>
     {

@@ -11,6 +11,9 @@ namespace Hwsim.Circuits.Devices;
 public sealed class DiodeBehavior : Behavior, ITemperatureBehavior, IBiasingBehavior, IConvergenceBehavior,
     IFrequencyBehavior
 {
+    private readonly BiasingState _biasing;
+    private readonly TransientState _transient;
+    private readonly FrequencyState _frequency;
     private readonly DiodeModel _model;
     private readonly Diode _entity;
     private readonly int _pos, _neg, _posPrime;
@@ -30,13 +33,16 @@ public sealed class DiodeBehavior : Behavior, ITemperatureBehavior, IBiasingBeha
 
     public DiodeBehavior(Diode entity, DiodeModel model, BindingContext context) : base(entity.Name)
     {
+        _biasing = context.Biasing;
+        _transient = context.Transient;
+        _frequency = context.Frequency;
         _entity = entity;
         _model = model;
         _pos = context.Node(entity.Nodes[0]);
         _neg = context.Node(entity.Nodes[1]);
         _posPrime = model.SeriesResistance == 0 ? _pos : context.Unknowns.InternalNode(entity.Name, "internal");
         _s = context.AllocateStates(5);
-        context.State.RegisterCharge(_s + 3);
+        context.RegisterCharge(_s + 3);
         if (entity.Area <= 0) throw new CircuitException($"{entity.Name}: area must be positive", entity.Name);
         if (model.SaturationCurrent <= 0) throw new CircuitException($"{model.Name}: is must be positive", model.Name);
         if (model.EmissionCoefficient <= 0) throw new CircuitException($"{model.Name}: n must be positive", model.Name);
@@ -45,9 +51,9 @@ public sealed class DiodeBehavior : Behavior, ITemperatureBehavior, IBiasingBeha
     /// <summary>The junction capacitance found by the last small-signal load (F).</summary>
     public double Capacitance { get; private set; }
 
-    public override void Setup(SimulationState state)
+    public override void Setup(SetupContext context)
     {
-        var m = state.Matrix;
+        var m = context.Matrix;
         _pp = m.GetElement(_pos, _pos);
         _nn = m.GetElement(_neg, _neg);
         _pPrimePrime = m.GetElement(_posPrime, _posPrime);
@@ -57,11 +63,11 @@ public sealed class DiodeBehavior : Behavior, ITemperatureBehavior, IBiasingBeha
         _pPrimeNeg = m.GetElement(_posPrime, _neg);
     }
 
-    public void Temperature(SimulationState state)
+    public void Temperature()
     {
         var model = _model;
-        var temp = state.Temperature;
-        var tnom = (model.NominalTemperature ?? state.Options.NominalTemperature) + PhysicalConstants.CelsiusToKelvin;
+        var temp = _biasing.Temperature;
+        var tnom = (model.NominalTemperature ?? _biasing.Options.NominalTemperature) + PhysicalConstants.CelsiusToKelvin;
         const double refTemp = PhysicalConstants.ReferenceTemperature;
         const double k = PhysicalConstants.Boltzmann, q = PhysicalConstants.Charge;
         var area = _entity.Area;
@@ -116,7 +122,7 @@ public sealed class DiodeBehavior : Behavior, ITemperatureBehavior, IBiasingBeha
             }
             else
             {
-                var tol = state.Options.RelTol * cbv;
+                var tol = _biasing.Options.RelTol * cbv;
                 xbv = bv - nbv * _vt * Math.Log(1 + cbv / _tSatCur);
                 for (var iter = 0; iter < 25; iter++)
                 {
@@ -134,23 +140,23 @@ public sealed class DiodeBehavior : Behavior, ITemperatureBehavior, IBiasingBeha
         _tF3 = 1 - fc * (1 + _tGradingCoeff);
     }
 
-    public void Load(SimulationState state)
+    public void Load()
     {
-        var s0 = state.States[0];
+        var s0 = _transient.States[0];
         var vte = _vte;
         var gspr = _conductance;
         var limited = false;
         double vd;
 
-        switch (state.Init)
+        switch (_biasing.Init)
         {
             case InitializationMode.SmallSignal:
                 vd = s0[Voltage];
                 break;
             case InitializationMode.Transient:
-                vd = state.States[1][Voltage];
+                vd = _transient.States[1][Voltage];
                 break;
-            case InitializationMode.Junction when (state.Mode & AnalysisMode.TransientOperatingPoint) != 0 && state.UseIc:
+            case InitializationMode.Junction when (_biasing.Mode & AnalysisMode.TransientOperatingPoint) != 0 && _biasing.UseIc:
                 vd = _entity.InitialCondition ?? 0;
                 break;
             case InitializationMode.Junction when _entity.Off:
@@ -163,17 +169,17 @@ public sealed class DiodeBehavior : Behavior, ITemperatureBehavior, IBiasingBeha
                 vd = 0;
                 break;
             default:
-                if (state.Init == InitializationMode.Predict)
+                if (_biasing.Init == InitializationMode.Predict)
                 {
-                    var s1 = state.States[1];
+                    var s1 = _transient.States[1];
                     s0[Voltage] = s1[Voltage];
-                    vd = state.Predict(Voltage);
+                    vd = _transient.Predict(Voltage);
                     s0[Current] = s1[Current];
                     s0[Conduct] = s1[Conduct];
                 }
                 else
                 {
-                    vd = state.Solution[_posPrime] - state.Solution[_neg];
+                    vd = _biasing.Solution[_posPrime] - _biasing.Solution[_neg];
                 }
                 if (_breakdown && vd < Math.Min(0, -_tBrkdwnV + 10 * _vtebrk))
                 {
@@ -201,44 +207,43 @@ public sealed class DiodeBehavior : Behavior, ITemperatureBehavior, IBiasingBeha
             cd = -csat * evrev;
             gd = csat * evrev / _vtebrk;
         }
-        gd += state.Gmin;
-        cd += state.Gmin * vd;
+        gd += _biasing.Gmin;
+        cd += _biasing.Gmin * vd;
 
-        if (state.ComputesCharges)
+        if (_biasing.ComputesCharges)
         {
             DepletionCharge.Evaluate(vd, _tJctCap, _tJctPot, _tGradingCoeff, _tDepCap, _tF1, _tF2, _tF3, out var deplcharge, out var deplcap);
             s0[CapCharge] = _tTransitTime * cd + deplcharge;
             var capd = _tTransitTime * gd + deplcap;
             Capacitance = capd;
 
-            if (!((state.Mode & AnalysisMode.TransientOperatingPoint) != 0 && state.UseIc))
+            if (!((_biasing.Mode & AnalysisMode.TransientOperatingPoint) != 0 && _biasing.UseIc))
             {
-                if (state.Init == InitializationMode.SmallSignal)
+                if (_biasing.Init == InitializationMode.SmallSignal)
                 {
                     s0[CapCharge + 1] = capd;   // SPICE keeps the small-signal capacitance in the current slot
                     return;
                 }
-                if (state.Init == InitializationMode.Transient) state.States[1][CapCharge] = s0[CapCharge];
-                state.Integrate(CapCharge, capd, out var geq, out _);
+                if (_biasing.Init == InitializationMode.Transient) _transient.States[1][CapCharge] = s0[CapCharge];
+                _transient.Integrate(CapCharge, capd, out var geq, out _);
                 gd += geq;
                 cd += s0[CapCharge + 1];
-                if (state.Init == InitializationMode.Transient) state.States[1][CapCharge + 1] = s0[CapCharge + 1];
+                if (_biasing.Init == InitializationMode.Transient) _transient.States[1][CapCharge + 1] = s0[CapCharge + 1];
             }
         }
 
-        if ((state.Init != InitializationMode.Fix || !_entity.Off) && limited)
+        if ((_biasing.Init != InitializationMode.Fix || !_entity.Off) && limited)
         {
-            state.NonConvergenceCount++;
-            state.TroubleDevice = Name;
+            _biasing.NotConverged(Name);
         }
         s0[Voltage] = vd;
         s0[Current] = cd;
         s0[Conduct] = gd;
 
         var cdeq = cd - gd * vd;
-        state.Rhs[_neg] += cdeq;
-        state.Rhs[_posPrime] -= cdeq;
-        var v = state.Matrix.Values;
+        _biasing.Rhs[_neg] += cdeq;
+        _biasing.Rhs[_posPrime] -= cdeq;
+        var v = _biasing.Matrix.Values;
         v[_pp] += gspr;
         v[_nn] += gd;
         v[_pPrimePrime] += gd + gspr;
@@ -248,25 +253,25 @@ public sealed class DiodeBehavior : Behavior, ITemperatureBehavior, IBiasingBeha
         v[_pPrimeNeg] -= gd;
     }
 
-    public bool IsConvergent(SimulationState state)
+    public bool IsConvergent()
     {
-        var s0 = state.States[0];
-        var vd = state.Solution[_posPrime] - state.Solution[_neg];
+        var s0 = _transient.States[0];
+        var vd = _biasing.Solution[_posPrime] - _biasing.Solution[_neg];
         var delvd = vd - s0[Voltage];
         var cdhat = s0[Current] + s0[Conduct] * delvd;
         var cd = s0[Current];
-        var tol = state.Options.RelTol * Math.Max(Math.Abs(cdhat), Math.Abs(cd)) + state.Options.AbsTol;
+        var tol = _biasing.Options.RelTol * Math.Max(Math.Abs(cdhat), Math.Abs(cd)) + _biasing.Options.AbsTol;
         return Math.Abs(cdhat - cd) <= tol;
     }
 
-    public void LoadAc(SimulationState state)
+    public void LoadAc()
     {
-        var s0 = state.States[0];
+        var s0 = _transient.States[0];
         var gspr = _conductance;
         var geq = s0[Conduct];
-        var xceq = s0[CapCharge + 1] * state.Omega;
+        var xceq = s0[CapCharge + 1] * _frequency.Omega;
         var y = new Complex(geq, xceq);
-        var v = state.ComplexMatrix!.Values;
+        var v = _frequency.Matrix.Values;
         v[_pp] += gspr;
         v[_nn] += y;
         v[_pPrimePrime] += y + gspr;

@@ -10,6 +10,9 @@ namespace Hwsim.Circuits.Devices;
 /// </summary>
 public sealed class InductorBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior
 {
+    private readonly BiasingState _biasing;
+    private readonly TransientState _transient;
+    private readonly FrequencyState _frequency;
     private readonly int _pos, _neg;
     private readonly double? _initialCondition;
     private readonly int _flux;          // state slots: flux, flux+1 (voltage)
@@ -18,13 +21,16 @@ public sealed class InductorBehavior : Behavior, IBiasingBehavior, IFrequencyBeh
 
     public InductorBehavior(Inductor entity, BindingContext context) : base(entity.Name)
     {
+        _biasing = context.Biasing;
+        _transient = context.Transient;
+        _frequency = context.Frequency;
         _pos = context.Node(entity.Nodes[0]);
         _neg = context.Node(entity.Nodes[1]);
         Inductance = entity.Inductance;
         _initialCondition = entity.InitialCondition;
         Branch = context.Branch(entity.Name);
         _flux = context.AllocateStates(2);
-        context.State.RegisterCharge(_flux);
+        context.RegisterCharge(_flux);
     }
 
     public double Inductance { get; }
@@ -34,9 +40,9 @@ public sealed class InductorBehavior : Behavior, IBiasingBehavior, IFrequencyBeh
 
     internal void AddCoupling(MutualInductanceBehavior.Coupling coupling) => _couplings.Add(coupling);
 
-    public override void Setup(SimulationState state)
+    public override void Setup(SetupContext context)
     {
-        var m = state.Matrix;
+        var m = context.Matrix;
         _pb = m.GetElement(_pos, Branch);
         _nb = m.GetElement(_neg, Branch);
         _bp = m.GetElement(Branch, _pos);
@@ -44,33 +50,33 @@ public sealed class InductorBehavior : Behavior, IBiasingBehavior, IFrequencyBeh
         _bb = m.GetElement(Branch, Branch);
     }
 
-    public void Load(SimulationState state)
+    public void Load()
     {
-        var s0 = state.States[0];
-        var dc = (state.Mode & AnalysisMode.Dc) != 0;
-        if (!dc && state.Init != InitializationMode.Predict)
+        var s0 = _transient.States[0];
+        var dc = (_biasing.Mode & AnalysisMode.Dc) != 0;
+        if (!dc && _biasing.Init != InitializationMode.Predict)
         {
-            if (state.UseIc && state.Init == InitializationMode.Transient)
+            if (_biasing.UseIc && _biasing.Init == InitializationMode.Transient)
                 s0[_flux] = Inductance * (_initialCondition ?? 0);
             else
-                s0[_flux] = Inductance * state.Solution[Branch];
+                s0[_flux] = Inductance * _biasing.Solution[Branch];
             // Mutual fluxes join before integration (SPICE computes all fluxes first, then integrates).
             foreach (var c in _couplings)
-                s0[_flux] += c.M * state.Solution[c.OtherBranch];
+                s0[_flux] += c.M * _biasing.Solution[c.OtherBranch];
         }
 
         double req = 0, veq = 0;
         if (!dc)
         {
-            if (state.Init == InitializationMode.Transient) state.States[1][_flux] = s0[_flux];
-            state.Integrate(_flux, Inductance, out req, out veq);
-            var v0 = state.Matrix.Values;
-            foreach (var c in _couplings) v0[c.Element] -= c.M * state.Ag[0];
+            if (_biasing.Init == InitializationMode.Transient) _transient.States[1][_flux] = s0[_flux];
+            _transient.Integrate(_flux, Inductance, out req, out veq);
+            var v0 = _biasing.Matrix.Values;
+            foreach (var c in _couplings) v0[c.Element] -= c.M * _transient.Ag[0];
         }
-        state.Rhs[Branch] += veq;
-        if (state.Init == InitializationMode.Transient) state.States[1][_flux + 1] = s0[_flux + 1];
+        _biasing.Rhs[Branch] += veq;
+        if (_biasing.Init == InitializationMode.Transient) _transient.States[1][_flux + 1] = s0[_flux + 1];
 
-        var v = state.Matrix.Values;
+        var v = _biasing.Matrix.Values;
         v[_pb] += 1;
         v[_nb] -= 1;
         v[_bp] += 1;
@@ -78,15 +84,15 @@ public sealed class InductorBehavior : Behavior, IBiasingBehavior, IFrequencyBeh
         v[_bb] -= req;
     }
 
-    public void LoadAc(SimulationState state)
+    public void LoadAc()
     {
-        var v = state.ComplexMatrix!.Values;
+        var v = _frequency.Matrix.Values;
         v[_pb] += 1;
         v[_nb] -= 1;
         v[_bp] += 1;
         v[_bn] -= 1;
-        v[_bb] -= new Complex(0, state.Omega * Inductance);
-        foreach (var c in _couplings) v[c.Element] -= new Complex(0, state.Omega * c.M);
+        v[_bb] -= new Complex(0, _frequency.Omega * Inductance);
+        foreach (var c in _couplings) v[c.Element] -= new Complex(0, _frequency.Omega * c.M);
     }
 
 }

@@ -17,37 +17,33 @@ public sealed class MutualInductanceBehavior : Behavior
     }
 
     private readonly MutualInductance _entity;
-    private readonly Circuit _circuit;
     private readonly Coupling _first = new(), _second = new();
 
     public MutualInductanceBehavior(MutualInductance entity, BindingContext context) : base(entity.Name)
     {
         _entity = entity;
-        _circuit = context.Circuit;
     }
 
-    public override void Setup(SimulationState state) { }
-
-    /// <summary>Connects the two inductor behaviours (called by the engine once every behaviour exists).</summary>
-    internal void Connect(IReadOnlyDictionary<string, Behavior> behaviors, SimulationState state)
+    /// <summary>Connects the two inductor behaviours (every behaviour exists by now) and asks for the coupling entries.</summary>
+    public override void Setup(SetupContext context)
     {
-        var l1 = Find(behaviors, _entity.Inductor1);
-        var l2 = Find(behaviors, _entity.Inductor2);
+        var l1 = Find(context, _entity.Inductor1);
+        var l2 = Find(context, _entity.Inductor2);
         var m = _entity.Coupling * Math.Sqrt(l1.Inductance * l2.Inductance);
         _first.M = m;
         _first.OtherBranch = l2.Branch;
-        _first.Element = state.Matrix.GetElement(l1.Branch, l2.Branch);
+        _first.Element = context.Matrix.GetElement(l1.Branch, l2.Branch);
         _second.M = m;
         _second.OtherBranch = l1.Branch;
-        _second.Element = state.Matrix.GetElement(l2.Branch, l1.Branch);
+        _second.Element = context.Matrix.GetElement(l2.Branch, l1.Branch);
         l1.AddCoupling(_first);
         l2.AddCoupling(_second);
     }
 
-    private InductorBehavior Find(IReadOnlyDictionary<string, Behavior> behaviors, string name)
+    private InductorBehavior Find(SetupContext context, string name)
     {
-        if (behaviors.TryGetValue(name, out var b) && b is InductorBehavior l) return l;
+        if (context.Find(name) is InductorBehavior l) return l;
         throw new CircuitException(
-            _circuit.Contains(name) ? $"{Name}: {name} is not an inductor" : $"{Name}: inductor {name} is not defined", Name);
+            context.Circuit.Contains(name) ? $"{Name}: {name} is not an inductor" : $"{Name}: inductor {name} is not defined", Name);
     }
 }

@@ -13,6 +13,9 @@ namespace Hwsim.Circuits.Devices;
 public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBehavior, IConvergenceBehavior,
     IFrequencyBehavior, ITruncatingBehavior, IInitialConditionBehavior
 {
+    private readonly BiasingState _biasing;
+    private readonly TransientState _transient;
+    private readonly FrequencyState _frequency;
     private readonly Mosfet _entity;
     private readonly MosfetModel _model;
     private readonly int _type;
@@ -48,6 +51,9 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
 
     public MosfetBehavior(Mosfet entity, MosfetModel model, BindingContext context) : base(entity.Name)
     {
+        _biasing = context.Biasing;
+        _transient = context.Transient;
+        _frequency = context.Frequency;
         _entity = entity;
         _model = model;
         _type = model.Polarity;
@@ -67,9 +73,9 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
     public double Transconductance => _gm;
     public double OutputConductance => _gds;
 
-    public override void Setup(SimulationState state)
+    public override void Setup(SetupContext context)
     {
-        var m = state.Matrix;
+        var m = context.Matrix;
         _dd = m.GetElement(_d, _d);
         _gg = m.GetElement(_g, _g);
         _ss = m.GetElement(_s, _s);
@@ -94,10 +100,10 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
         _spdp = m.GetElement(_sp, _dp);
     }
 
-    public void SetInitialCondition(SimulationState state)
+    public void SetInitialCondition()
     {
         // mos1ic.c: take vds, vgs, vbs from the node values when not given on the device
-        var x = state.Solution;
+        var x = _biasing.Solution;
         if (_entity.InitialVds == 0 && !_icVdsFromNodes.HasValue) _icVdsFromNodes = x[_d] - x[_s];
         if (_entity.InitialVgs == 0 && !_icVgsFromNodes.HasValue) _icVgsFromNodes = x[_g] - x[_s];
         if (_entity.InitialVbs == 0 && !_icVbsFromNodes.HasValue) _icVbsFromNodes = x[_b] - x[_s];
@@ -108,12 +114,12 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
     private double IcVgs => _entity.InitialVgs != 0 ? _entity.InitialVgs : _icVgsFromNodes ?? 0;
     private double IcVbs => _entity.InitialVbs != 0 ? _entity.InitialVbs : _icVbsFromNodes ?? 0;
 
-    public void Temperature(SimulationState state)
+    public void Temperature()
     {
         var model = _model;
         const double refTemp = PhysicalConstants.ReferenceTemperature;
         const double boltz = PhysicalConstants.Boltzmann, charge = PhysicalConstants.Charge;
-        var tnom = (model.NominalTemperature ?? state.Options.NominalTemperature) + PhysicalConstants.CelsiusToKelvin;
+        var tnom = (model.NominalTemperature ?? _biasing.Options.NominalTemperature) + PhysicalConstants.CelsiusToKelvin;
         var fact1 = tnom / refTemp;
         var vtnom = tnom * PhysicalConstants.KOverQ;
         var kt1 = boltz * tnom;
@@ -165,7 +171,7 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
         if (_phi <= 0) throw new CircuitException($"{model.Name}: Phi is not positive", model.Name);
 
         var e = _entity;
-        _temp = state.Temperature;
+        _temp = _biasing.Temperature;
         var vt = _temp * PhysicalConstants.KOverQ;
         var ratio = _temp / tnom;
         var fact2 = _temp / refTemp;
@@ -236,13 +242,13 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
         _sourceConductance = model.SourceResistance != 0 ? mult / model.SourceResistance : 0;
     }
 
-    public void Load(SimulationState state)
+    public void Load()
     {
         var model = _model;
         var e = _entity;
-        var s0 = state.States[0];
-        var s1 = state.States[1];
-        var x = state.Solution;
+        var s0 = _transient.States[0];
+        var s1 = _transient.States[1];
+        var x = _biasing.Solution;
         var vt = PhysicalConstants.KOverQ * _temp;
         var check = true;
         var mult = e.Multiplier;
@@ -266,15 +272,15 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
 
         double vbs, vgs, vds, vbd, vgd, vgb;
         var xfact = 0.0;
-        var init = state.Init;
+        var init = _biasing.Init;
         var predicting = init is InitializationMode.Predict or InitializationMode.Transient;
         if (init is InitializationMode.Float or InitializationMode.Predict or InitializationMode.SmallSignal or InitializationMode.Transient
             || (init == InitializationMode.Fix && !e.Off))
         {
             if (predicting)
             {
-                var s2 = state.States[2];
-                xfact = state.Delta / state.DeltaOld[1];
+                var s2 = _transient.States[2];
+                xfact = _transient.Delta / _transient.DeltaOld[1];
                 s0[Vbs] = s1[Vbs];
                 vbs = (1 + xfact) * s1[Vbs] - xfact * s2[Vbs];
                 s0[Vgs] = s1[Vgs];
@@ -326,7 +332,7 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
             vgs = _type * IcVgs;
             vbs = _type * IcVbs;
             if (vds == 0 && vgs == 0 && vbs == 0
-                && ((state.Mode & (AnalysisMode.Transient | AnalysisMode.DcOperatingPoint | AnalysisMode.DcSweep)) != 0 || !state.UseIc))
+                && ((_biasing.Mode & (AnalysisMode.Transient | AnalysisMode.DcOperatingPoint | AnalysisMode.DcSweep)) != 0 || !_biasing.UseIc))
             {
                 vbs = -1;
                 vgs = _type * _tVto;
@@ -345,25 +351,25 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
         // bulk-source and bulk-drain diodes
         if (vbs <= -3 * vt)
         {
-            _gbs = state.Gmin;
+            _gbs = _biasing.Gmin;
             _cbsI = _gbs * vbs - sourceSatCur;
         }
         else
         {
             var evbs = Math.Exp(Math.Min(MaxExpArg, vbs / vt));
-            _gbs = sourceSatCur * evbs / vt + state.Gmin;
-            _cbsI = sourceSatCur * (evbs - 1) + state.Gmin * vbs;
+            _gbs = sourceSatCur * evbs / vt + _biasing.Gmin;
+            _cbsI = sourceSatCur * (evbs - 1) + _biasing.Gmin * vbs;
         }
         if (vbd <= -3 * vt)
         {
-            _gbd = state.Gmin;
+            _gbd = _biasing.Gmin;
             _cbdI = _gbd * vbd - drainSatCur;
         }
         else
         {
             var evbd = Math.Exp(Math.Min(MaxExpArg, vbd / vt));
-            _gbd = drainSatCur * evbd / vt + state.Gmin;
-            _cbdI = drainSatCur * (evbd - 1) + state.Gmin * vbd;
+            _gbd = drainSatCur * evbd / vt + _biasing.Gmin;
+            _cbdI = drainSatCur * (evbd - 1) + _biasing.Gmin * vbd;
         }
 
         _mode = vds >= 0 ? 1 : -1;
@@ -420,7 +426,7 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
         _vdsat = _type * vdsat;
 
         _cd = _mode * cdrain - _cbdI;
-        var tranLike = (state.Mode & (AnalysisMode.Transient | AnalysisMode.TransientOperatingPoint)) != 0 || init == InitializationMode.SmallSignal;
+        var tranLike = (_biasing.Mode & (AnalysisMode.Transient | AnalysisMode.TransientOperatingPoint)) != 0 || init == InitializationMode.SmallSignal;
         if (tranLike)
         {
             // bulk-source depletion capacitance
@@ -468,13 +474,13 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
                 _capbd = 0;
             }
 
-            if (state.IsTransient || (init == InitializationMode.Transient && !state.UseIc))
+            if (_biasing.IsTransient || (init == InitializationMode.Transient && !_biasing.UseIc))
             {
-                state.Integrate(Qbd, _capbd, out var geq, out _);
+                _transient.Integrate(Qbd, _capbd, out var geq, out _);
                 _gbd += geq;
                 _cbdI += s0[Qbd + 1];
                 _cd -= s0[Qbd + 1];
-                state.Integrate(Qbs, _capbs, out geq, out _);
+                _transient.Integrate(Qbs, _capbs, out geq, out _);
                 _gbs += geq;
                 _cbsI += s0[Qbs + 1];
             }
@@ -485,8 +491,7 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
         {
             if (check)
             {
-                state.NonConvergenceCount++;
-                state.TroubleDevice = Name;
+                _biasing.NotConverged(Name);
             }
         }
 
@@ -506,7 +511,7 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
             var vgs1 = s1[Vgs];
             var vgd1 = vgs1 - s1[Vds];
             var vgb1 = vgs1 - s1[Vbs];
-            if ((state.Mode & AnalysisMode.TransientOperatingPoint) != 0 || init == InitializationMode.SmallSignal)
+            if ((_biasing.Mode & AnalysisMode.TransientOperatingPoint) != 0 || init == InitializationMode.SmallSignal)
             {
                 capgs = 2 * s0[Capgs] + gateSourceOverlapCap;
                 capgd = 2 * s0[Capgd] + gateDrainOverlapCap;
@@ -520,12 +525,12 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
             }
             if (predicting)
             {
-                var s2 = state.States[2];
+                var s2 = _transient.States[2];
                 s0[Qgs] = (1 + xfact) * s1[Qgs] - xfact * s2[Qgs];
                 s0[Qgd] = (1 + xfact) * s1[Qgd] - xfact * s2[Qgd];
                 s0[Qgb] = (1 + xfact) * s1[Qgb] - xfact * s2[Qgb];
             }
-            else if (state.IsTransient)
+            else if (_biasing.IsTransient)
             {
                 s0[Qgs] = (vgs - vgs1) * capgs + s1[Qgs];
                 s0[Qgd] = (vgd - vgd1) * capgd + s1[Qgd];
@@ -540,7 +545,7 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
         }
 
         double gcgs, ceqgs, gcgd, ceqgd, gcgb, ceqgb;
-        if (init == InitializationMode.Transient || !state.IsTransient)
+        if (init == InitializationMode.Transient || !_biasing.IsTransient)
         {
             gcgs = ceqgs = gcgd = ceqgd = gcgb = ceqgb = 0;
         }
@@ -549,10 +554,10 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
             if (capgs == 0) s0[Qgs + 1] = 0;
             if (capgd == 0) s0[Qgd + 1] = 0;
             if (capgb == 0) s0[Qgb + 1] = 0;
-            state.Integrate(Qgs, capgs, out gcgs, out ceqgs);
-            state.Integrate(Qgd, capgd, out gcgd, out ceqgd);
-            state.Integrate(Qgb, capgb, out gcgb, out ceqgb);
-            var ag0 = state.Ag[0];
+            _transient.Integrate(Qgs, capgs, out gcgs, out ceqgs);
+            _transient.Integrate(Qgd, capgd, out gcgd, out ceqgd);
+            _transient.Integrate(Qgb, capgb, out gcgb, out ceqgb);
+            var ag0 = _transient.Ag[0];
             ceqgs = ceqgs - gcgs * vgs + ag0 * s0[Qgs];
             ceqgd = ceqgd - gcgd * vgd + ag0 * s0[Qgd];
             ceqgb = ceqgb - gcgb * vgb + ag0 * s0[Qgb];
@@ -575,14 +580,14 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
             xrev = 1;
             cdreq = -_type * (cdrain - _gds * (-vds) - _gm * vgd - _gmbs * vbd);
         }
-        var rhs = state.Rhs;
+        var rhs = _biasing.Rhs;
         rhs[_g] -= _type * (ceqgs + ceqgb + ceqgd);
         rhs[_b] -= ceqbs + ceqbd - _type * ceqgb;
         rhs[_dp] += ceqbd - cdreq + _type * ceqgd;
         rhs[_sp] += cdreq + ceqbs + _type * ceqgs;
 
         // load y matrix
-        var v = state.Matrix.Values;
+        var v = _biasing.Matrix.Values;
         v[_dd] += _drainConductance;
         v[_gg] += gcgd + gcgs + gcgb;
         v[_ss] += _sourceConductance;
@@ -675,11 +680,11 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
         }
     }
 
-    public bool IsConvergent(SimulationState state)
+    public bool IsConvergent()
     {
         // mos1conv.c reads the new solution (CKTrhs), unlike most devices
-        var x = state.Rhs;
-        var s0 = state.States[0];
+        var x = _biasing.Rhs;
+        var s0 = _transient.States[0];
         var vbs = _type * (x[_b] - x[_sp]);
         var vgs = _type * (x[_g] - x[_sp]);
         var vds = _type * (x[_dp] - x[_sp]);
@@ -695,18 +700,18 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
             ? _cd - _gbd * delvbd + _gmbs * delvbs + _gm * delvgs + _gds * delvds
             : _cd - (_gbd - _gmbs) * delvbd - _gm * delvgd + _gds * delvds;
         var cbhat = _cbsI + _cbdI + _gbd * delvbd + _gbs * delvbs;
-        var o = state.Options;
+        var o = _biasing.Options;
         var tol = o.RelTol * Math.Max(Math.Abs(cdhat), Math.Abs(_cd)) + o.AbsTol;
         if (Math.Abs(cdhat - _cd) >= tol) return false;
         tol = o.RelTol * Math.Max(Math.Abs(cbhat), Math.Abs(_cbsI + _cbdI)) + o.AbsTol;
         return Math.Abs(cbhat - (_cbsI + _cbdI)) <= tol;
     }
 
-    public void LoadAc(SimulationState state)
+    public void LoadAc()
     {
         var model = _model;
         var e = _entity;
-        var s0 = state.States[0];
+        var s0 = _transient.States[0];
         int xnrm, xrev;
         if (_mode < 0)
         {
@@ -723,13 +728,13 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
         var capgs = 2 * s0[Capgs] + model.GateSourceOverlapCapFactor * mult * e.Width;
         var capgd = 2 * s0[Capgd] + model.GateDrainOverlapCapFactor * mult * e.Width;
         var capgb = 2 * s0[Capgb] + model.GateBulkOverlapCapFactor * mult * effectiveLength;
-        var w = state.Omega;
+        var w = _frequency.Omega;
         var xgs = capgs * w;
         var xgd = capgd * w;
         var xgb = capgb * w;
         var xbd = _capbd * w;
         var xbs = _capbs * w;
-        var v = state.ComplexMatrix!.Values;
+        var v = _frequency.Matrix.Values;
         v[_gg] += new Complex(0, xgd + xgs + xgb);
         v[_bb] += new Complex(_gbd + _gbs, xgb + xbd + xbs);
         v[_dpdp] += new Complex(_drainConductance + _gds + _gbd + xrev * (_gm + _gmbs), xgd + xbd);
@@ -754,10 +759,10 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
         v[_spdp] -= _gds + xrev * (_gm + _gmbs);
     }
 
-    public double Truncate(SimulationState state, double timeStep)
+    public double Truncate(double timeStep)
     {
-        timeStep = state.Truncate(Qgs, timeStep);
-        timeStep = state.Truncate(Qgd, timeStep);
-        return state.Truncate(Qgb, timeStep);
+        timeStep = _transient.Truncate(Qgs, timeStep);
+        timeStep = _transient.Truncate(Qgd, timeStep);
+        return _transient.Truncate(Qgb, timeStep);
     }
 }

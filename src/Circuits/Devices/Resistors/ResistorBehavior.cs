@@ -5,6 +5,8 @@ namespace Hwsim.Circuits.Devices;
 /// <summary>Stamps the conductance 1/R between the two nodes, in DC, transient and AC alike.</summary>
 public sealed class ResistorBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior, ISweepableSource, ITemperatureBehavior
 {
+    private readonly BiasingState _biasing;
+    private readonly FrequencyState _frequency;
     /// <summary>ngspice's smallest resistance (restemp.c).</summary>
     public const double MinimumResistance = 1e-3;
 
@@ -16,6 +18,8 @@ public sealed class ResistorBehavior : Behavior, IBiasingBehavior, IFrequencyBeh
 
     public ResistorBehavior(Resistor entity, BindingContext context) : base(entity.Name)
     {
+        _biasing = context.Biasing;
+        _frequency = context.Frequency;
         _pos = context.Node(entity.Nodes[0]);
         _neg = context.Node(entity.Nodes[1]);
         _tc1 = entity.FirstOrderTemperatureCoefficient;
@@ -23,9 +27,9 @@ public sealed class ResistorBehavior : Behavior, IBiasingBehavior, IFrequencyBeh
         Resistance = entity.Resistance;
     }
 
-    public void Temperature(SimulationState state)
+    public void Temperature()
     {
-        var dt = state.Temperature - state.NominalTemperature;
+        var dt = _biasing.Temperature - _biasing.NominalTemperature;
         _factor = 1 + _tc1 * dt + _tc2 * dt * dt;
         _conductance = ConductanceOf(_resistance * _factor);
     }
@@ -53,29 +57,29 @@ public sealed class ResistorBehavior : Behavior, IBiasingBehavior, IFrequencyBeh
         return 1.0 / r;
     }
 
-    public override void Setup(SimulationState state)
+    public override void Setup(SetupContext context)
     {
-        var m = state.Matrix;
+        var m = context.Matrix;
         _pp = m.GetElement(_pos, _pos);
         _nn = m.GetElement(_neg, _neg);
         _pn = m.GetElement(_pos, _neg);
         _np = m.GetElement(_neg, _pos);
     }
 
-    public void Load(SimulationState state)
+    public void Load()
     {
         var g = _conductance;
-        var v = state.Matrix.Values;
+        var v = _biasing.Matrix.Values;
         v[_pp] += g;
         v[_nn] += g;
         v[_pn] -= g;
         v[_np] -= g;
     }
 
-    public void LoadAc(SimulationState state)
+    public void LoadAc()
     {
         var g = Conductance;
-        var v = state.ComplexMatrix!.Values;
+        var v = _frequency.Matrix.Values;
         v[_pp] += g;
         v[_nn] += g;
         v[_pn] -= g;

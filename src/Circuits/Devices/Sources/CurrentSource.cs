@@ -21,24 +21,28 @@ public sealed class CurrentSource : IndependentSource
 /// <summary>Adds the source current to the right-hand side: out of n+, into n-.</summary>
 public sealed class CurrentSourceBehavior : IndependentSourceBehavior, IBiasingBehavior, IFrequencyBehavior
 {
+    private readonly BiasingState _biasing;
+    private readonly FrequencyState _frequency;
     private readonly int _pos, _neg;
 
-    public CurrentSourceBehavior(CurrentSource entity, BindingContext context) : base(entity)
+    public CurrentSourceBehavior(CurrentSource entity, BindingContext context) : base(entity, context)
     {
+        _biasing = context.Biasing;
+        _frequency = context.Frequency;
         _pos = context.Node(entity.Nodes[0]);
         _neg = context.Node(entity.Nodes[1]);
     }
 
-    public void Load(SimulationState state)
+    public void Load()
     {
-        var value = CurrentValue(state);
-        state.Rhs[_pos] -= value;
-        state.Rhs[_neg] += value;
+        var value = CurrentValue();
+        _biasing.Rhs[_pos] -= value;
+        _biasing.Rhs[_neg] += value;
     }
 
-    public void LoadAc(SimulationState state)
+    public void LoadAc()
     {
-        state.ComplexRhs[_pos] -= AcValue;
-        state.ComplexRhs[_neg] += AcValue;
+        _frequency.Rhs[_pos] -= AcValue;
+        _frequency.Rhs[_neg] += AcValue;
     }
 }

@@ -34,14 +34,18 @@ public abstract class IndependentSource : Component
 /// The value logic of ngspice's vsrcload.c shared by V and I sources: in a DC operating point or sweep the DC value
 /// (scaled by the source-stepping factor) when given; otherwise the waveform at t=0 (DC) or at the present time.
 /// </summary>
-public abstract class IndependentSourceBehavior : Behavior, IAcceptBehavior, ISweepableSource
+public abstract class IndependentSourceBehavior : Behavior, IAcceptBehavior, IBreakpointBehavior, ISweepableSource
 {
+    private readonly BiasingState _biasing;
+    private readonly TransientState _transient;
     private readonly Waveform? _waveform;
     private bool _dcGiven;
     private double _breakTime = double.NaN;
 
-    protected IndependentSourceBehavior(IndependentSource entity) : base(entity.Name)
+    protected IndependentSourceBehavior(IndependentSource entity, BindingContext context) : base(entity.Name)
     {
+        _biasing = context.Biasing;
+        _transient = context.Transient;
         _dcGiven = entity.Dc.HasValue;
         DcValue = entity.Dc ?? 0;
         _waveform = entity.Waveform;
@@ -67,24 +71,24 @@ public abstract class IndependentSourceBehavior : Behavior, IAcceptBehavior, ISw
     public System.Numerics.Complex AcValue { get; set; }
 
     /// <summary>The value to load now.</summary>
-    protected double CurrentValue(SimulationState state)
+    protected double CurrentValue()
     {
         double value;
-        if ((state.Mode & (AnalysisMode.DcOperatingPoint | AnalysisMode.DcSweep)) != 0 && _dcGiven)
-            value = _dc * state.SourceFactor;
+        if ((_biasing.Mode & (AnalysisMode.DcOperatingPoint | AnalysisMode.DcSweep)) != 0 && _dcGiven)
+            value = _dc * _biasing.SourceFactor;
         else
         {
-            var time = (state.Mode & AnalysisMode.Dc) != 0 ? 0 : state.Time;
-            value = _waveform is null ? _dc : _waveform.Value(time, state);
-            if ((state.Mode & AnalysisMode.TransientOperatingPoint) != 0) value *= state.SourceFactor;
+            var time = (_biasing.Mode & AnalysisMode.Dc) != 0 ? 0 : _transient.Time;
+            value = _waveform is null ? _dc : _waveform.Value(time, _transient);
+            if ((_biasing.Mode & AnalysisMode.TransientOperatingPoint) != 0) value *= _biasing.SourceFactor;
         }
         return value;
     }
 
-    public void Accept(SimulationState state)
+    public void Accept()
     {
-        if ((state.Mode & (AnalysisMode.Transient | AnalysisMode.TransientOperatingPoint)) == 0) return;
-        _waveform?.Accept(state, ref _breakTime);
+        if ((_biasing.Mode & (AnalysisMode.Transient | AnalysisMode.TransientOperatingPoint)) == 0) return;
+        _waveform?.Accept(_transient, ref _breakTime);
     }
 
     /// <summary>Forgets breakpoint memory before a new transient.</summary>

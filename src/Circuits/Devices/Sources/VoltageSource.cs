@@ -24,11 +24,15 @@ public sealed class VoltageSource : IndependentSource
 /// <summary>Stamps the branch equation v+ - v- = value and the branch current into the node equations.</summary>
 public sealed class VoltageSourceBehavior : IndependentSourceBehavior, IBiasingBehavior, IFrequencyBehavior
 {
+    private readonly BiasingState _biasing;
+    private readonly FrequencyState _frequency;
     private readonly int _pos, _neg;
     private int _pb, _nb, _bp, _bn;
 
-    public VoltageSourceBehavior(VoltageSource entity, BindingContext context) : base(entity)
+    public VoltageSourceBehavior(VoltageSource entity, BindingContext context) : base(entity, context)
     {
+        _biasing = context.Biasing;
+        _frequency = context.Frequency;
         _pos = context.Node(entity.Nodes[0]);
         _neg = context.Node(entity.Nodes[1]);
         Branch = context.Branch(entity.Name);
@@ -37,32 +41,32 @@ public sealed class VoltageSourceBehavior : IndependentSourceBehavior, IBiasingB
     /// <summary>The unknown index of the source current.</summary>
     public int Branch { get; }
 
-    public override void Setup(SimulationState state)
+    public override void Setup(SetupContext context)
     {
-        var m = state.Matrix;
+        var m = context.Matrix;
         _pb = m.GetElement(_pos, Branch);
         _nb = m.GetElement(_neg, Branch);
         _bp = m.GetElement(Branch, _pos);
         _bn = m.GetElement(Branch, _neg);
     }
 
-    public void Load(SimulationState state)
+    public void Load()
     {
-        var v = state.Matrix.Values;
+        var v = _biasing.Matrix.Values;
         v[_pb] += 1;
         v[_nb] -= 1;
         v[_bp] += 1;
         v[_bn] -= 1;
-        state.Rhs[Branch] += CurrentValue(state);
+        _biasing.Rhs[Branch] += CurrentValue();
     }
 
-    public void LoadAc(SimulationState state)
+    public void LoadAc()
     {
-        var v = state.ComplexMatrix!.Values;
+        var v = _frequency.Matrix.Values;
         v[_pb] += 1;
         v[_nb] -= 1;
         v[_bp] += 1;
         v[_bn] -= 1;
-        state.ComplexRhs[Branch] += AcValue;
+        _frequency.Rhs[Branch] += AcValue;
     }
 }

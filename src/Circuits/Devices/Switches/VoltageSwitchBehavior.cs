@@ -9,6 +9,9 @@ namespace Hwsim.Circuits.Devices;
 /// </summary>
 public sealed class VoltageSwitchBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior, ITruncatingBehavior
 {
+    private readonly BiasingState _biasing;
+    private readonly TransientState _transient;
+    private readonly FrequencyState _frequency;
     private const double ReallyOff = 0, ReallyOn = 1, HystOff = 2, HystOn = 3;
 
     private readonly int _pos, _neg, _cpos, _cneg;
@@ -21,6 +24,9 @@ public sealed class VoltageSwitchBehavior : Behavior, IBiasingBehavior, IFrequen
 
     public VoltageSwitchBehavior(VoltageSwitch e, SwitchModel model, BindingContext context) : base(e.Name)
     {
+        _biasing = context.Biasing;
+        _transient = context.Transient;
+        _frequency = context.Frequency;
         _pos = context.Node(e.Nodes[0]);
         _neg = context.Node(e.Nodes[1]);
         _cpos = context.Node(e.Nodes[2]);
@@ -38,25 +44,25 @@ public sealed class VoltageSwitchBehavior : Behavior, IBiasingBehavior, IFrequen
     /// <summary>The conductance in use (after the last load).</summary>
     public double Conductance { get; private set; }
 
-    public override void Setup(SimulationState state)
+    public override void Setup(SetupContext context)
     {
-        _goff = _roff is { } r ? 1.0 / r : state.Options.Gmin;
-        var m = state.Matrix;
+        _goff = _roff is { } r ? 1.0 / r : context.Options.Gmin;
+        var m = context.Matrix;
         _pp = m.GetElement(_pos, _pos);
         _pn = m.GetElement(_pos, _neg);
         _np = m.GetElement(_neg, _pos);
         _nn = m.GetElement(_neg, _neg);
     }
 
-    public void Load(SimulationState state)
+    public void Load()
     {
-        var s0 = state.States[0];
+        var s0 = _transient.States[0];
         var oldCurrent = s0[_state];
-        var previous = state.States[1][_state];
-        var vctrl = state.Solution[_cpos] - state.Solution[_cneg];
+        var previous = _transient.States[1][_state];
+        var vctrl = _biasing.Solution[_cpos] - _biasing.Solution[_cneg];
         double current = -1;
 
-        switch (state.Init)
+        switch (_biasing.Init)
         {
             case InitializationMode.Fix:
             case InitializationMode.Junction:
@@ -93,8 +99,7 @@ public sealed class VoltageSwitchBehavior : Behavior, IBiasingBehavior, IFrequen
                 }
                 if (current != oldCurrent)
                 {
-                    state.NonConvergenceCount++;
-                    state.TroubleDevice = Name;
+                    _biasing.NotConverged(Name);
                 }
                 break;
             case InitializationMode.Transient:
@@ -120,35 +125,35 @@ public sealed class VoltageSwitchBehavior : Behavior, IBiasingBehavior, IFrequen
         s0[_state + 1] = vctrl;
         var g = current is ReallyOn or HystOn ? _gon : _goff;
         Conductance = g;
-        var v = state.Matrix.Values;
+        var v = _biasing.Matrix.Values;
         v[_pp] += g;
         v[_pn] -= g;
         v[_np] -= g;
         v[_nn] += g;
     }
 
-    public void LoadAc(SimulationState state)
+    public void LoadAc()
     {
-        var current = state.States[0][_state];
+        var current = _transient.States[0][_state];
         var g = current is ReallyOn or HystOn ? _gon : _goff;
-        var v = state.ComplexMatrix!.Values;
+        var v = _frequency.Matrix.Values;
         v[_pp] += g;
         v[_pn] -= g;
         v[_np] -= g;
         v[_nn] += g;
     }
 
-    public double Truncate(SimulationState state, double timeStep)
+    public double Truncate(double timeStep)
     {
-        var s0 = state.States[0];
-        var lastChange = s0[_state + 1] - state.States[1][_state + 1];
+        var s0 = _transient.States[0];
+        var lastChange = s0[_state + 1] - _transient.States[1][_state + 1];
         if (s0[_state] == ReallyOff)
         {
             var reference = _vt + _vh;
             if (s0[_state + 1] < reference && lastChange > 0)
             {
                 var maxChange = (reference - s0[_state + 1]) * 0.75 + 0.05;
-                var maxStep = maxChange / lastChange * state.DeltaOld[0];
+                var maxStep = maxChange / lastChange * _transient.DeltaOld[0];
                 if (timeStep > maxStep) timeStep = maxStep;
             }
         }
@@ -158,7 +163,7 @@ public sealed class VoltageSwitchBehavior : Behavior, IBiasingBehavior, IFrequen
             if (s0[_state + 1] > reference && lastChange < 0)
             {
                 var maxChange = (reference - s0[_state + 1]) * 0.75 - 0.05;
-                var maxStep = maxChange / lastChange * state.DeltaOld[0];
+                var maxStep = maxChange / lastChange * _transient.DeltaOld[0];
                 if (timeStep > maxStep) timeStep = maxStep;
             }
         }

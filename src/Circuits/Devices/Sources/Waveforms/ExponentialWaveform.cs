@@ -14,7 +14,7 @@ public sealed class ExponentialWaveform : Waveform
 
     public IReadOnlyList<double> Parameters { get; }
 
-    public override double Value(double time, SimulationState state)
+    public override double Value(double time, TransientState state)
     {
         var p = Parameters;
         var v1 = p[0];

@@ -17,7 +17,7 @@ public sealed class PulseWaveform : Waveform
 
     public IReadOnlyList<double> Parameters { get; }
 
-    private void Resolve(SimulationState s, out double td, out double tr, out double tf, out double pw, out double per, out double np)
+    private void Resolve(TransientState s, out double td, out double tr, out double tf, out double pw, out double per, out double np)
     {
         var p = Parameters;
         td = Or(p, 2, 0);
@@ -28,7 +28,7 @@ public sealed class PulseWaveform : Waveform
         np = Or(p, 7, 0);
     }
 
-    public override double Value(double time, SimulationState state)
+    public override double Value(double time, TransientState state)
     {
         var v1 = Parameters[0];
         var v2 = Parameters[1];
@@ -43,7 +43,7 @@ public sealed class PulseWaveform : Waveform
         return v2 + (v1 - v2) * (time - (tr + pw)) / tf;
     }
 
-    public override void Accept(SimulationState state, ref double breakTime)
+    public override void Accept(TransientState state, ref double breakTime)
     {
         Resolve(state, out var td, out var tr, out var tf, out var pw, out var per, out var np);
         var time = state.Time - td;

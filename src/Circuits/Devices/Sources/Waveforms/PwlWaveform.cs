@@ -35,7 +35,7 @@ public sealed class PwlWaveform : Waveform
     public double? RepeatFrom { get; }
     public double Delay { get; }
 
-    public override double Value(double time, SimulationState state)
+    public override double Value(double time, TransientState state)
     {
         var p = _p;
         time -= Delay;
@@ -60,7 +60,7 @@ public sealed class PwlWaveform : Waveform
         return p[^1];
     }
 
-    public override void Accept(SimulationState state, ref double breakTime)
+    public override void Accept(TransientState state, ref double breakTime)
     {
         if (!double.IsNaN(breakTime) && state.Time < breakTime) return;
         var p = _p;

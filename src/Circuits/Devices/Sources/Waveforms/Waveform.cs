@@ -9,13 +9,13 @@ namespace Hwsim.Circuits.Devices;
 public abstract class Waveform
 {
     /// <summary>The value at <paramref name="time"/>; <paramref name="state"/> supplies tstep and tstop for defaults.</summary>
-    public abstract double Value(double time, SimulationState state);
+    public abstract double Value(double time, TransientState state);
 
     /// <summary>
     /// After a time point is accepted: request the next corner as a breakpoint. <paramref name="breakTime"/> is the
     /// source's own memory of the last requested breakpoint (SPICE's VSRCbreak_time), NaN before the first.
     /// </summary>
-    public virtual void Accept(SimulationState state, ref double breakTime) { }
+    public virtual void Accept(TransientState state, ref double breakTime) { }
 
     /// <summary>The waveform as ngspice writes it, e.g. <c>PULSE(0 1 0 1n 1n 5u 10u)</c>.</summary>
     public abstract string ToNetlist();

@@ -1,0 +1,163 @@
+using System.Runtime.CompilerServices;
+
+namespace Hwsim.Circuits.Simulation;
+
+/// <summary>
+/// Newton-Raphson iteration until convergence (SPICE's NIiter) with its convergence test (NIconvTest): load,
+/// factor, solve, test, as often as the iteration limit allows. The one test of whether an unknown has settled
+/// serves both the decision to stop and the report of the nodes that did not settle.
+/// </summary>
+internal sealed class NewtonIteration
+{
+    private readonly CircuitEngine _engine;
+    private readonly SimulationState _state;
+    private readonly LinearSystem<double> _system;
+    private readonly IConvergenceBehavior[] _convergence;
+    private readonly bool[] _isVoltage;
+    private bool _shouldReorder = true;
+
+    public NewtonIteration(CircuitEngine engine, LinearSystem<double> system, IConvergenceBehavior[] convergence)
+    {
+        _engine = engine;
+        _state = engine.State;
+        _system = system;
+        _convergence = convergence;
+        var unknowns = _state.Unknowns;
+        _isVoltage = Enumerable.Range(0, unknowns.Count + 1).Select(i => unknowns.KindOf(i) == UnknownKind.Voltage).ToArray();
+    }
+
+    /// <summary>The unsettled nodes when Newton last gave up (for the non-convergence report).</summary>
+    public IReadOnlyList<string> LastUnsettled { get; set; } = Array.Empty<string>();
+
+    /// <summary>
+    /// Iterates until convergence. On success <see cref="BiasingState.Solution"/> holds the point of the last load,
+    /// as ngspice reports it. Returns false when <paramref name="maxIterations"/> (raised to at least 100, as
+    /// ngspice does) are exhausted.
+    /// </summary>
+    public bool Iterate(int maxIterations)
+    {
+        var s = _state.Biasing;
+        var statistics = _engine.Statistics;
+        if (maxIterations < 100) maxIterations = 100;
+
+        if ((s.Mode & AnalysisMode.TransientOperatingPoint) != 0 && s.UseIc)
+        {
+            (s.Rhs, s.Solution) = (s.Solution, s.Rhs);
+            _engine.Load();
+            return true;
+        }
+
+        var iteration = 0;
+        var ipass = false;
+        while (true)
+        {
+            s.NonConvergenceCount = 0;
+            _engine.Load();
+            iteration++;
+            if (s.Init == InitializationMode.Junction || (s.Init == InitializationMode.Transient && iteration == 1))
+                _shouldReorder = true;
+            _system.Factor(_shouldReorder);
+            _shouldReorder = false;
+            statistics.LuNonZeros = _system.LuNonZeros;
+            _system.Solve(s.Rhs);
+            statistics.NewtonIterations++;
+
+            if (iteration > maxIterations)
+            {
+                LastUnsettled = UnsettledNodes();
+                return false;
+            }
+
+            bool converged;
+            if (s.NonConvergenceCount == 0 && iteration != 1)
+            {
+                // ngspice 39 (NEWCONV): NIconvTest returns CKTconvTest's error code, not its CKTnoncon, and NIiter
+                // assigns that to CKTnoncon; so the device tests only name a trouble device and never hold Newton back.
+                converged = NodesConverged(s.Rhs, s.Solution);
+                if (converged) NameUnconvergedDevice();
+            }
+            else
+            {
+                converged = false;
+            }
+            if (double.IsNaN(s.Rhs[1]) && s.Rhs.Length > 1) converged = false;
+
+            switch (s.Init)
+            {
+                case InitializationMode.Float:
+                    if ((s.Mode & AnalysisMode.Dc) != 0 && _state.NodeSets.Count > 0)
+                    {
+                        if (ipass) converged = false;
+                        ipass = false;
+                    }
+                    if (converged) return true;
+                    break;
+                case InitializationMode.Junction:
+                    s.Init = InitializationMode.Fix;
+                    _shouldReorder = true;
+                    break;
+                case InitializationMode.Fix:
+                    if (converged) s.Init = InitializationMode.Float;
+                    ipass = true;
+                    break;
+                case InitializationMode.SmallSignal:
+                case InitializationMode.Transient:
+                case InitializationMode.Predict:
+                    if (s.Init == InitializationMode.Transient && iteration <= 1) _shouldReorder = true;
+                    s.Init = InitializationMode.Float;
+                    break;
+            }
+            (s.Rhs, s.Solution) = (s.Solution, s.Rhs);
+        }
+    }
+
+    /// <summary>
+    /// SPICE's node test: every unknown moved less than reltol*max(|new|,|old|) + vntol (voltages) or abstol
+    /// (currents), and none is NaN. The only place the tolerance of an unknown is stated.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Moved(int i, double next, double previous)
+    {
+        var o = _state.Options;
+        var abs = _isVoltage[i] ? o.VnTol : o.AbsTol;
+        return double.IsNaN(next) || Math.Abs(next - previous) > o.RelTol * Math.Max(Math.Abs(next), Math.Abs(previous)) + abs;
+    }
+
+    private bool NodesConverged(double[] next, double[] previous)
+    {
+        for (var i = 1; i < next.Length; i++)
+            if (Moved(i, next[i], previous[i])) return false;
+        return true;
+    }
+
+    /// <summary>The nodes whose last two iterates still differ by more than the tolerance, the largest change first.</summary>
+    public IReadOnlyList<string> UnsettledNodes()
+    {
+        var list = new List<(string Name, double Change)>();
+        var next = _state.Biasing.Rhs;
+        var previous = _state.Biasing.Solution;
+        for (var i = 1; i < next.Length; i++)
+        {
+            if (!Moved(i, next[i], previous[i])) continue;
+            var change = Math.Abs(next[i] - previous[i]);
+            list.Add((_state.Unknowns.VectorNameOf(i), double.IsNaN(change) ? double.PositiveInfinity : change));
+        }
+        return list.OrderByDescending(x => x.Change).Select(x => x.Name).ToList();
+    }
+
+    /// <summary>
+    /// Device tests (SPICE's CKTconvTest), which like ngspice read the solution the devices were loaded at (the MOSFET
+    /// reads the new one, as mos1conv.c does). As in ngspice 39 they only name the trouble device.
+    /// </summary>
+    private void NameUnconvergedDevice()
+    {
+        foreach (var c in _convergence)
+        {
+            if (!c.IsConvergent())
+            {
+                _state.Biasing.TroubleDevice = ((Behavior)c).Name;
+                return;
+            }
+        }
+    }
+}

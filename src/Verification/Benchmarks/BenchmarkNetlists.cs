@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+
+namespace Hwsim.Verification;
+
+/// <summary>The netlists the engine benchmark times, generated so that any size can be made and checked.</summary>
+public static class BenchmarkNetlists
+{
+    /// <summary>
+    /// The operating point of an N x N resistive crossbar: a DC source drives each row, a resistor (10-100 kohm,
+    /// seeded) sits at each crossing, 1-ohm wire resistors join neighbouring crossings along every row and column,
+    /// and each column ends in 1 kohm to ground. 2N^2 + N unknowns. Element names: vr (row sources), rx (crossings),
+    /// rw (row wires), rv (column wires), rl (column loads); SPICE reads an element's kind from its first letter.
+    /// </summary>
+    public static string Crossbar(int n, int seed = 1)
+    {
+        var rnd = new Random(seed);
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"resistive crossbar {n}x{n} with 1 ohm wires\n");
+        for (var i = 0; i < n; i++)
+            sb.Append(CultureInfo.InvariantCulture, $"vr{i} r{i}_0 0 dc {0.1 + 0.1 * (i % 5):0.###}\n");
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"rx{i}_{j} r{i}_{j} c{i}_{j} {10e3 + 90e3 * rnd.NextDouble():0.#}\n");
+                if (j + 1 < n) sb.Append(CultureInfo.InvariantCulture, $"rw{i}_{j} r{i}_{j} r{i}_{j + 1} 1\n");
+                if (i + 1 < n) sb.Append(CultureInfo.InvariantCulture, $"rv{i}_{j} c{i}_{j} c{i + 1}_{j} 1\n");
+            }
+        }
+        for (var j = 0; j < n; j++) sb.Append(CultureInfo.InvariantCulture, $"rl{j} c{n - 1}_{j} 0 1k\n");
+        sb.Append(".op\n.end\n");
+        return sb.ToString();
+    }
+
+    /// <summary>The transient of an RC ladder: <paramref name="sections"/> x (10 ohm series, 1 pF shunt), PULSE input, 60 us.</summary>
+    public static string RcLadder(int sections = 1000)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"rc ladder of {sections} sections, 10 ohm and 1 pF each\n");
+        sb.Append("vin n0 0 pulse(0 1 1u 10n 10n 20u 40u)\n");
+        for (var k = 1; k <= sections; k++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"r{k} n{k - 1} n{k} 10\n");
+            sb.Append(CultureInfo.InvariantCulture, $"c{k} n{k} 0 1p\n");
+        }
+        sb.Append(".tran 50n 60u\n.end\n");
+        return sb.ToString();
+    }
+}
