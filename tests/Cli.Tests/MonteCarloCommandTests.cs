@@ -121,6 +121,22 @@ public class MonteCarloCommandTests
         Assert.Equal(double.Parse(row[5], CultureInfo.InvariantCulture), double.Parse(summary[4], CultureInfo.InvariantCulture), 1e-6);
     }
 
+    [Fact]
+    public void When_ModelFileStudied_Expect_ItsRowsAndItsContentInTheSettings()
+    {
+        // a retrained model on a demo's test data and metric (issue 15's measurement), and a model on its own
+        var onDemo = OutDir();
+        var alone = OutDir();
+        var model = CliRunner.Repo("models", "mlp-xor.json");
+        var (code, _, err) = CliRunner.Run("montecarlo", "mlp-xor", "--model", model, "--level", "macro", "--samples", "2", "--variation", "0.1", "--quiet", "--out", onDemo);
+        Assert.True(code == 0, err);
+        Assert.All(File.ReadAllLines(Path.Combine(onDemo, "montecarlo.csv")).Skip(1), l => Assert.StartsWith("mlp-xor,macro,", l));
+        Assert.Contains("\"--model\": \"sha256:", File.ReadAllText(Path.Combine(onDemo, "montecarlo-shard.json")));
+        (code, _, err) = CliRunner.Run("montecarlo", "--model", model, "--level", "macro", "--samples", "2", "--quiet", "--out", alone);
+        Assert.True(code == 0, err);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(alone, "montecarlo.csv")).Length);
+    }
+
     [Theory]
     [InlineData("--samples 0", "--samples")]
     [InlineData("--samples 2 --shard 3/3", "--shard")]

@@ -11,7 +11,7 @@ using Hwsim.Circuits.Blocks;
 namespace Hwsim.Cli.Commands;
 
 /// <summary>
-/// <c>hwsim montecarlo [DEMO ...] [--model FILE.json [--inputs FILE.csv]] --level macro|device --samples N [--seed S]
+/// <c>hwsim montecarlo [DEMO ...] [--model FILE.json [--inputs FILE.csv [--columns COLS]]] --level macro|device --samples N [--seed S]
 /// [--jobs J] [--shard I/N] [--out DIR] [every mapping option of compare]</c> (a contract): N seeded circuit samples per
 /// demo, on J workers, or the part I of N of them; writes montecarlo.csv, montecarlo-summary.csv, the manifest of the
 /// shard, the plots and report.html to DIR (default out/montecarlo). One mapping option may list values, which are
@@ -28,21 +28,22 @@ public static class MonteCarloCommand
         var seed = new Option<long>("--seed") { Description = "study seed: sample k draws from a hash of (seed, k) alone; default 1", DefaultValueFactory = _ => 1 };
         var jobs = new Option<int>("--jobs") { Description = "worker threads, one engine each; default: the number of cores", DefaultValueFactory = _ => Environment.ProcessorCount };
         var shard = new Option<string?>("--shard") { Description = "I/N: run only the samples k with k mod N = I (then hwsim merge the N folders)" };
-        var model = new Option<FileInfo?>("--model") { Description = "study a model file (hwsim-model/1 JSON or ONNX) instead of the demos" };
+        var model = new Option<FileInfo?>("--model") { Description = "study a model file (hwsim-model/1 JSON or ONNX) instead of the demos; with one DEMO, on that demo's test data and metric" };
         var inputs = new Option<FileInfo?>("--inputs") { Description = "inputs for --model (CSV as for hwsim infer); default: the model's test_inputs, else generated" };
+        var columns = new Option<string?>("--columns") { Description = "the columns of --inputs to use, by name or 0-based index; default: all" };
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "montecarlo")) };
         var corners = new Option<bool>("--corners") { Description = "sweep the amplifier corners slow, typical and fast (as --corner slow,typical,fast)" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress lines" };
         var profile = new ProfileOptions(lists: true, seed: false);
         var cmd = new Command("montecarlo", "Monte Carlo study of the circuits under device non-idealities: many seeded samples per demo, on every core or in shards.")
         {
-            demos, level, samples, seed, jobs, shard, model, inputs, output, corners, quiet,
+            demos, level, samples, seed, jobs, shard, model, inputs, columns, output, corners, quiet,
         };
         profile.AddTo(cmd);
         cmd.SetAction(parse =>
         {
             var request = Request(parse, parse.GetValue(demos) ?? Array.Empty<string>(), parse.GetValue(level)!, parse.GetValue(samples), parse.GetValue(seed),
-                parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(model), parse.GetValue(inputs), parse.GetValue(corners), profile);
+                parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(model), parse.GetValue(inputs), parse.GetValue(columns), parse.GetValue(corners), profile);
             var dir = parse.GetValue(output)!.FullName;
             using var publication = new Publication();
             var staging = publication.Folder("--out", dir);
@@ -59,15 +60,16 @@ public static class MonteCarloCommand
 
     /// <summary>Checks every option before any work and builds the request with the settings that name the study.</summary>
     private static MonteCarloRequest Request(ParseResult parse, string[] demos, string levelText, int samples, long seed, int jobs, string? shardText,
-        FileInfo? model, FileInfo? inputs, bool corners, ProfileOptions profileOptions)
+        FileInfo? model, FileInfo? inputs, string? columns, bool corners, ProfileOptions profileOptions)
     {
         if (samples < 1) throw new UsageException($"--samples: must be at least 1, got {samples}");
         if (jobs < 1) throw new UsageException($"--jobs: must be at least 1, got {jobs}");
         var shard = Shard.Whole;
         if (shardText is not null)
             shard = Shard.TryParse(shardText, out var problem) ?? throw new UsageException($"--shard {problem}");
-        if (model is not null && demos.Length > 0) throw new UsageException("give either demo names or --model, not both");
-        if (inputs is not null && model is null) throw new UsageException("--inputs goes with --model");
+        if (model is not null && demos.Length > 1) throw new UsageException("--model goes with one demo (its test data and metric) or none");
+        if (inputs is not null && (model is null || demos.Length > 0)) throw new UsageException("--inputs goes with --model alone (a demo brings its own test data)");
+        if (columns is not null && inputs is null) throw new UsageException("--columns goes with --inputs");
         if (model is not null) InputPaths.CheckFile(model, "a model file");
         if (inputs is not null) InputPaths.CheckFile(inputs, "an input CSV file");
         foreach (var name in demos)
@@ -101,16 +103,18 @@ public static class MonteCarloCommand
             ProfileOptions.Check(p);
         }
 
-        var request = new CompareRequest(demos, new[] { level }, "", model?.FullName, inputs?.FullName, ModelsDirectory: model is null ? ModelsFolder.Find() : null);
+        var request = new CompareRequest(demos, new[] { level }, "", model?.FullName, inputs?.FullName,
+            ModelsDirectory: model is null ? ModelsFolder.Find() : null, InputColumns: columns);
         var cases = CompareJob.Cases(request);
         if (cases.Select(c => c.Name).Distinct().Count() != cases.Count) throw new UsageException("a demo is named twice");
 
         var settings = new List<KeyValuePair<string, string>>
         {
-            new("demos", model is null ? string.Join(",", cases.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal)) : ""),
+            new("demos", model is null || demos.Length == 1 ? string.Join(",", cases.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal)) : ""),
         };
         if (model is not null) settings.Add(new("--model", FileDigest(model.FullName)));
         if (inputs is not null) settings.Add(new("--inputs", FileDigest(inputs.FullName)));
+        if (columns is not null) settings.Add(new("--columns", columns));
         settings.Add(new("--level", level.Name()));
         settings.Add(new("--samples", samples.ToString(CultureInfo.InvariantCulture)));
         settings.Add(new("--seed", seed.ToString(CultureInfo.InvariantCulture)));
