@@ -25,6 +25,7 @@ public static class HwsimApp
         root.Add(BlockCommand.Create(stdout, stderr));
         root.Add(ImportCommand.Create(stdout));
         root.Add(ExportCommand.Create(stdout));
+        CommandExamples.AddTo(root);
         return root;
     }
 

@@ -1,6 +1,6 @@
 namespace Hwsim.Cli.Tests;
 
-/// <summary>Every command answers --help with exit code 0.</summary>
+/// <summary>Every command answers --help with exit code 0, its usage and an example that hwsim itself accepts.</summary>
 public class HelpTests
 {
     public static TheoryData<string[]> Commands()
@@ -18,5 +18,32 @@ public class HelpTests
         var (code, output, _) = CliRunner.Run(args);
         Assert.Equal(0, code);
         Assert.Contains("Usage", output);
+        Assert.Matches(@"Examples:\s*\n\s+hwsim ", output.Replace("\r", ""));
+    }
+
+    /// <summary>Every example in the help parses: the command and every option it names exist.</summary>
+    [Fact]
+    public void When_ExamplesParsed_Expect_NoErrors()
+    {
+        var root = HwsimApp.BuildRoot(TextWriter.Null, TextWriter.Null);
+        foreach (var line in CommandExamples.ByCommand.Values.SelectMany(x => x))
+        {
+            var words = line.Split('#')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("hwsim", words[0]);
+            var parse = root.Parse(words.Skip(1).ToArray());
+            Assert.True(parse.Errors.Count == 0, $"{line}: {string.Join("; ", parse.Errors.Select(e => e.Message))}");
+        }
+    }
+
+    /// <summary>Options that take a physical quantity name its unit in their help.</summary>
+    [Theory]
+    [InlineData("compare", "--gmin", "(S)")]
+    [InlineData("compare", "--read-voltage", "(V)")]
+    [InlineData("compare", "--wire-resistance", "(ohm)")]
+    public void When_HelpAsked_Expect_UnitsOfQuantities(string command, string option, string unit)
+    {
+        var (_, output, _) = CliRunner.Run(command, "--help");
+        var line = output.Split('\n').Single(l => l.TrimStart().StartsWith(option, StringComparison.Ordinal));
+        Assert.Contains(unit, line);
     }
 }

@@ -84,6 +84,19 @@ public sealed record MappingProfile
     /// <summary>True when the crossbars are read after some drift.</summary>
     public bool HasDrift => DriftTime > 0;
 
+    /// <summary>
+    /// How the memristors at the crossings move (device level with <see cref="CrossbarDeviceKind.Memristor"/>): the
+    /// threshold model by default, so that reading below +/-0.8 V leaves the programmed weights alone over the long
+    /// clocked transient (the HP drift model would shift them by the read current).
+    /// </summary>
+    public MemristorDynamics MemristorDynamics { get; init; } = MemristorDynamics.Threshold;
+
+    /// <summary>Hold capacitor of each stage of the device level's sample-and-holds (F).</summary>
+    public double HoldCapacitance { get; init; } = 10e-12;
+
+    /// <summary>The supplies of the device level, one per block kind (<see cref="DeviceSupplies"/>).</summary>
+    public DeviceSupplies Supplies { get; init; } = DeviceSupplies.Default;
+
     public SignalScale Scale => new(SignalVoltsPerUnit);
 
     /// <summary>
@@ -97,11 +110,22 @@ public sealed record MappingProfile
         DriftTime = 0, Temperature = NominalTemperature,
     };
 
-    /// <summary>The default profile of a level: ideal keeps everything exact; macro quantises weights to 8 bits.</summary>
+    /// <summary>The wire resistance per segment of the device level's crossbars (ohm), unless given.</summary>
+    public const double DeviceWireResistance = 1;
+
+    /// <summary>
+    /// The default profile of a level: ideal keeps everything exact; macro quantises weights to 8 bits; device adds
+    /// memristors (threshold model) at the crossings, <see cref="DeviceWireResistance"/> per wire segment and a signal
+    /// scale of 1 V per unit (the demos' table may change it per demo).
+    /// </summary>
     public static MappingProfile For(FidelityLevel level) => level switch
     {
         FidelityLevel.Ideal => new MappingProfile(),
-        _ => new MappingProfile { WeightBits = 8 },
+        FidelityLevel.Macro => new MappingProfile { WeightBits = 8 },
+        _ => new MappingProfile
+        {
+            WeightBits = 8, Device = CrossbarDeviceKind.Memristor, WireResistance = DeviceWireResistance, SignalVoltsPerUnit = 1,
+        },
     };
 
     /// <summary>The conductance mapping of one layer's weights (bias included).</summary>
@@ -140,6 +164,7 @@ public sealed record MappingProfile
         if (!(DriftExponent >= 0) || !(DriftExponentSigma >= 0)) return "profile: the drift exponent and its spread must be >= 0";
         if (!double.IsFinite(Temperature) || !double.IsFinite(TemperatureCoefficient) || !(1 + TemperatureCoefficient * (Temperature - NominalTemperature) > 0))
             return $"profile: at {Temperature} C the temperature coefficient {TemperatureCoefficient}/K leaves no positive conductance";
+        if (!(HoldCapacitance > 0)) return "profile: the hold capacitance must be positive";
         return null;
     }
 
@@ -165,7 +190,10 @@ public sealed record MappingProfile
         Line("temperature", $"{N(Temperature)} C, conductance coefficient {N(TemperatureCoefficient)}/K");
         Line("corner", Corner.Name());
         var amp = Amplifier;
-        Line("op-amp", $"gain {N(amp.Gain)}, GBW {N(amp.GainBandwidth)} Hz, rout {N(amp.OutputResistance)} ohm, rails {N(amp.NegativeRail)} .. {N(amp.PositiveRail)} V");
+        Line("op-amp", $"gain {N(amp.Gain)}, GBW {N(amp.GainBandwidth)} Hz, rout {N(amp.OutputResistance)} ohm, rails {N(amp.NegativeRail)} .. {N(amp.PositiveRail)} V (device level: powered from its block's supply, rails {N(SupplyRails.Headroom)} V inside it, quiescent current {N(amp.QuiescentCurrent * 1e3)} mA)");
+        if (Device == CrossbarDeviceKind.Memristor) Line("memristor dynamics", MemristorDynamics == MemristorDynamics.Threshold ? "threshold (no drift below +/-0.8 V)" : "HP linear ion drift");
+        Line("device-level supplies", string.Join("; ", Supplies.All.Select(r => r.ToString())));
+        Line("device-level hold capacitors", $"{N(HoldCapacitance * 1e12)} pF");
         return sb.ToString();
     }
 }

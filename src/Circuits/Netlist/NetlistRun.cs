@@ -26,12 +26,14 @@ public static class NetlistRun
             var results = new List<AnalysisResult>();
             foreach (var analysis in netlist.Analyses)
             {
-                var full = analysis.Run(engine);
-                var measured = measurements.Measures(full.Kind) ? measurements.Measure(full) : [];
-                var r = netlist.Outputs.Select(full);
-                r.Measurements = measured;
-                results.Add(r);
-                onResult?.Invoke(r);
+                foreach (var full in analysis.RunPlots(engine))
+                {
+                    var measured = measurements.Measures(full.Kind) ? measurements.Measure(full) : [];
+                    var r = netlist.Outputs.Select(full);
+                    r.Measurements = measured;
+                    results.Add(r);
+                    onResult?.Invoke(r);
+                }
             }
             return results;
         }

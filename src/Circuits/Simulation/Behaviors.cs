@@ -29,6 +29,32 @@ public interface IBiasingBehavior
     void Load();
 }
 
+/// <summary>
+/// A device whose matrix stamp (or a part of it) is the same in every DC and transient load: resistors, the unit
+/// entries of source and inductor branches, controlled sources. The engine stamps these parts once into a constant
+/// image that every load starts from, instead of recomputing them in each Newton iteration. A device whose constant
+/// part changes (a resistor set by a sweep, a new temperature) calls <see cref="BiasingState.InvalidateConstantStamps"/>.
+/// </summary>
+public interface IConstantStampBehavior
+{
+    /// <summary>Adds the constant part of the stamp into <paramref name="values"/> (indexed by matrix handle).</summary>
+    void StampConstant(double[] values);
+}
+
+/// <summary>
+/// A device of which a circuit may hold many (the capacitors of an RC ladder): the engine loads all of one kind in one
+/// tight loop over arrays instead of one call per device. Behaviours of the same <see cref="BatchKind"/> are handed to
+/// the first one's <see cref="CreateBatch"/>, and the batch takes their place in every load.
+/// </summary>
+public interface IBatchedBiasingBehavior : IBiasingBehavior
+{
+    /// <summary>Behaviours with the same kind are loaded by one batch.</summary>
+    Type BatchKind { get; }
+
+    /// <summary>Makes the loader of <paramref name="members"/> (this behaviour among them), in their order.</summary>
+    IBiasingBehavior CreateBatch(IReadOnlyList<IBatchedBiasingBehavior> members);
+}
+
 /// <summary>A device check of Newton convergence beyond the node test (SPICE's DEVconvTest): predicted against computed current.</summary>
 public interface IConvergenceBehavior
 {

@@ -61,6 +61,12 @@ public sealed class BiasingState
         TroubleDevice = device;
     }
 
+    /// <summary>Set when a constant stamp changed (see <see cref="IConstantStampBehavior"/>); the engine stamps them again.</summary>
+    internal bool ConstantStampsChanged { get; set; } = true;
+
+    /// <summary>A device's constant stamp has changed (a resistor set by a sweep): the next load stamps them all again.</summary>
+    public void InvalidateConstantStamps() => ConstantStampsChanged = true;
+
     /// <summary>True when charges are computed in this mode (SPICE: DCTRANCURVE | TRAN | AC | INITSMSIG, or TRANOP with UIC).</summary>
     public bool ComputesCharges =>
         (Mode & (AnalysisMode.DcSweep | AnalysisMode.Transient | AnalysisMode.Ac)) != 0 || Init == InitializationMode.SmallSignal

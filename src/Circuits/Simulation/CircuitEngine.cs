@@ -16,6 +16,8 @@ public sealed class CircuitEngine
     private readonly List<Behavior> _behaviors = new();
     private Dictionary<string, Behavior>? _byName; // built on first use: a one-shot run never asks for a device by name
     private readonly IBiasingBehavior[] _biasing;
+    private readonly IConstantStampBehavior[] _constant;
+    private readonly double[] _constantValues;
     private readonly IFrequencyBehavior[] _frequency;
     private readonly IAcceptBehavior[] _accept;
     private readonly ITemperatureBehavior[] _temperature;
@@ -73,7 +75,9 @@ public sealed class CircuitEngine
         transient.FreezeCharges();
         _system = new LinearSystem<double>(matrix, () => Symbolic, State.Options, State.Unknowns, Statistics);
 
-        _biasing = _behaviors.OfType<IBiasingBehavior>().ToArray();
+        _biasing = Batched(_behaviors.OfType<IBiasingBehavior>());
+        _constant = _behaviors.OfType<IConstantStampBehavior>().ToArray();
+        _constantValues = new double[matrix.Values.Length];
         _frequency = _behaviors.OfType<IFrequencyBehavior>().ToArray();
         _accept = _behaviors.OfType<IAcceptBehavior>().ToArray();
         _temperature = _behaviors.OfType<ITemperatureBehavior>().ToArray();
@@ -85,6 +89,34 @@ public sealed class CircuitEngine
         Statistics.Unknowns = size;
         Statistics.MatrixNonZeros = matrix.NonZeros;
         Statistics.SetupTime = EngineStatistics.Since(start);
+    }
+
+    /// <summary>
+    /// The load list: behaviours in circuit order, except that all members of a batch kind are replaced by one batch
+    /// at the place of the first.
+    /// </summary>
+    private static IBiasingBehavior[] Batched(IEnumerable<IBiasingBehavior> behaviors)
+    {
+        var list = new List<IBiasingBehavior>();
+        var groups = new Dictionary<Type, (int Index, List<IBatchedBiasingBehavior> Members)>();
+        foreach (var b in behaviors)
+        {
+            if (b is not IBatchedBiasingBehavior batched)
+            {
+                list.Add(b);
+                continue;
+            }
+            if (!groups.TryGetValue(batched.BatchKind, out var group))
+            {
+                group = (list.Count, new List<IBatchedBiasingBehavior>());
+                groups.Add(batched.BatchKind, group);
+                list.Add(b);
+            }
+            group.Members.Add(batched);
+        }
+        foreach (var (index, members) in groups.Values)
+            list[index] = members.Count == 1 ? members[0] : members[0].CreateBatch(members);
+        return list.ToArray();
     }
 
     public Circuit Circuit { get; }
@@ -191,13 +223,22 @@ public sealed class CircuitEngine
 
     private bool _temperatureApplied;
 
-    /// <summary>Assembles the linearised system at the present solution (SPICE's CKTload).</summary>
+    /// <summary>
+    /// Assembles the linearised system at the present solution (SPICE's CKTload): the constant stamps, made once and
+    /// copied, then every device's varying part.
+    /// </summary>
     internal void Load()
     {
         var start = Stopwatch.GetTimestamp();
         var s = State.Biasing;
         Array.Clear(s.Rhs);
-        s.Matrix.Clear();
+        if (s.ConstantStampsChanged)
+        {
+            Array.Clear(_constantValues);
+            foreach (var c in _constant) c.StampConstant(_constantValues);
+            s.ConstantStampsChanged = false;
+        }
+        _constantValues.AsSpan().CopyTo(s.Matrix.Values);
         foreach (var b in _biasing) b.Load();
         if (State.DiagonalGmin != 0)
         {
@@ -284,6 +325,26 @@ public sealed class CircuitEngine
     /// <summary>Assembles and solves the complex system at <see cref="FrequencyState.Omega"/>; the solution is left in its Rhs.</summary>
     internal void SolveAc()
     {
+        FactorAc();
+        _complexSystem!.Solve(State.Frequency.Rhs);
+    }
+
+    /// <summary>
+    /// Assembles and factors the complex system at <see cref="FrequencyState.Omega"/>, then solves its transpose for
+    /// <paramref name="rhs"/> in place: the adjoint system of noise analysis (ngspice's NInzIter), whose solution gives
+    /// the transfer from a current between any two unknowns to the output the right-hand side names.
+    /// </summary>
+    internal void SolveAcAdjoint(Complex[] rhs)
+    {
+        FactorAc();
+        _complexSystem!.SolveTransposed(rhs);
+    }
+
+    /// <summary>The devices with noise generators.</summary>
+    internal IEnumerable<INoiseBehavior> NoiseBehaviors => _behaviors.OfType<INoiseBehavior>();
+
+    private void FactorAc()
+    {
         var f = State.Frequency;
         var system = _complexSystem!;
         Array.Clear(f.Rhs);
@@ -295,6 +356,5 @@ public sealed class CircuitEngine
             foreach (var d in _nodeDiagonals) v[d] += State.DiagonalGmin;
         }
         system.Factor(reorder: false);
-        system.Solve(f.Rhs);
     }
 }

@@ -8,8 +8,8 @@ namespace Hwsim.Circuits.Simulation;
 /// The numeric phases of one engine's MNA system (real for DC and transient, complex for AC) over the engine's
 /// shared <see cref="SymbolicAnalysis"/>, and the policy of when each runs (SPICE's SMPreorder / SMPluFac in NIiter):
 /// a factorisation with pivot search the first time or when asked to reorder, else a refactorisation with the same
-/// pivots that falls back to a full one when a pivot has become too small; no factorisation at all when the values
-/// are those already factored (a linear circuit, a repeated step). Solver failures become a
+/// pivots (of the columns whose values changed) that falls back to a full one when a pivot has become too small; no
+/// factorisation at all when the values are those already factored (a linear circuit, a repeated step). Solver failures become a
 /// <see cref="SimulationException"/> naming the unknown.
 /// </summary>
 internal sealed class LinearSystem<T>
@@ -20,8 +20,6 @@ internal sealed class LinearSystem<T>
     private readonly Unknowns _unknowns;
     private readonly EngineStatistics _statistics;
     private SparseLU<T>? _lu;
-    private T[] _factoredValues = Array.Empty<T>();
-    private bool _factored;
 
     public LinearSystem(SparseMatrix<T> matrix, Func<SymbolicAnalysis> symbolic, SimulationOptions options, Unknowns unknowns, EngineStatistics statistics)
     {
@@ -45,15 +43,13 @@ internal sealed class LinearSystem<T>
     /// <param name="reorder">Search pivots again (a full factorisation) instead of refactoring with the old ones.</param>
     public void Factor(bool reorder)
     {
-        var values = Matrix.Values;
         // Same values as the last factorisation: the factors are still valid, even when a reorder was asked for (a
         // new pivot search on the same numbers finds the same pivots).
-        if (_factored && values.AsSpan().SequenceEqual(_factoredValues))
+        if (_lu is not null && _lu.HasFactoredValues())
         {
             _statistics.ReusedFactorizations++;
             return;
         }
-        _factored = false;
         try
         {
             _lu ??= new SparseLU<T>(Matrix, _symbolic(), _options.PivRel, _options.PivTol);
@@ -86,9 +82,6 @@ internal sealed class LinearSystem<T>
         {
             throw Singular(_unknowns, e.Index, structural: false);
         }
-        if (_factoredValues.Length != values.Length) _factoredValues = new T[values.Length];
-        values.AsSpan().CopyTo(_factoredValues);
-        _factored = true;
     }
 
     /// <summary>Solves in place with the present factors; element 0 (ground) is left 0.</summary>
@@ -96,6 +89,16 @@ internal sealed class LinearSystem<T>
     {
         var start = Stopwatch.GetTimestamp();
         _lu!.Solve(rhs);
+        rhs[0] = T.Zero;
+        _statistics.Solves++;
+        _statistics.SolveTime += EngineStatistics.Since(start);
+    }
+
+    /// <summary>Solves the transposed system A^T x = b in place with the present factors (the adjoint system of noise).</summary>
+    public void SolveTransposed(T[] rhs)
+    {
+        var start = Stopwatch.GetTimestamp();
+        _lu!.SolveTransposed(rhs);
         rhs[0] = T.Zero;
         _statistics.Solves++;
         _statistics.SolveTime += EngineStatistics.Since(start);
@@ -111,6 +114,6 @@ internal sealed class LinearSystem<T>
             : "is it in a loop of voltage sources or inductors?";
         return new SimulationException(
             $"{(structural ? "structurally singular" : "singular")} matrix at {what}: {hint}",
-            new[] { unknowns.NameOf(index) });
+            new[] { unknowns.NameOf(index) }) { NumericallySingular = !structural };
     }
 }

@@ -66,6 +66,13 @@ public sealed class SparseLU<T>
     private int[] _lpend = Array.Empty<int>();
     private bool[] _pruned = Array.Empty<bool>();
 
+    // The values of A (in compressed-column order) that the present factors were computed from, and per step whether
+    // the last refactorisation recomputed it: a refactorisation recomputes only the columns whose values changed or
+    // that depend (through U) on a recomputed one.
+    private T[] _factoredA = Array.Empty<T>();
+    private bool[] _recomputed = Array.Empty<bool>();
+    private bool _factoredAValid;
+
     /// <summary>Creates the solver for <paramref name="matrix"/>; nothing is computed until <see cref="Analyze"/>.</summary>
     /// <param name="matrix">The matrix; its structure must be fixed before <see cref="Analyze"/>.</param>
     /// <param name="relativePivotThreshold">
@@ -182,6 +189,9 @@ public sealed class SparseLU<T>
         _reach = new int[n];
         _lpend = new int[n];
         _pruned = new bool[n];
+        _factoredA = new T[_entryPosition.Length];
+        _recomputed = new bool[n];
+        _factoredAValid = false;
         _hasPattern = false;
         _factored = false;
     }
@@ -351,13 +361,23 @@ public sealed class SparseLU<T>
             _entryStep[p] = positionStep[entryPosition[p]];
         }
 
+        T[] factoredA = _factoredA;
+        for (int p = 0; p < factoredA.Length; p++)
+        {
+            factoredA[p] = values[handles[p]];
+        }
+
+        _factoredAValid = true;
         _hasPattern = true;
         _factored = true;
         OffDiagonalPivots = offDiagonal;
     }
 
     /// <summary>
-    /// Numeric factorisation with the pivot order and patterns of the last <see cref="Factor"/>. Returns false,
+    /// Numeric factorisation with the pivot order and patterns of the last <see cref="Factor"/>, recomputing only the
+    /// columns whose values changed since the factors were computed and those that depend on them (column k of L and U
+    /// depends on A(:, k) and on the columns s with U(s, k) non-zero): in a circuit that is linear but for a few devices,
+    /// most columns keep their factors. Returns false,
     /// leaving the solver unfactored, when a pivot falls below the relative threshold times its column's largest
     /// candidate, is zero, or is at/below the absolute threshold while a candidate above it exists; the caller then
     /// calls <see cref="Factor"/>. Does not allocate.
@@ -383,18 +403,42 @@ public sealed class SparseLU<T>
         int[] up = _up;
         int[] ui = _ui;
         T[] ux = _ux;
+        T[] factoredA = _factoredA;
+        bool[] recomputed = _recomputed;
+        bool all = !_factoredAValid;
+        _factoredAValid = false; // until the refactorisation has finished
         Array.Clear(x);
 
         for (int k = 0; k < n; k++)
         {
             int col = _columnOrder[k];
+            int colStart = colPtr[col];
             int colEnd = colPtr[col + 1];
-            for (int p = colPtr[col]; p < colEnd; p++)
+            int uEnd = up[k + 1];
+            bool changed = all;
+            for (int p = colStart; p < colEnd && !changed; p++)
             {
-                x[entryStep[p]] = values[handles[p]];
+                changed = values[handles[p]] != factoredA[p];
             }
 
-            int uEnd = up[k + 1];
+            for (int p = up[k]; p < uEnd && !changed; p++)
+            {
+                changed = recomputed[ui[p]];
+            }
+
+            recomputed[k] = changed;
+            if (!changed)
+            {
+                continue;
+            }
+
+            for (int p = colStart; p < colEnd; p++)
+            {
+                T a = values[handles[p]];
+                factoredA[p] = a;
+                x[entryStep[p]] = a;
+            }
+
             for (int p = up[k]; p < uEnd; p++)
             {
                 int s = ui[p];
@@ -436,7 +480,33 @@ public sealed class SparseLU<T>
             }
         }
 
+        _factoredAValid = true;
         _factored = true;
+        return true;
+    }
+
+    /// <summary>Makes the next <see cref="Refactor"/> recompute every column (for tests of the partial refactorisation).</summary>
+    internal void ForgetFactoredValues() => _factoredAValid = false;
+
+    /// <summary>True when the matrix values are those the present factors were computed from. Does not allocate.</summary>
+    public bool HasFactoredValues()
+    {
+        if (!_factored || !_factoredAValid)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<int> handles = _matrix.PositionHandles;
+        T[] values = _matrix.Values;
+        T[] factoredA = _factoredA;
+        for (int p = 0; p < factoredA.Length; p++)
+        {
+            if (values[handles[p]] != factoredA[p])
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 

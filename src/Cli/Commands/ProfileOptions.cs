@@ -18,14 +18,14 @@ internal sealed class ProfileOptions
     /// <summary>Every mapping option, in the order of the help text.</summary>
     public static IReadOnlyList<MappingOption> All { get; } = new[]
     {
-        MappingOption.Number("--gmin", "lowest conductance (S, > 0), default 1e-6", (p, x) => p with { Gmin = x }, positive: true),
-        MappingOption.Number("--gmax", "highest conductance (S, > gmin), default 1e-4", (p, x) => p with { Gmax = x }, positive: true),
+        MappingOption.Number("--gmin", "lowest conductance (S), > 0, default 1e-6", (p, x) => p with { Gmin = x }, positive: true),
+        MappingOption.Number("--gmax", "highest conductance (S), > gmin, default 1e-4", (p, x) => p with { Gmax = x }, positive: true),
         MappingOption.Number("--weight-scale", "conductance per unit weight (S); default: fitted per layer", (p, x) => p with { WeightScale = x }, positive: true),
-        MappingOption.Whole("--weight-bits", "conductance levels 2^bits (macro default 8; ideal: exact)", (p, n) => p with { WeightBits = n }, 1, 24),
-        MappingOption.Whole("--input-bits", "DAC bits of the row drivers (default: exact)", (p, n) => p with { InputBits = n }, 1, 24),
-        MappingOption.Number("--read-voltage", "row read voltage per unit input (V), default 0.2", (p, x) => p with { ReadVoltage = x }, positive: true),
-        MappingOption.Number("--wire-resistance", "wire resistance per crossing segment (ohm), default 0", (p, x) => p with { WireResistance = x }, min: 0),
-        MappingOption.Choice("--device", "device at each crossing: resistor (default) or memristor (at its programmed state)", new[] { "resistor", "memristor" },
+        MappingOption.Whole("--weight-bits", "conductance levels 2^bits, 1 to 24 (macro and device default 8; ideal: exact)", (p, n) => p with { WeightBits = n }, 1, 24),
+        MappingOption.Whole("--input-bits", "DAC bits of the row drivers, 1 to 24 (default: exact)", (p, n) => p with { InputBits = n }, 1, 24),
+        MappingOption.Number("--read-voltage", "row read voltage per unit input (V), > 0, default 0.2", (p, x) => p with { ReadVoltage = x }, positive: true),
+        MappingOption.Number("--wire-resistance", $"wire resistance per crossing segment (ohm), >= 0, default 0 (device level: {MappingProfile.DeviceWireResistance})", (p, x) => p with { WireResistance = x }, min: 0),
+        MappingOption.Choice("--device", "device at each crossing: resistor or memristor (at its programmed state); default resistor, memristor at the device level", new[] { "resistor", "memristor" },
             (p, d) => p with { Device = d == "memristor" ? CrossbarDeviceKind.Memristor : CrossbarDeviceKind.Resistor }),
         MappingOption.Number("--variation", $"log-normal programming variation sigma (G0 exp(sigma z)), 0 to {MaxVariation}, default 0", (p, x) => p with { VariationSigma = x }, min: 0, max: MaxVariation),
         MappingOption.Number("--stuck-at-gmin", "probability that a device is stuck at Gmin, default 0", (p, x) => p with { StuckAtGminProbability = x }, min: 0, max: 1),

@@ -51,7 +51,7 @@ public static class RunCommand
         stdout.WriteLine($"Circuit: {netlist.Title}");
         if (netlist.Analyses.Count == 0) stdout.WriteLine("(the netlist has no analysis: add .op, .dc, .ac or .tran)");
 
-        var kinds = netlist.Analyses.Select(a => a.Kind).ToList();
+        var plots = netlist.Analyses.Sum(a => a.PlotCount);
         var seen = new Dictionary<AnalysisKind, int>();
         var written = new List<string>();
         Hwsim.Circuits.Simulation.EngineStatistics? last = null;
@@ -70,7 +70,7 @@ public static class RunCommand
             else if (output is not null)
             {
                 seen[result.Kind] = seen.GetValueOrDefault(result.Kind) + 1;
-                var path = OutputPath(output.FullName, result.Kind, seen[result.Kind], kinds.Count);
+                var path = OutputPath(output.FullName, result.Kind, seen[result.Kind], plots);
                 CsvExport.Write(result, publication.Derived(output.FullName, path));
                 written.Add(path);
             }
@@ -157,7 +157,7 @@ public static class RunCommand
         w.WriteLine();
         w.WriteLine(r.Title);
         const int shown = 60;
-        if (r.Kind == AnalysisKind.OperatingPoint)
+        if (r.Scale is null) // an operating point, the integrated noise
         {
             var width = Math.Max(8, r.Vectors.Take(shown).Max(v => v.Name.Length));
             foreach (var v in r.Vectors.Take(shown))

@@ -56,6 +56,7 @@ public static class ErrorPolicy
         UsageException or NetlistException or ExpressionException or ModelFormatException or CsvFormatException
             or CompileException or MappingException or BlockLevelException or RawFileFormatException or NgspiceNotFoundException
             or MonteCarloException
+            or Hwsim.Bridge.Evaluation.ClockPeriodException
             => (ExitCodes.BadInput, e.Message),
         CircuitException c => (ExitCodes.BadInput, c.Location is { } at ? $"{at}: {c.Message}" : c.Message),
         LimitExceededException l => (ExitCodes.BadInput, $"{l.Message} (raise it with {Commands.LimitOptions.OptionFor(l.Limit)})"),

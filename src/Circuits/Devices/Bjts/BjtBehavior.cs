@@ -11,8 +11,8 @@ namespace Hwsim.Circuits.Devices;
 /// Internal nodes <c>q#collCX</c>, <c>q#base</c>, <c>q#emitter</c> appear when RC, RB, RE are non-zero.
 /// Not ported: excess phase (PTF), Kull's quasi-saturation (RCO...), the TLEV/TLEVC temperature options.
 /// </summary>
-public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavior, IConvergenceBehavior,
-    IFrequencyBehavior, ITruncatingBehavior, IInitialConditionBehavior
+public sealed partial class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavior, IConvergenceBehavior,
+    IFrequencyBehavior, IInitialConditionBehavior
 {
     private readonly BiasingState _biasing;
     private readonly TransientState _transient;
@@ -89,6 +89,10 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
         _emitPrime = model.EmitterResistance == 0 ? _emit : context.Unknowns.InternalNode(entity.Name, "emitter");
         _substCon = _vertical ? _colPrime : _basePrime;
         _s = context.AllocateStates(StateCount);
+        // Gate (junction) charges take part in the truncation error control as SPICE's DEVtrunc has them.
+        context.RegisterCharge(Qbe);
+        context.RegisterCharge(Qbc);
+        context.RegisterCharge(Qsub);
     }
 
     public override void Setup(SetupContext context)
@@ -665,12 +669,5 @@ public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavi
         v[_substSubstCon] += C(0, -xcsub);
         v[_baseColPrime] += C(0, -xcbx);
         v[_colPrimeBase] += C(0, -xcbx);
-    }
-
-    public double Truncate(double timeStep)
-    {
-        timeStep = _transient.Truncate(Qbe, timeStep);
-        timeStep = _transient.Truncate(Qbc, timeStep);
-        return _transient.Truncate(Qsub, timeStep);
     }
 }

@@ -6,7 +6,7 @@ namespace Hwsim.Circuits.Devices;
 /// The capacitor as SPICE's capload.c: open in a DC operating point; in a transient its charge C*v is
 /// integrated into a companion conductance and current; in AC it is the admittance jwC.
 /// </summary>
-public sealed class CapacitorBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior, IInitialConditionBehavior
+public sealed class CapacitorBehavior : Behavior, IBatchedBiasingBehavior, IFrequencyBehavior, IInitialConditionBehavior
 {
     private readonly BiasingState _biasing;
     private readonly TransientState _transient;
@@ -31,6 +31,17 @@ public sealed class CapacitorBehavior : Behavior, IBiasingBehavior, IFrequencyBe
         _q = context.AllocateStates(2);
         context.RegisterCharge(_q);
     }
+
+    public Type BatchKind => typeof(CapacitorBehavior);
+
+    public IBiasingBehavior CreateBatch(IReadOnlyList<IBatchedBiasingBehavior> members) =>
+        new CapacitorBatch(members.Cast<CapacitorBehavior>().ToArray(), _biasing, _transient);
+
+    internal int Positive => _pos;
+    internal int Negative => _neg;
+    internal int Slot => _q;
+    internal double Capacitance => _capacitance;
+    internal (int PP, int NN, int PN, int NP) Handles => (_pp, _nn, _pn, _np);
 
     public override void Setup(SetupContext context)
     {

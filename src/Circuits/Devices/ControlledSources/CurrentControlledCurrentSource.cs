@@ -22,9 +22,8 @@ public sealed class CurrentControlledCurrentSource : Component
 }
 
 /// <summary>Stamps gain into the rows of n+ and n- at the column of the controlling branch current.</summary>
-public sealed class CccsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior
+public sealed class CccsBehavior : Behavior, IConstantStampBehavior, IFrequencyBehavior
 {
-    private readonly BiasingState _biasing;
     private readonly FrequencyState _frequency;
     private readonly int _pos, _neg;
     private readonly double _gain;
@@ -33,7 +32,6 @@ public sealed class CccsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavio
 
     public CccsBehavior(CurrentControlledCurrentSource e, BindingContext context) : base(e.Name)
     {
-        _biasing = context.Biasing;
         _frequency = context.Frequency;
         _pos = context.Node(e.Nodes[0]);
         _neg = context.Node(e.Nodes[1]);
@@ -49,9 +47,8 @@ public sealed class CccsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavio
         _nc = m.GetElement(_neg, branch);
     }
 
-    public void Load()
+    public void StampConstant(double[] v)
     {
-        var v = _biasing.Matrix.Values;
         v[_pc] += _gain;
         v[_nc] -= _gain;
     }

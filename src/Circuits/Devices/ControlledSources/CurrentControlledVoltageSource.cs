@@ -24,9 +24,8 @@ public sealed class CurrentControlledVoltageSource : Component
 }
 
 /// <summary>Branch equation v+ - v- - r * i(control) = 0.</summary>
-public sealed class CcvsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior
+public sealed class CcvsBehavior : Behavior, IConstantStampBehavior, IFrequencyBehavior
 {
-    private readonly BiasingState _biasing;
     private readonly FrequencyState _frequency;
     private readonly int _pos, _neg;
     private readonly double _r;
@@ -35,7 +34,6 @@ public sealed class CcvsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavio
 
     public CcvsBehavior(CurrentControlledVoltageSource e, BindingContext context) : base(e.Name)
     {
-        _biasing = context.Biasing;
         _frequency = context.Frequency;
         _pos = context.Node(e.Nodes[0]);
         _neg = context.Node(e.Nodes[1]);
@@ -57,7 +55,7 @@ public sealed class CcvsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavio
         _bc = m.GetElement(Branch, control);
     }
 
-    public void Load() => Stamp(_biasing.Matrix.Values);
+    public void StampConstant(double[] values) => Stamp(values);
 
     public void LoadAc() => Stamp(_frequency.Matrix.Values);
 

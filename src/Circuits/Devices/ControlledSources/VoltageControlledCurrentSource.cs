@@ -19,9 +19,8 @@ public sealed class VoltageControlledCurrentSource : Component
 }
 
 /// <summary>Stamps gm into the rows of n+ and n- and the columns of nc+ and nc-.</summary>
-public sealed class VccsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior
+public sealed class VccsBehavior : Behavior, IConstantStampBehavior, IFrequencyBehavior
 {
-    private readonly BiasingState _biasing;
     private readonly FrequencyState _frequency;
     private readonly int _pos, _neg, _cpos, _cneg;
     private readonly double _gm;
@@ -29,7 +28,6 @@ public sealed class VccsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavio
 
     public VccsBehavior(VoltageControlledCurrentSource e, BindingContext context) : base(e.Name)
     {
-        _biasing = context.Biasing;
         _frequency = context.Frequency;
         _pos = context.Node(e.Nodes[0]);
         _neg = context.Node(e.Nodes[1]);
@@ -47,7 +45,7 @@ public sealed class VccsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavio
         _ncn = m.GetElement(_neg, _cneg);
     }
 
-    public void Load() => Stamp(_biasing.Matrix.Values);
+    public void StampConstant(double[] values) => Stamp(values);
 
     public void LoadAc() => Stamp(_frequency.Matrix.Values);
 

@@ -22,9 +22,8 @@ public sealed class VoltageControlledVoltageSource : Component
 }
 
 /// <summary>Branch equation v+ - v- - gain*(vc+ - vc-) = 0.</summary>
-public sealed class VcvsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior
+public sealed class VcvsBehavior : Behavior, IConstantStampBehavior, IFrequencyBehavior
 {
-    private readonly BiasingState _biasing;
     private readonly FrequencyState _frequency;
     private readonly int _pos, _neg, _cpos, _cneg;
     private readonly double _gain;
@@ -32,7 +31,6 @@ public sealed class VcvsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavio
 
     public VcvsBehavior(VoltageControlledVoltageSource e, BindingContext context) : base(e.Name)
     {
-        _biasing = context.Biasing;
         _frequency = context.Frequency;
         _pos = context.Node(e.Nodes[0]);
         _neg = context.Node(e.Nodes[1]);
@@ -55,7 +53,7 @@ public sealed class VcvsBehavior : Behavior, IBiasingBehavior, IFrequencyBehavio
         _bcn = m.GetElement(Branch, _cneg);
     }
 
-    public void Load() => Stamp(_biasing.Matrix.Values);
+    public void StampConstant(double[] values) => Stamp(values);
 
     public void LoadAc() => Stamp(_frequency.Matrix.Values);
 

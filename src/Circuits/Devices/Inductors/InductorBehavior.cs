@@ -8,7 +8,7 @@ namespace Hwsim.Circuits.Devices;
 /// L*i (plus the mutual fluxes M*i_other of its couplings) is integrated into a companion resistance; in AC the
 /// branch equation gains -jwL.
 /// </summary>
-public sealed class InductorBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior
+public sealed class InductorBehavior : Behavior, IConstantStampBehavior, IBiasingBehavior, IFrequencyBehavior
 {
     private readonly BiasingState _biasing;
     private readonly TransientState _transient;
@@ -76,12 +76,16 @@ public sealed class InductorBehavior : Behavior, IBiasingBehavior, IFrequencyBeh
         _biasing.Rhs[Branch] += veq;
         if (_biasing.Init == InitializationMode.Transient) _transient.States[1][_flux + 1] = s0[_flux + 1];
 
-        var v = _biasing.Matrix.Values;
+        _biasing.Matrix.Values[_bb] -= req;
+    }
+
+    /// <summary>The branch equation's unit entries: the same in every load.</summary>
+    public void StampConstant(double[] v)
+    {
         v[_pb] += 1;
         v[_nb] -= 1;
         v[_bp] += 1;
         v[_bn] -= 1;
-        v[_bb] -= req;
     }
 
     public void LoadAc()

@@ -10,8 +10,8 @@ namespace Hwsim.Circuits.Devices;
 /// DEVfetlim / DEVlimvds / DEVpnjlim limiting. Internal nodes <c>m#drain</c> and <c>m#source</c> appear when RD and
 /// RS are non-zero. Not ported: RSH with NRD/NRS squares.
 /// </summary>
-public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBehavior, IConvergenceBehavior,
-    IFrequencyBehavior, ITruncatingBehavior, IInitialConditionBehavior
+public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBehavior, IConvergenceBehavior,
+    IFrequencyBehavior, IInitialConditionBehavior
 {
     private readonly BiasingState _biasing;
     private readonly TransientState _transient;
@@ -35,6 +35,7 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
     private int Qbd => _st + 13;    // + 14 cqbd
     private int Qbs => _st + 15;    // + 16 cqbs
     private const int StateCount = 17;
+    private double _drainSatCur, _sourceSatCur, _gateSourceOverlapCap, _gateDrainOverlapCap, _gateBulkOverlapCap, _beta, _oxideCap;
 
     // model values after mos1temp's preprocessing
     private double _vt0, _kp, _gamma, _phi, _oxideCapFactor;
@@ -64,6 +65,10 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
         _dp = model.DrainResistance != 0 ? context.Unknowns.InternalNode(entity.Name, "drain") : _d;
         _sp = model.SourceResistance != 0 ? context.Unknowns.InternalNode(entity.Name, "source") : _s;
         _st = context.AllocateStates(StateCount);
+        // Gate (junction) charges take part in the truncation error control as SPICE's DEVtrunc has them.
+        context.RegisterCharge(Qgs);
+        context.RegisterCharge(Qgd);
+        context.RegisterCharge(Qgb);
         if (entity.Length - 2 * model.LateralDiffusion <= 0)
             throw new CircuitException($"{entity.Name}: the effective channel length l - 2 ld is not positive", entity.Name);
     }
@@ -240,6 +245,24 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
                - _f3s / 2 * (_tDepCap * _tDepCap) - _tDepCap * _f2s;
         _drainConductance = model.DrainResistance != 0 ? mult / model.DrainResistance : 0;
         _sourceConductance = model.SourceResistance != 0 ? mult / model.SourceResistance : 0;
+
+        // What every load uses and only the temperature changes (mos1load.c computes these per load).
+        var effectiveLength = e.Length - 2 * model.LateralDiffusion;
+        if (_tSatCurDens == 0 || e.DrainArea == 0 || e.SourceArea == 0)
+        {
+            _drainSatCur = mult * _tSatCur;
+            _sourceSatCur = mult * _tSatCur;
+        }
+        else
+        {
+            _drainSatCur = _tSatCurDens * mult * e.DrainArea;
+            _sourceSatCur = _tSatCurDens * mult * e.SourceArea;
+        }
+        _gateSourceOverlapCap = model.GateSourceOverlapCapFactor * mult * e.Width;
+        _gateDrainOverlapCap = model.GateDrainOverlapCapFactor * mult * e.Width;
+        _gateBulkOverlapCap = model.GateBulkOverlapCapFactor * mult * effectiveLength;
+        _beta = _tTransconductance * mult * e.Width / effectiveLength;
+        _oxideCap = _oxideCapFactor * effectiveLength * mult * e.Width;
     }
 
     public void Load()
@@ -251,24 +274,10 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
         var x = _biasing.Solution;
         var vt = PhysicalConstants.KOverQ * _temp;
         var check = true;
-        var mult = e.Multiplier;
-        var effectiveLength = e.Length - 2 * model.LateralDiffusion;
-        double drainSatCur, sourceSatCur;
-        if (_tSatCurDens == 0 || e.DrainArea == 0 || e.SourceArea == 0)
-        {
-            drainSatCur = mult * _tSatCur;
-            sourceSatCur = mult * _tSatCur;
-        }
-        else
-        {
-            drainSatCur = _tSatCurDens * mult * e.DrainArea;
-            sourceSatCur = _tSatCurDens * mult * e.SourceArea;
-        }
-        var gateSourceOverlapCap = model.GateSourceOverlapCapFactor * mult * e.Width;
-        var gateDrainOverlapCap = model.GateDrainOverlapCapFactor * mult * e.Width;
-        var gateBulkOverlapCap = model.GateBulkOverlapCapFactor * mult * effectiveLength;
-        var beta = _tTransconductance * mult * e.Width / effectiveLength;
-        var oxideCap = _oxideCapFactor * effectiveLength * mult * e.Width;
+        var (drainSatCur, sourceSatCur) = (_drainSatCur, _sourceSatCur);
+        var (gateSourceOverlapCap, gateDrainOverlapCap, gateBulkOverlapCap) = (_gateSourceOverlapCap, _gateDrainOverlapCap, _gateBulkOverlapCap);
+        var beta = _beta;
+        var oxideCap = _oxideCap;
 
         double vbs, vgs, vds, vbd, vgd, vgb;
         var xfact = 0.0;
@@ -757,12 +766,5 @@ public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBeh
         v[_dpsp] -= _gds + xnrm * (_gm + _gmbs);
         v[_sps] -= _sourceConductance;
         v[_spdp] -= _gds + xrev * (_gm + _gmbs);
-    }
-
-    public double Truncate(double timeStep)
-    {
-        timeStep = _transient.Truncate(Qgs, timeStep);
-        timeStep = _transient.Truncate(Qgd, timeStep);
-        return _transient.Truncate(Qgb, timeStep);
     }
 }

@@ -3,7 +3,7 @@ using Hwsim.Circuits.Simulation;
 namespace Hwsim.Circuits.Devices;
 
 /// <summary>Stamps the conductance 1/R between the two nodes, in DC, transient and AC alike.</summary>
-public sealed class ResistorBehavior : Behavior, IBiasingBehavior, IFrequencyBehavior, ISweepableSource, ITemperatureBehavior
+public sealed partial class ResistorBehavior : Behavior, IConstantStampBehavior, IFrequencyBehavior, ISweepableSource, ITemperatureBehavior
 {
     private readonly BiasingState _biasing;
     private readonly FrequencyState _frequency;
@@ -32,6 +32,7 @@ public sealed class ResistorBehavior : Behavior, IBiasingBehavior, IFrequencyBeh
         var dt = _biasing.Temperature - _biasing.NominalTemperature;
         _factor = 1 + _tc1 * dt + _tc2 * dt * dt;
         _conductance = ConductanceOf(_resistance * _factor);
+        _biasing.InvalidateConstantStamps();
     }
 
     /// <summary>The resistance in use (a DC sweep of the resistor sets it).</summary>
@@ -42,6 +43,7 @@ public sealed class ResistorBehavior : Behavior, IBiasingBehavior, IFrequencyBeh
         {
             _resistance = value;
             _conductance = ConductanceOf(value * _factor);
+            _biasing.InvalidateConstantStamps();
         }
     }
 
@@ -66,10 +68,10 @@ public sealed class ResistorBehavior : Behavior, IBiasingBehavior, IFrequencyBeh
         _np = m.GetElement(_neg, _pos);
     }
 
-    public void Load()
+    /// <summary>1/R between the nodes: the same in every DC and transient load.</summary>
+    public void StampConstant(double[] v)
     {
         var g = _conductance;
-        var v = _biasing.Matrix.Values;
         v[_pp] += g;
         v[_nn] += g;
         v[_pn] -= g;

@@ -22,7 +22,7 @@ public sealed class VoltageSource : IndependentSource
 }
 
 /// <summary>Stamps the branch equation v+ - v- = value and the branch current into the node equations.</summary>
-public sealed class VoltageSourceBehavior : IndependentSourceBehavior, IBiasingBehavior, IFrequencyBehavior
+public sealed class VoltageSourceBehavior : IndependentSourceBehavior, IConstantStampBehavior, IBiasingBehavior, IFrequencyBehavior
 {
     private readonly BiasingState _biasing;
     private readonly FrequencyState _frequency;
@@ -50,15 +50,16 @@ public sealed class VoltageSourceBehavior : IndependentSourceBehavior, IBiasingB
         _bn = m.GetElement(Branch, _neg);
     }
 
-    public void Load()
+    /// <summary>The branch equation's unit entries: the same in every load.</summary>
+    public void StampConstant(double[] v)
     {
-        var v = _biasing.Matrix.Values;
         v[_pb] += 1;
         v[_nb] -= 1;
         v[_bp] += 1;
         v[_bn] -= 1;
-        _biasing.Rhs[Branch] += CurrentValue();
     }
+
+    public void Load() => _biasing.Rhs[Branch] += CurrentValue();
 
     public void LoadAc()
     {
