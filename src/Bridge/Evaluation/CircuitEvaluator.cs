@@ -94,7 +94,7 @@ public sealed class CircuitEvaluator
     /// <summary>
     /// Evaluates samples (feed-forward) or the steps of one sequence (sequence models), in order. With
     /// <paramref name="startFrom"/> (a solution vector per point, e.g. the nominal circuit's) each point's Newton
-    /// iteration starts there instead of at the previous point's solution; <paramref name="keepSolutions"/> keeps every
+    /// iteration goes on from there (<see cref="OperatingPointAnalysis.Continue"/>) instead of a fresh operating point; <paramref name="keepSolutions"/> keeps every
     /// point's solution in <see cref="Solutions"/>.
     /// </summary>
     public SignalTrace Run(IReadOnlyList<double[]> rows, Action<int, int>? progress = null,
@@ -117,8 +117,17 @@ public sealed class CircuitEvaluator
                 var rng = _sampler.ReadStream(p);
                 Crossings.Read(_programmed, g => _sampler.Read(g, rng));
             }
-            if (startFrom is not null) Array.Copy(startFrom[p], _engine.State.Biasing.Solution, _engine.State.Biasing.Solution.Length);
-            var solution = OperatingPointAnalysis.Resolve(_engine);
+            double[] solution;
+            if (startFrom is not null)
+            {
+                // close to the nominal circuit: Newton goes on from its solution (no junction start, no new pivot search)
+                Array.Copy(startFrom[p], _engine.State.Biasing.Solution, _engine.State.Biasing.Solution.Length);
+                solution = OperatingPointAnalysis.Continue(_engine);
+            }
+            else
+            {
+                solution = OperatingPointAnalysis.Resolve(_engine);
+            }
             if (solutions is not null) solutions[p] = (double[])solution.Clone();
             values[p] = _signalIndex.Select(i => solution[i] / _vs).ToArray();
             outputs[p] = _outputIndex.Select(i => solution[i] / _vs).ToArray();
