@@ -28,6 +28,7 @@ public static class RunCommand
         cmd.SetAction(parse =>
         {
             var netlist = parse.GetValue(file)!;
+            using var budget = limits.StartBudget(parse, stderr);
             return Run(netlist, parse.GetValue(outOpt), parse.GetValue(stats), limits.Build(parse, netlist.DirectoryName ?? "."), stdout, stderr,
                 parse.GetValue(ascii));
         });
