@@ -32,11 +32,15 @@ internal static class CommandExamples
         ],
         ["netlist"] = ["hwsim netlist lstm-cell --level macro -o lstm-cell.cir   # then: ngspice -b lstm-cell.cir"],
         ["bench"] = ["hwsim bench crossbar32 --repeat 5"],
-        ["import"] = ["hwsim import model.onnx -o model.json   # an ONNX file as torch.onnx.export writes it"],
+        ["import"] = ["hwsim import model.onnx -o model.json   # an ONNX file as torch.onnx.export writes it; then: hwsim compare --model model.json"],
         ["export"] = ["hwsim export models/lstm-sine.json -o lstm-sine.onnx   # runs in ONNX Runtime"],
         ["block"] = ["hwsim block tanh --level device --plot tanh.png --inspect tanh.html"],
-        ["import"] = ["hwsim import lstm.onnx -o lstm.json   # then: hwsim compare --model lstm.json"],
-        ["export"] = ["hwsim export models/lstm-sine.json -o lstm-sine.onnx"],
+        ["montecarlo"] =
+        [
+            "hwsim montecarlo mlp-xor lstm-sine --level macro --samples 200 --variation 0.1 --jobs 2 --out out/mc",
+            "hwsim montecarlo mlp-xor --level macro --samples 1000 --variation 0.1 --shard 0/4 --out out/mc-0   # machine 0 of 4",
+        ],
+        ["merge"] = ["hwsim merge out/mc-0 out/mc-1 out/mc-2 out/mc-3 --out out/mc   # the same bytes as one unsharded run"],
     };
 
     /// <summary>Appends the examples to the description of the root and of every command that has them.</summary>
