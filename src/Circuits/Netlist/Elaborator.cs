@@ -12,15 +12,39 @@ namespace Hwsim.Circuits.Netlist;
 internal sealed partial class Elaborator
 {
     private readonly ParsedNetlist _netlist;
-    private readonly ParameterScope _global = new();
+    private readonly ParameterScope _global;
     private readonly Dictionary<string, Entity> _models = new(StringComparer.OrdinalIgnoreCase);
     private readonly ResourceLimits _limits;
+
+    /// <summary>Parameter values that replace the netlist's (<c>alterparam</c>): <c>name</c> at the top level, <c>subckt.name</c> for a default.</summary>
+    public IReadOnlyDictionary<string, double>? ParameterChanges { get; init; }
 
     public Elaborator(ParsedNetlist netlist, ResourceLimits limits)
     {
         _netlist = netlist;
         _limits = limits;
+        _global = new ParameterScope();
         _netlist.Parameters = _global;
+    }
+
+    /// <summary>An elaborator over a netlist already read, with its top-level parameters (for cards of a control block).</summary>
+    private Elaborator(ParsedNetlist netlist, ResourceLimits limits, ParameterScope global)
+    {
+        _netlist = netlist;
+        _limits = limits;
+        _global = global;
+    }
+
+    /// <summary>
+    /// Reads one analysis or output card (<c>.tran 1u 1m</c>, <c>.meas ...</c>) against a netlist already read, as the
+    /// control language's commands do; what it adds goes to the netlist's analyses or outputs.
+    /// </summary>
+    public static void ReadCard(ParsedNetlist netlist, NetlistLine line, ResourceLimits limits)
+    {
+        var global = netlist.Parameters as ParameterScope ?? new ParameterScope();
+        var elaborator = new Elaborator(netlist, limits, global);
+        if (!IsControlCard(line.Keyword)) throw new NetlistException(line.Location, $"unknown card '{line.First.Text}'");
+        elaborator.ControlCard(line);
     }
 
     /// <summary>One level of the hierarchy being elaborated.</summary>
@@ -212,6 +236,7 @@ internal sealed partial class Elaborator
             var name = c.Word("parameter name");
             c.Expect(NetlistTokenKind.Equals, $"'=' after {name}");
             var value = ReadParamValue(c, scope.Parameters, name);
+            if (scope.Depth == 0 && ParameterChanges?.TryGetValue(name, out var changed) == true) value = changed;
             scope.Parameters.Set(name, value);
         }
     }

@@ -9,7 +9,14 @@ namespace Hwsim.Circuits.Netlist;
 public static class NetlistReader
 {
     /// <summary>Reads a netlist file within <paramref name="limits"/> (default <see cref="ResourceLimits.Default"/>).</summary>
-    public static ParsedNetlist ReadFile(string path, ResourceLimits? limits = null)
+    public static ParsedNetlist ReadFile(string path, ResourceLimits? limits = null) => ReadFile(path, limits, null);
+
+    /// <summary>
+    /// Reads a netlist file with some parameters changed, as ngspice's <c>alterparam</c> then <c>reset</c> do:
+    /// <paramref name="parameterChanges"/> maps a top-level <c>.param</c> name, or <c>subckt.name</c> for a
+    /// sub-circuit's default, to its new value.
+    /// </summary>
+    public static ParsedNetlist ReadFile(string path, ResourceLimits? limits, IReadOnlyDictionary<string, double>? parameterChanges)
     {
         limits ??= ResourceLimits.Default;
         var full = Path.GetFullPath(path);
@@ -17,20 +24,39 @@ public static class NetlistReader
         if (kind == FileKind.Missing) throw new FileNotFoundException($"{path}: no such file", path);
         if (kind == FileKind.Directory) throw new FileNotFoundException($"{path}: is a folder; give a netlist file", path);
         if (kind == FileKind.Special) throw new NetlistException(new SourceLocation(path, 1, 1), "not a regular file (a device, FIFO or socket): give a netlist file");
-        return Parse(ReadText(full, path, limits, at: null), path, Path.GetDirectoryName(full), limits);
+        return Parse(ReadText(full, path, limits, at: null), path, Path.GetDirectoryName(full), limits, parameterChanges);
     }
 
     /// <summary>Parses netlist text; <paramref name="sourceName"/> names it in errors, includes resolve against <paramref name="directory"/>.</summary>
-    public static ParsedNetlist Parse(string text, string sourceName = "netlist", string? directory = null, ResourceLimits? limits = null)
+    public static ParsedNetlist Parse(string text, string sourceName = "netlist", string? directory = null, ResourceLimits? limits = null) =>
+        Parse(text, sourceName, directory, limits, null);
+
+    /// <summary>Parses netlist text with some parameters changed (see <see cref="ReadFile(string, ResourceLimits?, IReadOnlyDictionary{string, double}?)"/>).</summary>
+    public static ParsedNetlist Parse(string text, string sourceName, string? directory, ResourceLimits? limits,
+        IReadOnlyDictionary<string, double>? parameterChanges)
     {
         limits ??= ResourceLimits.Default;
         var (title, lines) = NetlistLexer.Split(text, sourceName, hasTitle: true);
-        var netlist = new ParsedNetlist { Title = title ?? "", SourceName = sourceName };
+        var netlist = new ParsedNetlist { Title = title ?? "", SourceName = sourceName, Limits = limits };
         var expanded = new List<NetlistLine>();
         var visiting = new Stack<string>();
         Expand(lines, directory ?? Directory.GetCurrentDirectory(), expanded, netlist, visiting, limits, out _);
-        new Elaborator(netlist, limits).Run(expanded);
+        new Elaborator(netlist, limits) { ParameterChanges = parameterChanges }.Run(expanded);
         return netlist;
+    }
+
+    /// <summary>
+    /// Reads one analysis or output card (<c>.tran 1u 1m</c>, <c>.meas tran ...</c>) written in a control block
+    /// against an elaborated netlist; errors point into the control line at <paramref name="at"/>.
+    /// </summary>
+    internal static void ReadCard(ParsedNetlist netlist, string card, SourceLocation at)
+    {
+        var (_, lines) = NetlistLexer.Split(card, at.File, hasTitle: false);
+        foreach (var line in lines)
+        {
+            var tokens = line.Tokens.Select(t => t with { Location = at with { Column = at.Column + t.Location.Column - 1 } }).ToList();
+            Elaborator.ReadCard(netlist, new NetlistLine(tokens, at, line.Text), netlist.Limits);
+        }
     }
 
     /// <summary>The text of a regular file, read only up to <see cref="ResourceLimits.MaxFileBytes"/> (a file may grow while it is read).</summary>
@@ -91,26 +117,22 @@ public static class NetlistReader
         return current;
     }
 
-    /// <summary>Splices <c>.include</c> files, drops <c>.control</c> blocks, stops at <c>.end</c>. Returns true when <c>.end</c> was met.</summary>
+    /// <summary>Splices <c>.include</c> files, collects <c>.control</c> blocks, stops at <c>.end</c>; <paramref name="ended"/> says whether <c>.end</c> was met.</summary>
     private static void Expand(List<NetlistLine> lines, string directory, List<NetlistLine> output, ParsedNetlist netlist,
         Stack<string> visiting, ResourceLimits limits, out bool ended)
     {
         ended = false;
-        var inControl = false;
         foreach (var line in lines)
         {
             var key = line.Keyword;
-            if (inControl)
-            {
-                if (key == ".endc") inControl = false;
-                continue;
-            }
             switch (key)
             {
                 case ".control":
-                    inControl = true;
-                    netlist.Notes.Add($"{line.Location}: .control block skipped (hwsim runs the analyses of the netlist itself)");
+                    netlist.ControlLines.AddRange(line.Control ?? []);
+                    if (!line.ControlClosed) netlist.Warnings.Add($"{line.Location}: .control has no .endc (the block runs to the end of the file)");
                     continue;
+                case ".endc":
+                    throw new NetlistException(line.Location, ".endc without .control");
                 case ".end":
                     ended = true;
                     return;
@@ -136,6 +158,5 @@ public static class NetlistReader
                     continue;
             }
         }
-        if (inControl) netlist.Notes.Add(".control block without .endc");
     }
 }
