@@ -31,6 +31,12 @@ public class SimulationException : Exception
         Culprits = culprits ?? Array.Empty<string>();
     }
 
+    /// <summary>
+    /// A matrix whose structure is fine went numerically singular at one Newton iterate (a zero pivot), which a DC
+    /// solution may get past with gmin or source stepping, as ngspice's CKTop does after NIiter's E_SINGULAR.
+    /// </summary>
+    public bool NumericallySingular { get; init; }
+
     /// <summary>The nodes and devices the diagnosis points at.</summary>
     public IReadOnlyList<string> Culprits { get; }
 }

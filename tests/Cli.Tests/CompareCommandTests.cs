@@ -23,19 +23,26 @@ public class CompareCommandTests
         var (code, output, err) = CliRunner.Run("compare", "mlp-xor", "neuron-tanh", "--out", dir);
         Assert.True(code == 0, err);
         var lines = File.ReadAllLines(Path.Combine(dir, "summary.csv"));
-        Assert.Equal("demo,level,engine,output_max_abs_error,output_rms_error,output_range,metric,software_metric,circuit_metric,decision_agreement", lines[0]);
-        Assert.Equal(5, lines.Length);
+        Assert.Equal("demo,level,engine,output_max_abs_error,output_rms_error,output_range,metric,software_metric,circuit_metric,decision_agreement," +
+                     "clock_period_s,settling_time_s,energy_per_inference_j,min_clock_period_s", lines[0]);
+        Assert.Equal(7, lines.Length);   // ideal, macro and (both are quick demos of the main job) device for each
         var xorIdeal = lines[1].Split(',');
         Assert.Equal(new[] { "mlp-xor", "ideal", "hwsim" }, xorIdeal[..3]);
         Assert.Equal("accuracy", xorIdeal[6]);
         Assert.True(double.Parse(xorIdeal[3], CultureInfo.InvariantCulture) < 1e-9);
         Assert.Equal("1", xorIdeal[9]);
-        var tanhMacro = lines[4].Split(',');
+        var tanhMacro = lines[5].Split(',');
         Assert.Equal(new[] { "neuron-tanh", "macro", "hwsim" }, tanhMacro[..3]);
         Assert.Equal("none", tanhMacro[6]);
         Assert.Equal("", tanhMacro[7]);
         Assert.Equal("", tanhMacro[9]);
-        foreach (var f in new[] { "mlp-xor.ideal.csv", "mlp-xor.macro.csv", "netlists/mlp-xor.macro.cir", "report.html" })
+        var xorDevice = lines[3].Split(',');
+        Assert.Equal(new[] { "mlp-xor", "device", "hwsim" }, xorDevice[..3]);
+        Assert.Equal(14, xorDevice.Length);
+        Assert.All(xorDevice[10..], v => Assert.True(double.Parse(v, CultureInfo.InvariantCulture) > 0, lines[3]));
+        Assert.Equal(14, tanhMacro.Length);
+        Assert.All(tanhMacro[10..], v => Assert.Equal("", v));   // no time at the macro level
+        foreach (var f in new[] { "mlp-xor.ideal.csv", "mlp-xor.macro.csv", "netlists/mlp-xor.macro.cir", "netlists/mlp-xor.device.cir", "report.html" })
             Assert.True(File.Exists(Path.Combine(dir, f)), f);
         Assert.StartsWith("point,fc1[0]:software,fc1[0]:circuit", File.ReadLines(Path.Combine(dir, "mlp-xor.ideal.csv")).First());
         Assert.Contains("mlp-xor", output);
@@ -56,14 +63,18 @@ public class CompareCommandTests
         Assert.True(whole.Length > 2 * small.Length, $"{whole.Length} vs {small.Length}");
     }
 
-    /// <summary>Not on a terminal, progress is one plain line per demo and level; --quiet prints nothing at all.</summary>
+    /// <summary>
+    /// Not on a terminal, progress is one plain line per demo and level (the main job's levels: mlp-xor runs at the
+    /// device level too); --quiet prints nothing at all.
+    /// </summary>
     [Fact]
     public void When_NotATerminalOrQuiet_Expect_PlainProgressLinesOrNothing()
     {
         var (code, output, _) = CliRunner.Run("compare", "mlp-xor", "--out", OutDir());
         Assert.Equal(0, code);
-        Assert.Contains("[1/2] mlp-xor at the ideal level (4 samples)", output);
-        Assert.Contains("[2/2] mlp-xor at the macro level (4 samples)", output);
+        Assert.Contains("[1/3] mlp-xor at the ideal level (4 samples)", output);
+        Assert.Contains("[2/3] mlp-xor at the macro level (4 samples)", output);
+        Assert.Contains("[3/3] mlp-xor at the device level (4 samples)", output);
         Assert.DoesNotContain("\u001b[", output); // no terminal control sequences
         var dir = OutDir();
         var (quietCode, quiet, quietErr) = CliRunner.Run("compare", "mlp-xor", "--quiet", "--out", dir);
@@ -86,6 +97,10 @@ public class CompareCommandTests
     [InlineData("compare", "--level", "gate")]
     [InlineData("compare", "mlp-xor", "--weight-scale", "1e-4")]
     [InlineData("netlist", "no-such-demo")]
+    [InlineData("compare", "mlp-xor", "--engine", "spectre")]
+    [InlineData("compare", "mlp-xor", "--level", "macro", "--engine", "ngspice")]
+    [InlineData("compare", "mlp-xor", "--level", "macro", "--clock-period", "1e-6")]
+    [InlineData("compare", "mlp-xor", "--level", "device", "--clock-period", "-1")]
     public void When_InputIsBad_Expect_OneErrorLineAndExitTwo(params string[] args)
     {
         var (code, output, err) = CliRunner.Run(args.Concat(new[] { "--out", OutDir() }).Where((a, i) => args[0] == "compare" || i < args.Length).ToArray());
@@ -113,6 +128,56 @@ public class CompareCommandTests
         var (runCode, _, runErr) = CliRunner.Run("run", path, "--out", csv);
         Assert.True(runCode == 0, runErr);
         Assert.Contains("v(lstm_l0_h0)", File.ReadLines(csv).First().Split(','));
+    }
+
+    /// <summary>A clock period shorter than the circuit's settling: one line naming the option and the measured settling time, exit 2, no summary.</summary>
+    [Fact]
+    public void When_ClockPeriodTooShort_Expect_SettlingInTheErrorAndNothingWritten()
+    {
+        var dir = Path.Combine(OutDir(), "out");
+        var (code, _, err) = CliRunner.Run("compare", "mlp-xor", "--level", "device", "--clock-period", "1e-8", "--out", dir);
+        Assert.Equal(2, code);
+        Assert.Contains("--clock-period", err);
+        Assert.Contains("settles in", err);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.False(File.Exists(Path.Combine(dir, "summary.csv")));
+    }
+
+    /// <summary>--engine ngspice where no ngspice is on PATH: one line, exit 2, nothing written (hwsim run as its own process with an empty PATH).</summary>
+    [Fact]
+    public void When_NgspiceMissingForEngineNgspice_Expect_ExitTwo()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "hwsim.dll");
+        // dotnet test names the host it runs under; the test host itself is not it
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "/usr/bin/dotnet";
+        Assert.True(File.Exists(dll), dll);
+        Assert.True(File.Exists(dotnet), dotnet);
+        var dir = Path.Combine(OutDir(), "out");
+        var info = new System.Diagnostics.ProcessStartInfo(dotnet) { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = CliRunner.Repo() };
+        foreach (var a in new[] { dll, "compare", "mlp-xor", "--level", "device", "--engine", "ngspice", "--out", dir }) info.ArgumentList.Add(a);
+        info.Environment["PATH"] = "/nonexistent";
+        using var p = System.Diagnostics.Process.Start(info)!;
+        var err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.Equal(2, p.ExitCode);
+        Assert.Contains("ngspice is not installed", err);
+        Assert.False(Directory.Exists(dir) && File.Exists(Path.Combine(dir, "summary.csv")));
+    }
+
+    /// <summary>hwsim netlist takes the mapping options of compare (here --wire-resistance) and writes the device level's clocked transient.</summary>
+    [Fact]
+    public void When_DeviceNetlistExported_Expect_TransientWithControlAndTheMappingOption()
+    {
+        var path = Path.Combine(OutDir(), "xor.cir");
+        var (code, output, err) = CliRunner.Run("netlist", "mlp-xor", "--level", "device", "--wire-resistance", "2.5", "--clock-period", "2e-5", "-o", path);
+        Assert.True(code == 0, err);
+        Assert.Contains("clocked transient", output);
+        var text = File.ReadAllText(path);
+        Assert.Contains(".tran ", text);
+        Assert.Contains(".control", text);
+        Assert.Contains("wrdata xor.out.txt", text);
+        Assert.Contains("wire resistance: 2.5 ohm per segment", text);
+        Assert.Contains("rwr0_0 ", text);
     }
 
     [Fact]

@@ -60,6 +60,25 @@ public sealed class RunOutputsTests
     }
 
     [Fact]
+    public void When_NoiseRun_Expect_SpectrumAndTotalsInCsvFilesAndRawfilePlots()
+    {
+        var file = CliRunner.TempFile("noise.cir", "noise\nv1 in 0 dc 0 ac 1\nr1 in out 1k\nc1 out 0 1n\n.noise v(out) v1 dec 5 1k 1meg\n.end\n");
+        var dir = Path.GetDirectoryName(file)!;
+
+        var (code, _, err) = CliRunner.Run("run", file, "--out", Path.Combine(dir, "n.csv"));
+        var (rawCode, _, rawErr) = CliRunner.Run("run", file, "--out", Path.Combine(dir, "n.raw"));
+
+        Assert.True(code == 0, err);
+        Assert.True(rawCode == 0, rawErr);
+        Assert.Equal("frequency,onoise_spectrum,inoise_spectrum", File.ReadLines(Path.Combine(dir, "n.noise.csv")).First());
+        Assert.Equal("onoise_total,inoise_total", File.ReadLines(Path.Combine(dir, "n.noisetotal.csv")).First());
+        var plots = RawFileReader.Read(Path.Combine(dir, "n.raw"));
+        Assert.Equal(["Noise Spectral Density Curves", "Integrated Noise"], plots.Select(p => p.Name));
+        Assert.Equal(["frequency", "onoise_spectrum", "inoise_spectrum"], plots[0].VectorNames);
+        Assert.Equal(["onoise_total", "inoise_total"], plots[1].VectorNames);
+    }
+
+    [Fact]
     public void When_AsciiWithoutRawfile_Expect_ExitTwoNamingTheOption()
     {
         var file = CliRunner.TempFile("rc.cir", Rc);

@@ -1,4 +1,5 @@
 using Hwsim.Bridge.Demos;
+using Hwsim.Bridge.Evaluation;
 using Hwsim.Bridge.Mapping;
 using Hwsim.Bridge.Reports;
 using Hwsim.Circuits.Blocks;
@@ -18,7 +19,21 @@ public sealed record CompareRequest(
     string? InputsPath = null,
     Func<FidelityLevel, MappingProfile>? ProfileFor = null,
     string? ModelsDirectory = null,
-    string? InputColumns = null);
+    string? InputColumns = null)
+{
+    /// <summary>
+    /// Changes a level's base profile (the level's defaults, or the demo's device-level settings) as the user asked;
+    /// takes precedence over <see cref="ProfileFor"/>.
+    /// </summary>
+    public Func<FidelityLevel, MappingProfile, MappingProfile>? Customize { get; init; }
+    /// <summary>How the device level runs (clock period, simulator, period sweep).</summary>
+    public DeviceOptions Device { get; init; } = DeviceOptions.Default;
+    /// <summary>
+    /// The main job (no level asked for): the device level only for the cases marked to run there
+    /// (<see cref="ComparisonCase.DeviceInMainJob"/>), the other levels for all.
+    /// </summary>
+    public bool MainJob { get; init; }
+}
 
 /// <summary>Runs the comparisons of a request and writes their files (CSV, netlists, and the report when a writer is given).</summary>
 public static class CompareJob
@@ -45,17 +60,22 @@ public static class CompareJob
     {
         var cases = Cases(request);
         var results = new List<ComparisonResult>();
-        var runs = cases.Count * request.Levels.Count;
-        var totalPoints = cases.Sum(c => (long)c.Inputs.Count) * request.Levels.Count;
-        var run = 0;
+        IEnumerable<FidelityLevel> LevelsOf(ComparisonCase c) =>
+            request.Levels.Where(l => !request.MainJob || l != FidelityLevel.Device || c.DeviceInMainJob);
+        ComparisonCase RunOf(ComparisonCase c, FidelityLevel level) => level == FidelityLevel.Device ? c.ForDevice() : c;
+        var runs = cases.Sum(c => LevelsOf(c).Count());
+        var totalPoints = cases.Sum(c => LevelsOf(c).Sum(l => (long)RunOf(c, l).Inputs.Count));
+        var done = 0;
         foreach (var c in cases)
         {
-            foreach (var level in request.Levels)
+            foreach (var level in LevelsOf(c))
             {
-                run++;
-                progress?.Begin(c.Name, level, c.Model.IsSequenceModel, run, runs, c.Inputs.Count, totalPoints);
-                var profile = request.ProfileFor?.Invoke(level) ?? MappingProfile.For(level);
-                results.Add(Comparer.Run(c, level, profile, progress is null ? null : (done, _) => progress.Point(done)));
+                done++;
+                var run = RunOf(c, level);
+                progress?.Begin(c.Name, level, c.Model.IsSequenceModel, done, runs, run.Inputs.Count, totalPoints);
+                var baseProfile = level == FidelityLevel.Device && c.DeviceProfile is { } d ? d : MappingProfile.For(level);
+                var profile = request.Customize?.Invoke(level, baseProfile) ?? request.ProfileFor?.Invoke(level) ?? baseProfile;
+                results.Add(Comparer.Run(run, level, profile, progress is null ? null : (points, _) => progress.Point(points), device: request.Device));
             }
         }
         progress?.Writing();

@@ -15,18 +15,51 @@ public sealed record ComparisonCase(
     IReadOnlyList<double[]>? Targets,
     TaskMetric Metric,
     int FromPoint = 0,
-    IReadOnlyList<string>? Notes = null);
+    IReadOnlyList<string>? Notes = null)
+{
+    /// <summary>The demo's device-level profile (its signal scale and read voltage); null takes the level's defaults.</summary>
+    public MappingProfile? DeviceProfile { get; init; }
+    /// <summary>Whether the main job (a compare without a level) runs this case at the device level.</summary>
+    public bool DeviceInMainJob { get; init; }
+    /// <summary>At the device level, the first this many samples of a feed-forward case run; null runs all.</summary>
+    public int? DevicePoints { get; init; }
+
+    /// <summary>The case as the device level runs it: a feed-forward case cut to <see cref="DevicePoints"/> samples, with a note saying so.</summary>
+    public ComparisonCase ForDevice()
+    {
+        if (DevicePoints is not { } n || Model.IsSequenceModel || Inputs.Count <= n) return this;
+        return this with
+        {
+            Inputs = Inputs.Take(n).ToList(),
+            Targets = Targets?.Take(n).ToList(),
+            Notes = (Notes ?? Array.Empty<string>()).Append($"device level: the first {n} of the {Inputs.Count} test samples, one per clock period").ToList(),
+        };
+    }
+}
 
 /// <summary>Compiles a model at a level, runs circuit and software on the same inputs, and measures the differences.</summary>
 public static class Comparer
 {
-    public static ComparisonResult Run(ComparisonCase c, FidelityLevel level, MappingProfile? profile = null, Action<int, int>? progress = null)
+    public static ComparisonResult Run(ComparisonCase c, FidelityLevel level, MappingProfile? profile = null, Action<int, int>? progress = null,
+        DeviceOptions? device = null)
     {
         var start = Stopwatch.GetTimestamp();
         var network = NetworkCompiler.Compile(c.Model, level, profile);
-        var evaluator = new CircuitEvaluator(network);
-        var circuit = evaluator.Run(c.Inputs, progress);
         var software = SoftwareTracer.Trace(c.Model, network, c.Inputs);
+        SignalTrace circuit;
+        DeviceTiming? timing = null;
+        string? simulated = null;
+        var newton = 0;
+        if (network.IsClocked)
+        {
+            (circuit, timing, simulated) = RunClocked(c, network, software, device ?? DeviceOptions.Default);
+        }
+        else
+        {
+            var evaluator = new CircuitEvaluator(network);
+            circuit = evaluator.Run(c.Inputs, progress);
+            newton = evaluator.Statistics.NewtonIterations;
+        }
         var from = Math.Clamp(c.FromPoint, 0, Math.Max(0, c.Inputs.Count - 1));
 
         var signals = new List<SignalError>();
@@ -60,21 +93,13 @@ public static class Comparer
                 outHi = Math.Max(outHi, swOut[p][k]);
             }
 
-        double? swMetric = null, ckMetric = null, agreement = null;
-        var targets = c.Targets?.Skip(from).ToList();
-        if (targets is not null && c.Metric != TaskMetric.None)
-        {
-            (swMetric, ckMetric) = c.Metric == TaskMetric.Accuracy
-                ? (TaskMetrics.Accuracy(swOut, targets), TaskMetrics.Accuracy(ckOut, targets))
-                : (TaskMetrics.Rmse(swOut, targets), TaskMetrics.Rmse(ckOut, targets));
-        }
-        if (c.Metric == TaskMetric.Accuracy)
-            agreement = swOut.Count == 0 ? null : (double)swOut.Zip(ckOut).Count(x => TaskMetrics.Decision(x.First) == TaskMetrics.Decision(x.Second)) / swOut.Count;
+        var (swMetric, ckMetric, agreement) = Metrics(c, software, circuit, from);
 
         return new ComparisonResult
         {
             Demo = c.Name,
             Level = level,
+            Engine = network.IsClocked && (device ?? DeviceOptions.Default).Engine == ClockedEngine.Ngspice ? "ngspice" : "hwsim",
             OutputMaxAbsError = outMax,
             OutputRmsError = count == 0 ? 0 : Math.Sqrt(outSum / count),
             OutputRange = count == 0 ? 0 : outHi - outLo,
@@ -90,8 +115,96 @@ public static class Comparer
             Inputs = c.Inputs,
             Targets = c.Targets,
             Elapsed = Stopwatch.GetElapsedTime(start),
-            NewtonIterations = evaluator.Statistics.NewtonIterations,
+            NewtonIterations = newton,
+            Timing = timing,
+            SimulatedNetlist = simulated,
             Notes = c.Notes ?? Array.Empty<string>(),
         };
+    }
+
+    /// <summary>The software and circuit task metrics and the decision agreement over the points from <paramref name="from"/> on.</summary>
+    private static (double? Software, double? Circuit, double? Agreement) Metrics(ComparisonCase c, SignalTrace software, SignalTrace circuit, int from)
+    {
+        var swOut = software.Outputs.Skip(from).ToList();
+        var ckOut = circuit.Outputs.Skip(from).ToList();
+        double? swMetric = null, ckMetric = null, agreement = null;
+        var targets = c.Targets?.Skip(from).ToList();
+        if (targets is not null && c.Metric != TaskMetric.None)
+        {
+            (swMetric, ckMetric) = c.Metric == TaskMetric.Accuracy
+                ? (TaskMetrics.Accuracy(swOut, targets), TaskMetrics.Accuracy(ckOut, targets))
+                : (TaskMetrics.Rmse(swOut, targets), TaskMetrics.Rmse(ckOut, targets));
+        }
+        if (c.Metric == TaskMetric.Accuracy)
+            agreement = swOut.Count == 0 ? null : (double)swOut.Zip(ckOut).Count(x => TaskMetrics.Decision(x.First) == TaskMetrics.Decision(x.Second)) / swOut.Count;
+        return (swMetric, ckMetric, agreement);
+    }
+
+    /// <summary>Points of the period sweep: the first ones of the inputs (a sequence's first steps).</summary>
+    public const int SweepPoints = 16;
+
+    /// <summary>The output RMS error against software over the first <paramref name="points"/> points: what the period sweep watches.</summary>
+    private static double SweepMetric(SignalTrace software, SignalTrace circuit, int points)
+    {
+        double sum = 0;
+        long n = 0;
+        for (var p = 0; p < points; p++)
+            for (var k = 0; k < circuit.Outputs[p].Length; k++)
+            {
+                var d = circuit.Outputs[p][k] - software.Outputs[p][k];
+                sum += d * d;
+                n++;
+            }
+        return n == 0 ? 0 : Math.Sqrt(sum / n);
+    }
+
+    /// <summary>Periods the sweep tries, as fractions of the default period.</summary>
+    private static readonly double[] SweepFractions = { 0.7, 0.5, 0.35, 0.25, 0.18, 0.12 };
+
+    /// <summary>
+    /// The device level: the period (given, and checked against the settling measured at a long period; or chosen from
+    /// it), ONE clocked transient over all the inputs, and optionally the sweep of shorter periods.
+    /// </summary>
+    private static (SignalTrace, DeviceTiming, string) RunClocked(ComparisonCase c, CompiledNetwork network, SignalTrace software, DeviceOptions options)
+    {
+        var ranges = Enumerable.Range(0, network.Signals.Count).Select(s =>
+        {
+            var series = software.Series(s);
+            return series.Max() - series.Min();
+        }).ToList();
+        double period;
+        if (options.ClockPeriod is { } given)
+        {
+            var settling = ClockCalibration.MeasureSettling(network, c.Inputs, ranges, options.Engine);
+            ClockCalibration.Check(network, given, settling);
+            period = given;
+        }
+        else
+        {
+            period = ClockCalibration.PeriodFor(network, ClockCalibration.MeasureSettling(network, c.Inputs, ranges, options.Engine));
+        }
+        var run = ClockedEvaluator.Run(network, c.Inputs, period, ranges, options.Engine);
+        var timing = run.Timing;
+        if (options.SweepPeriod)
+        {
+            // the sweep runs the first points only (a sequence's first steps are the same in the whole run), and
+            // watches the output RMS error against software, which every demo has
+            var points = Math.Min(SweepPoints, c.Inputs.Count);
+            var prefix = c.Inputs.Take(points).ToList();
+            var reference = SweepMetric(software, run.Trace, points);
+            var sweep = new List<(double, double)> { (period, reference) };
+            var shortest = period;
+            foreach (var f in SweepFractions)
+            {
+                var t = period * f;
+                var trial = ClockedEvaluator.Run(network, prefix, t, ranges, options.Engine, waveforms: false);
+                var metric = SweepMetric(software, trial.Trace, points);
+                sweep.Add((t, metric));
+                if (!(Math.Abs(metric - reference) <= 0.01 * Math.Abs(reference) + 1e-12)) break;
+                shortest = t;
+            }
+            timing = timing with { MinClockPeriod = shortest, PeriodSweep = sweep };
+        }
+        return (run.Trace, timing, run.Netlist);
     }
 }

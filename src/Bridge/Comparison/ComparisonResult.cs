@@ -35,6 +35,10 @@ public sealed class ComparisonResult
     public IReadOnlyList<double[]>? Targets { get; init; }
     public TimeSpan Elapsed { get; init; }
     public int NewtonIterations { get; init; }
+    /// <summary>Device level: clock period, settling, energy (null at the levels without time).</summary>
+    public DeviceTiming? Timing { get; init; }
+    /// <summary>The netlist that was simulated when it is not <see cref="CompiledNetwork.Netlist"/> (the device level's clocked transient).</summary>
+    public string? SimulatedNetlist { get; init; }
     /// <summary>Extra notes for the report (e.g. "inputs generated: the model file has none").</summary>
     public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
 }

@@ -60,7 +60,8 @@ internal sealed class CircuitBuilder
         _parts.Add(new CircuitPart(name, null, new[] { node, "0" }, Layer));
     }
 
-    public string Build(string title, IEnumerable<string> comments)
+    /// <summary>The netlist text; <paramref name="analysis"/> (e.g. <c>.op</c>) goes before <c>.end</c>, none when null.</summary>
+    public string Build(string title, IEnumerable<string> comments, string? analysis = ".op")
     {
         var sb = new StringBuilder();
         sb.Append(OneLine(title)).Append('\n');
@@ -68,7 +69,8 @@ internal sealed class CircuitBuilder
         foreach (var d in _order) sb.Append(d).Append('\n');
         foreach (var i in _instances) sb.Append(i).Append('\n');
         foreach (var s in _sources) sb.Append(s).Append('\n');
-        sb.Append(".op\n.end\n");
+        if (analysis is not null) sb.Append(analysis).Append('\n');
+        sb.Append(".end\n");
         return sb.ToString();
     }
 

@@ -7,10 +7,15 @@ namespace Hwsim.Bridge.Compiler;
 public sealed record InputPort(int Index, string Source, string Node);
 
 /// <summary>
-/// State carried from one time step to the next by an ideal sample-and-hold: the source that presents the previous
-/// value (h or c of the last step) and the signal whose new value it takes after the step.
+/// State carried from one time step to the next: at the ideal and macro levels by an ideal sample-and-hold, the
+/// source <see cref="Source"/> that presents the previous value (h or c of the last step), set by the evaluator; at
+/// the device level by the sample-and-hold instance <see cref="Source"/> in the circuit itself. <see cref="Next"/> is
+/// the signal whose new value it takes after the step.
 /// </summary>
 public sealed record StatePort(string Source, Signal Next, int Layer, int Unit, bool IsCell);
+
+/// <summary>A supply source of a device-level circuit and the kind of block it powers (<c>act</c>, <c>hold</c>, ...).</summary>
+public sealed record SupplySource(string Source, string Kind, double Volts);
 
 /// <summary>A crossbar of the circuit and the network layer whose weights it holds.</summary>
 public sealed record CrossbarInfo(string Layer, string Instance, Crossbar Crossbar);
@@ -34,6 +39,15 @@ public sealed class CompiledNetwork
     public required IReadOnlyList<Signal> Outputs { get; init; }
     public required IReadOnlyList<CrossbarInfo> Crossbars { get; init; }
     public bool IsSequenceModel => States.Count > 0;
+    /// <summary>Device level: the supply sources, one per rail of each block kind (empty at the other levels).</summary>
+    public IReadOnlyList<SupplySource> Supplies { get; init; } = Array.Empty<SupplySource>();
+    /// <summary>
+    /// Device level of a sequence model: the states are held in the circuit by sample-and-holds clocked by the
+    /// two-phase clock on nodes <c>phi1</c> and <c>phi2</c>, whose sources the clocked transient adds.
+    /// </summary>
+    public bool NeedsClock { get; init; }
+    /// <summary>True at the device level: the netlist has no analysis; it runs as a clocked transient.</summary>
+    public bool IsClocked => Level == FidelityLevel.Device;
 
     /// <summary>
     /// The netlist with the input sources set to one input row (values, scaled to volts), e.g. to run the first test

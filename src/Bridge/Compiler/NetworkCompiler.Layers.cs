@@ -41,7 +41,7 @@ public static partial class NetworkCompiler
         for (var k = 0; k < inputs.Count; k++)
         {
             var node = $"{name}_o{k}";
-            c.Builder.Instance($"xa_{name}_{k}", new[] { inputs[k], node }, def);
+            c.Builder.Instance($"xa_{name}_{k}", c.Nodes(new[] { inputs[k], node }, c.Supply(x => x.Activation)), def);
             signals.Add(new Signal($"{layer.Name}[{k}]", node, layer.Name, SignalKind.Activation, k));
         }
         c.Signals.AddRange(signals);
@@ -61,7 +61,7 @@ public static partial class NetworkCompiler
         var kernel = ToArray(conv.Weight);
         var bias = Vector(conv.Bias, conv.OutChannels);
         var mapping = c.Profile.MappingFor(kernel.Cast<double>().Concat(bias));
-        var xb = new Crossbar($"xb_{name}", kernel, bias, mapping, c.Profile.WireResistance, c.Profile.Variation, c.Memristor());
+        var xb = c.Program(new Crossbar($"xb_{name}", kernel, bias, mapping, c.Profile.WireResistance, memristor: c.Memristor()));
         var xbName = c.Builder.Define(WithDevice(c, xb));
         c.Crossbars.Add(new CrossbarInfo(conv.Name, $"xx_{name}_*", xb));
         var driver = c.RowDriver();
@@ -75,7 +75,7 @@ public static partial class NetworkCompiler
         {
             rowP[k] = $"{name}_rp{k}";
             rowN[k] = $"{name}_rn{k}";
-            c.Builder.Instance($"xd_{name}_{k}", new[] { inputs[k], rowP[k], rowN[k] }, driver);
+            c.Builder.Instance($"xd_{name}_{k}", c.Nodes(new[] { inputs[k], rowP[k], rowN[k] }, c.Supply(x => x.Crossbar)), driver);
         }
 
         var outputs = new Signal[conv.OutChannels * oh * ow];
@@ -102,7 +102,7 @@ public static partial class NetworkCompiler
                 {
                     var index = co * oh * ow + oy * ow + ox;
                     var node = $"{name}_o{index}";
-                    c.Builder.Instance($"xt_{name}_{index}", new[] { columns[co], node }, tia);
+                    c.Builder.Instance($"xt_{name}_{index}", c.Nodes(new[] { columns[co], node }, c.Supply(x => x.Amplifier)), tia);
                     outputs[index] = new Signal($"{conv.Name}[{index}]", node, conv.Name, SignalKind.PreActivation, index);
                 }
             }
@@ -143,12 +143,14 @@ public static partial class NetworkCompiler
             var bhh = Vector(lstm.BiasHh(k), 4 * hidden);
             var bias = bih.Zip(bhh, (a, b) => a + b).ToArray();
 
+            var device = c.Level == FidelityLevel.Device;
             var hPrev = new List<string>();
             var cPrev = new List<string>();
             for (var j = 0; j < hidden; j++)
             {
                 hPrev.Add($"{prefix}_hp{j}");
                 cPrev.Add($"{prefix}_cp{j}");
+                if (device) continue;   // the device level's sample-and-holds drive these nodes (below)
                 c.Builder.Source($"vhp_{prefix}_{j}", hPrev[j], 0);
                 c.Builder.Source($"vcp_{prefix}_{j}", cPrev[j], 0);
             }
@@ -165,7 +167,7 @@ public static partial class NetworkCompiler
                 {
                     var zNode = z[g * hidden + j];
                     nodes[j] = $"{prefix}_{letter}{j}";
-                    c.Builder.Instance($"xa_{prefix}_{letter}{j}", new[] { zNode, nodes[j] }, def);
+                    c.Builder.Instance($"xa_{prefix}_{letter}{j}", c.Nodes(new[] { zNode, nodes[j] }, c.Supply(x => x.Activation)), def);
                     c.Signals.Add(new Signal($"{label}.z{letter}[{j}]", zNode, lstm.Name, SignalKind.GatePreActivation, g * hidden + j, k));
                     c.Signals.Add(new Signal($"{label}.{letter}[{j}]", nodes[j], lstm.Name, SignalKind.Gate, g * hidden + j, k));
                 }
@@ -173,6 +175,7 @@ public static partial class NetworkCompiler
             }
 
             var mul = c.Multiplier();
+            var mulC = c.CellMultiplier();
             var add = c.Adder2();
             var tanh = c.ActivationDefinition(ActivationKind.Tanh);
             var hSignals = new List<Signal>();
@@ -183,17 +186,30 @@ public static partial class NetworkCompiler
                 var cn = $"{prefix}_c{j}";
                 var tc = $"{prefix}_tc{j}";
                 var hn = $"{prefix}_h{j}";
-                c.Builder.Instance($"xm_{prefix}_fc{j}", new[] { gateNodes['f'][j], cPrev[j], fc }, mul);
-                c.Builder.Instance($"xm_{prefix}_ig{j}", new[] { gateNodes['i'][j], gateNodes['g'][j], ig }, mul);
-                c.Builder.Instance($"xs_{prefix}_c{j}", new[] { fc, ig, cn }, add);
-                c.Builder.Instance($"xa_{prefix}_tc{j}", new[] { cn, tc }, tanh);
-                c.Builder.Instance($"xm_{prefix}_h{j}", new[] { gateNodes['o'][j], tc, hn }, mul);
+                var (mulSupply, ampSupply, actSupply) = (c.Supply(x => x.Multiplier), c.Supply(x => x.Amplifier), c.Supply(x => x.Activation));
+                c.Builder.Instance($"xm_{prefix}_fc{j}", c.Nodes(new[] { gateNodes['f'][j], cPrev[j], fc }, mulSupply), mulC);
+                c.Builder.Instance($"xm_{prefix}_ig{j}", c.Nodes(new[] { gateNodes['i'][j], gateNodes['g'][j], ig }, mulSupply), mul);
+                c.Builder.Instance($"xs_{prefix}_c{j}", c.Nodes(new[] { fc, ig, cn }, ampSupply), add);
+                c.Builder.Instance($"xa_{prefix}_tc{j}", c.Nodes(new[] { cn, tc }, actSupply), tanh);
+                c.Builder.Instance($"xm_{prefix}_h{j}", c.Nodes(new[] { gateNodes['o'][j], tc, hn }, mulSupply), mul);
+                var hSource = $"vhp_{prefix}_{j}";
+                var cSource = $"vcp_{prefix}_{j}";
+                if (device)
+                {
+                    // master-slave sample-and-holds: the new c and h, sampled in phase 1, are the next step's previous values from phase 2 on
+                    var sh = c.SampleHold();
+                    var hold = c.Supply(x => x.Hold);
+                    hSource = $"xsh_{prefix}_h{j}";
+                    cSource = $"xsh_{prefix}_c{j}";
+                    c.Builder.Instance(hSource, c.Nodes(new[] { hn, hPrev[j], "phi1", "phi2" }, hold), sh);
+                    c.Builder.Instance(cSource, c.Nodes(new[] { cn, cPrev[j], "phi1", "phi2" }, hold), sh);
+                }
                 var cSignal = new Signal($"{label}.c[{j}]", cn, lstm.Name, SignalKind.CellState, j, k);
                 var hSignal = new Signal($"{label}.h[{j}]", hn, lstm.Name, SignalKind.HiddenState, j, k);
                 c.Signals.Add(cSignal);
                 c.Signals.Add(hSignal);
-                c.States.Add(new StatePort($"vhp_{prefix}_{j}", hSignal, k, j, IsCell: false));
-                c.States.Add(new StatePort($"vcp_{prefix}_{j}", cSignal, k, j, IsCell: true));
+                c.States.Add(new StatePort(hSource, hSignal, k, j, IsCell: false));
+                c.States.Add(new StatePort(cSource, cSignal, k, j, IsCell: true));
                 hSignals.Add(hSignal);
             }
             current = hSignals.Select(s => s.Node).ToList();

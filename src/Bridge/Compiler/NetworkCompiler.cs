@@ -69,9 +69,15 @@ public static partial class NetworkCompiler
             }
             if (layer is not Flatten) current = layerSignals.Select(s => s.Node).ToList();
         }
+        var device = level == FidelityLevel.Device;
         var comments = new[]
         {
             $"network {model.Name} compiled by hwsim at the {level.Name()} level",
+            device
+                ? "device level: transistor-level blocks, powered from one named supply per block kind; LSTM states held by clocked sample-and-holds; run as a clocked transient"
+                : c.States.Count > 0
+                    ? "this file is ONE time step's operating point (.op): the LSTM states h and c of the previous step are the DC sources vhp_*/vcp_* (0 here: the first step), set between steps by the evaluator as an ideal sample-and-hold"
+                    : "this file is one sample's operating point (.op); the inputs vin{k} hold that sample",
             "every signal node holds value * Vs volts; inputs are vin{k}; the signal map at the end of these comments says which node holds which signal",
         }.Concat(profile.Describe().TrimEnd().Split('\n'))
          .Append("signal map (signal = node): " + string.Join(", ", c.Inputs.Select(i => $"input[{i.Index}] = {i.Node}")))
@@ -81,13 +87,15 @@ public static partial class NetworkCompiler
             Name = model.Name,
             Level = level,
             Profile = profile,
-            Netlist = c.Builder.Build($"{model.Name}: {level.Name()} circuit", comments),
+            Netlist = c.Builder.Build($"{model.Name}: {level.Name()} circuit", comments, device ? null : ".op"),
             Inputs = c.Inputs,
             States = c.States,
             Signals = c.Signals,
             Outputs = layerSignals,
             Crossbars = c.Crossbars,
             InstanceCount = c.Builder.InstanceCount,
+            Supplies = c.Supplies,
+            NeedsClock = device && c.States.Count > 0,
             Parts = c.Builder.Parts,
         };
     }
@@ -100,6 +108,7 @@ public static partial class NetworkCompiler
             Model = model;
             Level = level;
             Profile = profile;
+            _sampler = new ConductanceSampler(profile);
         }
 
         public NetworkModel Model { get; }
@@ -110,42 +119,118 @@ public static partial class NetworkCompiler
         public List<StatePort> States { get; } = new();
         public List<Signal> Signals { get; } = new();
         public List<CrossbarInfo> Crossbars { get; } = new();
+        public List<SupplySource> Supplies { get; } = new();
         private bool _biasDefined;
+        private readonly HashSet<string> _suppliesDefined = new();
 
-        /// <summary>The constant bias rows at +/-Vread, shared by all crossbars.</summary>
+        private bool Device => Level == FidelityLevel.Device;
+
+        /// <summary>
+        /// Device level: the supply of a block kind, its sources added once; null at the other levels (blocks bring
+        /// their own supplies or none).
+        /// </summary>
+        public SupplyRails? Supply(Func<DeviceSupplies, SupplyRails> kind)
+        {
+            if (!Device) return null;
+            var rails = kind(Profile.Supplies);
+            if (_suppliesDefined.Add(rails.Kind))
+            {
+                foreach (var (name, node, volts) in rails.Sources())
+                {
+                    Builder.Source(name, node, volts);
+                    Supplies.Add(new SupplySource(name, rails.Kind, volts));
+                }
+            }
+            return rails;
+        }
+
+        /// <summary>The instance nodes of a block: its signal nodes, then the rails of its supply (device level).</summary>
+        public IEnumerable<string> Nodes(IEnumerable<string> signals, SupplyRails? supply) => supply is null ? signals : signals.Concat(supply.Nodes);
+
+        /// <summary>
+        /// The constant bias rows at +/-Vread, shared by all crossbars: DC sources, or at the device level a row
+        /// driver whose input is the crossbar supply itself (gain Vread / Vdd), so the bias rows' current is supply current.
+        /// </summary>
         public (string P, string N) BiasRows()
         {
             if (!_biasDefined)
             {
                 var layer = Builder.Layer;
                 Builder.Layer = "bias";
-                Builder.Source("vbiasp", "bias_p", Profile.ReadVoltage);
-                Builder.Source("vbiasn", "bias_n", -Profile.ReadVoltage);
+                if (Supply(s => s.Crossbar) is { } xbar)
+                {
+                    var def = Builder.Define(ArithmeticBlocks.RowDriver("biasdrv", new SignalScale(xbar.Positive), Profile.ReadVoltage, null, 1, xbar));
+                    Builder.Instance("xd_bias", Nodes(new[] { xbar.PositiveNode, "bias_p", "bias_n" }, xbar), def);
+                }
+                else
+                {
+                    Builder.Source("vbiasp", "bias_p", Profile.ReadVoltage);
+                    Builder.Source("vbiasn", "bias_n", -Profile.ReadVoltage);
+                }
                 Builder.Layer = layer;
                 _biasDefined = true;
             }
             return ("bias_p", "bias_n");
         }
 
+        /// <summary>The y-range factor of the device level's f*c multiplier: c linear within +/-6 units.</summary>
+        public const double CellStateRange = 3;
+
         /// <summary>The row driver definition (one for the whole network).</summary>
-        public string RowDriver() => Builder.Define(ArithmeticBlocks.RowDriver("rowdrv", Profile.Scale, Profile.ReadVoltage, Profile.InputBits, Profile.InputFullScale));
+        public string RowDriver() => Builder.Define(ArithmeticBlocks.RowDriver("rowdrv", Profile.Scale, Profile.ReadVoltage, Profile.InputBits,
+            Profile.InputFullScale, Supply(s => s.Crossbar)));
 
         public string ActivationDefinition(ActivationKind kind) =>
             Builder.Define(Activation.Create($"act_{kind.ToString().ToLowerInvariant()}", kind, Level, Profile.Scale,
-                Profile.OpAmp.NegativeRail, Profile.OpAmp.PositiveRail, Profile.OpAmp));
+                Profile.Amplifier.NegativeRail, Profile.Amplifier.PositiveRail, Profile.Amplifier, Supply(s => s.Activation)));
 
         public string Multiplier() => Builder.Define(ArithmeticBlocks.Multiplier("mul", Level, Profile.Scale,
-            Profile.OpAmp.NegativeRail, Profile.OpAmp.PositiveRail, Profile.OpAmp));
+            Profile.Amplifier.NegativeRail, Profile.Amplifier.PositiveRail, Profile.Amplifier, Supply(s => s.Multiplier)));
 
-        /// <summary>The memristor at the crossings (its window is the profile's), or null for resistors.</summary>
-        public Hwsim.Circuits.Devices.MemristorModel? Memristor() => Profile.Device == CrossbarDeviceKind.Memristor
-            ? new Hwsim.Circuits.Devices.MemristorModel { Ron = 1 / Profile.Gmax, Roff = 1 / Profile.Gmin }
+        /// <summary>
+        /// The multiplier of f*c: at the device level a Gilbert cell whose c input is linear over +/-2
+        /// <see cref="CellStateRange"/> units (an LSTM's c grows beyond the +/-2 of the plain cell); the plain one elsewhere.
+        /// </summary>
+        public string CellMultiplier() => Device
+            ? Builder.Define(ArithmeticBlocks.Multiplier("mul_c", Level, Profile.Scale, Profile.Amplifier.NegativeRail, Profile.Amplifier.PositiveRail,
+                Profile.Amplifier, Supply(s => s.Multiplier), CellStateRange))
+            : Multiplier();
+
+        /// <summary>
+        /// The memristor sub-circuit at the crossings (its window is the profile's), or null for a resistor at each
+        /// crossing. Only the device level writes memristors: in the operating points of the ideal and macro levels a
+        /// memristor's state holds, so it is exactly the linear conductance of its programmed state, and a resistor of
+        /// that conductance gives the same solution without a Newton iteration over every crossing (a memristor
+        /// sub-circuit adds three unknowns and a non-linear source per crossing; with wire resistance, mlp-shapes took
+        /// about 2 s per sample that way). <see cref="ConductanceSampler"/> clamps memristor conductances to the window.
+        /// </summary>
+        public Hwsim.Circuits.Devices.MemristorModel? Memristor() => Profile.Device == CrossbarDeviceKind.Memristor && Device
+            ? new Hwsim.Circuits.Devices.MemristorModel { Ron = 1 / Profile.Gmax, Roff = 1 / Profile.Gmin, Dynamics = Profile.MemristorDynamics }
             : null;
 
-        public string Adder2() => Builder.Define(ArithmeticBlocks.Adder("add2", Level, 2, Profile.OpAmp));
+        private readonly ConductanceSampler _sampler;
+        private int _crossbars;
+
+        /// <summary>
+        /// The crossbar as programmed: its targets (quantised) through the profile's non-idealities, drawn for the
+        /// crossbar's place in compilation order (<see cref="ConductanceSampler"/>); the targets themselves when there are none.
+        /// </summary>
+        public Crossbar Program(Crossbar targets)
+        {
+            var index = _crossbars++;
+            if (_sampler.ProgramsAsTargets) return targets;
+            var (plus, minus) = _sampler.Program(targets, index);
+            return targets.WithConductances(plus, minus);
+        }
+
+        public string Adder2() => Builder.Define(ArithmeticBlocks.Adder("add2", Level, 2, Profile.Amplifier, supply: Supply(s => s.Amplifier)));
 
         public string Tia(string layer, double transresistance) =>
-            Builder.Define(TransimpedanceAmplifier.Create($"tia_{layer}", Level, transresistance, Profile.OpAmp));
+            Builder.Define(TransimpedanceAmplifier.Create($"tia_{layer}", Level, transresistance, Profile.Amplifier, Supply(s => s.Amplifier)));
+
+        /// <summary>The sample-and-hold of the device level's LSTM states (clock nodes phi1, phi2).</summary>
+        public string SampleHold() => Builder.Define(Hwsim.Circuits.Blocks.SampleHold.Create("sh", FidelityLevel.Device,
+            new SampleHoldOptions { HoldCapacitance = Profile.HoldCapacitance, OpAmp = Profile.Amplifier, Supply = Supply(s => s.Hold) }));
     }
 
     /// <summary>A node-safe version of a layer name (letters, digits, underscore).</summary>
@@ -166,7 +251,7 @@ public static partial class NetworkCompiler
         var outs = w.GetLength(0);
         if (inputs.Count != rows) throw new CompileException($"layer {layer}: {rows} weight columns but {inputs.Count} inputs");
         var mapping = c.Profile.MappingFor(w.Cast<double>().Concat(bias));
-        var xb = new Crossbar($"xb_{layer}", w, bias, mapping, c.Profile.WireResistance, c.Profile.Variation, c.Memristor());
+        var xb = c.Program(new Crossbar($"xb_{layer}", w, bias, mapping, c.Profile.WireResistance, memristor: c.Memristor()));
         var xbName = c.Builder.Define(WithDevice(c, xb));
         var driver = c.RowDriver();
         var p = new List<string>();
@@ -175,7 +260,7 @@ public static partial class NetworkCompiler
         {
             var rp = $"{layer}_rp{k}";
             var rn = $"{layer}_rn{k}";
-            c.Builder.Instance($"xd_{layer}_{k}", new[] { inputs[k], rp, rn }, driver);
+            c.Builder.Instance($"xd_{layer}_{k}", c.Nodes(new[] { inputs[k], rp, rn }, c.Supply(x => x.Crossbar)), driver);
             p.Add(rp);
             n.Add(rn);
         }
@@ -188,7 +273,7 @@ public static partial class NetworkCompiler
         for (var j = 0; j < outs; j++)
         {
             var o = $"{outputPrefix}{j}";
-            c.Builder.Instance($"xt_{layer}_{j}", new[] { columns[j], o }, tia);
+            c.Builder.Instance($"xt_{layer}_{j}", c.Nodes(new[] { columns[j], o }, c.Supply(x => x.Amplifier)), tia);
             outputs.Add(o);
         }
         return outputs;

@@ -1,4 +1,6 @@
 using Hwsim.Bridge.Comparison;
+using Hwsim.Bridge.Mapping;
+using Hwsim.Circuits.Blocks;
 using Hwsim.Nn.Demos;
 using Hwsim.Nn.Models;
 
@@ -48,6 +50,11 @@ public sealed record BridgeDemo(DemoDefinition Definition, BridgeSettings Settin
         {
             throw new ModelFormatException($"model '{model.Name}' does not take demo {Name}'s {inputs} input(s): {ex.Message}", item: model.Name, inner: ex);
         }
-        return new ComparisonCase(Name, model, data.TestInputRows, data.TestTargetRows, Metric, data.EvaluateFromStep);
+        return new ComparisonCase(Name, model, data.TestInputRows, data.TestTargetRows, Metric, data.EvaluateFromStep)
+        {
+            DeviceProfile = Settings.DeviceProfile,
+            DeviceInMainJob = Settings.DeviceInMainJob,
+            DevicePoints = Settings.DevicePoints,
+        };
     }
 }

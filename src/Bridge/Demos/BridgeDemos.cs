@@ -1,4 +1,6 @@
 using Hwsim.Bridge.Comparison;
+using Hwsim.Bridge.Mapping;
+using Hwsim.Circuits.Blocks;
 using Hwsim.Nn.Data;
 using Hwsim.Nn.Demos;
 
@@ -11,8 +13,27 @@ namespace Hwsim.Bridge.Demos;
 public static class BridgeDemos
 {
     private static readonly BridgeSettings Samples = new() { View = DemoView.Samples };
-    private static readonly BridgeSettings Waveforms = new() { View = DemoView.Waveforms };
+    /// <summary>
+    /// LSTMs at the device level: 0.5 V per unit keeps their cell states (up to 4.6 in lstm-sine) inside the
+    /// sample-and-holds' +/-3.5 V and their gate pre-activations (up to 6) inside every block's range.
+    /// </summary>
+    private static readonly BridgeSettings Waveforms = new()
+    {
+        View = DemoView.Waveforms,
+        DeviceProfile = MappingProfile.For(FidelityLevel.Device) with { SignalVoltsPerUnit = 0.5 },
+    };
     private static readonly BridgeSettings ShapeImages8x8 = new() { View = DemoView.Images, Image = (ShapeImages.Side, ShapeImages.Side) };
+
+    /// <summary>
+    /// The shape classifier at the device level: its logits (up to 100) need 0.1 V per unit to stay inside the
+    /// amplifiers' +/-10.5 V, and its hidden activations (up to 21) a read voltage of 0.03 V per unit to stay below
+    /// the memristors' 0.8 V threshold. Its device-level transient (12,000 unknowns) streams the first 40 test images.
+    /// </summary>
+    private static readonly BridgeSettings ShapeClassifier = ShapeImages8x8 with
+    {
+        DeviceProfile = MappingProfile.For(FidelityLevel.Device) with { SignalVoltsPerUnit = 0.1, ReadVoltage = 0.03 },
+        DevicePoints = 40,
+    };
 
     /// <summary>A single neuron has no task metric on the bridge, only its error against software.</summary>
     private static readonly BridgeSettings SingleNeuron = new() { View = DemoView.Samples, Metric = TaskMetric.None };
@@ -21,14 +42,14 @@ public static class BridgeDemos
     {
         [NeuronReluDemo.Definition] = SingleNeuron,
         [NeuronSigmoidDemo.Definition] = SingleNeuron,
-        [NeuronTanhDemo.Definition] = SingleNeuron,
-        [MlpXorDemo.Definition] = Samples,
-        [MlpShapesDemo.Definition] = ShapeImages8x8,
+        [NeuronTanhDemo.Definition] = SingleNeuron with { DeviceInMainJob = true },
+        [MlpXorDemo.Definition] = Samples with { DeviceInMainJob = true },
+        [MlpShapesDemo.Definition] = ShapeClassifier,
         [ConvSobelDemo.Definition] = ShapeImages8x8,
         // lstm-cell is a showcase of the cell, compared signal by signal like the single neurons (no task metric): its
         // software RMSE on the memory task is so small (0.015) that 8-bit quantisation of its large input weights (up
         // to 8) alone moves it by about 12 %, which says more about the task than about the circuit.
-        [LstmCellDemo.Definition] = Waveforms with { Metric = TaskMetric.None },
+        [LstmCellDemo.Definition] = Waveforms with { Metric = TaskMetric.None, DeviceInMainJob = true },
         [LstmSineDemo.Definition] = Waveforms,
         [LstmAirlineDemo.Definition] = Waveforms,
     };

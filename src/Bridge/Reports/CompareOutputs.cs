@@ -14,7 +14,8 @@ public static class CompareOutputs
 {
     /// <summary>The header of summary.csv: a contract, never change it (add columns at the end only).</summary>
     public const string SummaryHeader =
-        "demo,level,engine,output_max_abs_error,output_rms_error,output_range,metric,software_metric,circuit_metric,decision_agreement";
+        "demo,level,engine,output_max_abs_error,output_rms_error,output_range,metric,software_metric,circuit_metric,decision_agreement," +
+        "clock_period_s,settling_time_s,energy_per_inference_j,min_clock_period_s";
 
     private static string N(double x) => x.ToString("R", CultureInfo.InvariantCulture);
     private static string N(double? x) => x is { } v ? N(v) : "";
@@ -27,12 +28,17 @@ public static class CompareOutputs
             sb.Append(Field(r.Demo)).Append(',').Append(r.Level.Name()).Append(',').Append(r.Engine).Append(',')
                 .Append(N(r.OutputMaxAbsError)).Append(',').Append(N(r.OutputRmsError)).Append(',').Append(N(r.OutputRange)).Append(',')
                 .Append(r.Metric.Name()).Append(',').Append(N(r.SoftwareMetric)).Append(',').Append(N(r.CircuitMetric)).Append(',')
-                .Append(N(r.DecisionAgreement)).Append('\n');
+                .Append(N(r.DecisionAgreement)).Append(',')
+                .Append(N(r.Timing?.ClockPeriod)).Append(',').Append(N(r.Timing?.SettlingTime)).Append(',')
+                .Append(N(r.Timing?.EnergyPerInference)).Append(',').Append(N(r.Timing?.MinClockPeriod)).Append('\n');
         }
         return sb.ToString();
     }
 
-    /// <summary>Every signal both ways: <c>point</c>, then <c>SIGNAL:software</c>, <c>SIGNAL:circuit</c> per signal, then the targets.</summary>
+    /// <summary>
+    /// Every signal both ways: <c>point</c>, then <c>SIGNAL:software</c>, <c>SIGNAL:circuit</c> per signal, then the
+    /// targets; at the device level last <c>energy_j</c>, the energy the supplies delivered in that point's period.
+    /// </summary>
     public static string Signals(ComparisonResult r)
     {
         var sb = new StringBuilder("point");
@@ -40,6 +46,8 @@ public static class CompareOutputs
         var targets = r.Targets;
         var width = targets?.FirstOrDefault()?.Length ?? 0;
         for (var k = 0; k < width; k++) sb.Append(",target[").Append(k).Append(']');
+        var energy = r.Timing?.EnergyPerPoint;
+        if (energy is not null) sb.Append(",energy_j");
         sb.Append('\n');
         for (var p = 0; p < r.Circuit.Points; p++)
         {
@@ -47,6 +55,7 @@ public static class CompareOutputs
             for (var s = 0; s < r.Circuit.Signals.Count; s++)
                 sb.Append(',').Append(N(r.Software.Values[p][s])).Append(',').Append(N(r.Circuit.Values[p][s]));
             for (var k = 0; k < width; k++) sb.Append(',').Append(N(targets![p][k]));
+            if (energy is not null) sb.Append(',').Append(N(energy[p]));
             sb.Append('\n');
         }
         return sb.ToString();
@@ -79,7 +88,7 @@ public static class CompareOutputs
             AtomicFile.WriteAllText(csv, Signals(r));
             written.Add(csv);
             var netlist = Path.Combine(directory, "netlists", Stem(r) + ".cir");
-            AtomicFile.WriteAllText(netlist, r.Network.Netlist);
+            AtomicFile.WriteAllText(netlist, r.SimulatedNetlist ?? r.Network.Netlist);
             written.Add(netlist);
         }
         return written;

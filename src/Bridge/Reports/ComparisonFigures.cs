@@ -79,6 +79,11 @@ public static class ComparisonFigures
             if (inputs is not null)
                 Draw("representation", () => RepresentationFigure.Draw(r, sink, inputs, demo.Settings.Image.Height, demo.Settings.Image.Width));
         }
+        if (r.Timing is not null)
+        {
+            Draw("device-waveform", () => DeviceFigures.Waveform(r, sink));
+            Draw("period-sweep", () => DeviceFigures.PeriodSweep(r, sink));
+        }
         CrossbarMaps(r, all, sink, Draw, remarks);
         return new ResultFigures(r, view, figures, problems, remarks);
     }

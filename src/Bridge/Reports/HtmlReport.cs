@@ -20,6 +20,17 @@ public static class HtmlReport
     /// <summary>Signal tables longer than this start collapsed.</summary>
     public const int OpenTableRows = 12;
 
+    /// <summary>The style sheet of hwsim's pages (the compare report and the Monte Carlo report).</summary>
+    internal const string Style =
+        "body{font-family:'DejaVu Sans',Verdana,sans-serif;margin:1.5em auto;max-width:1350px;padding:0 1em;color:#222;line-height:1.4}" +
+        "h1{font-size:1.6em}h2{border-bottom:2px solid #1f77b4;padding-bottom:.2em;margin-top:2em}h3{margin-top:1.6em;color:#1f4e79}" +
+        "table{border-collapse:collapse;margin:.5em 0;font-size:.9em}td,th{border:1px solid #ccc;padding:3px 7px;text-align:right;white-space:nowrap}" +
+        "th{background:#eef3f8}th[title]{cursor:help;text-decoration:underline dotted #888}td:first-child,th:first-child{text-align:left}tr:nth-child(even) td{background:#fafafa}" +
+        "pre{background:#f6f6f6;padding:.8em;border:1px solid #e4e4e4;overflow-x:auto}" +
+        "figure{margin:1em 0 2em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}figcaption{font-size:.9em;color:#444;max-width:1100px}" +
+        "nav a{margin-right:.8em}.facts{background:#f4f8fb;border-left:4px solid #1f77b4;padding:.5em .8em}.warn{color:#a40000}" +
+        "summary{cursor:pointer;font-weight:bold;margin:.5em 0}td.l{text-align:left}.muted{color:#777}";
+
     /// <summary>The summary table's columns: its short header and, as a tooltip, the summary.csv column and its meaning.</summary>
     public static IReadOnlyList<(string Header, string Tooltip)> SummaryColumns { get; } = new[]
     {
@@ -34,6 +45,10 @@ public static class HtmlReport
         ("sw", "software_metric: the task metric of the software network on the test data"),
         ("circuit", "circuit_metric: the task metric of the circuit on the same data"),
         ("agree", "decision_agreement: the share of samples where circuit and software decide the same class"),
+        ("period", "clock_period_s: the device level's clock period, seconds (empty at the other levels)"),
+        ("settling", "settling_time_s: the worst time, over steps and outputs (and LSTM states), to stay within 0.1 % of the output range of the value at the end of the compute phase, seconds"),
+        ("energy", "energy_per_inference_j: the energy of every supply over one inference (a whole sequence for LSTMs, one sample otherwise), joules"),
+        ("min period", "min_clock_period_s: the shortest period at which the output RMS error over the first points stays within 1 % of its value at the default period, seconds"),
         ("worst signal", "the signal with the largest max |circuit − software| (any layer, not only outputs)"),
         ("its err", "that signal's max |circuit − software|, network units"),
         ("points", "samples or time steps compared"),
@@ -81,15 +96,7 @@ public static class HtmlReport
             _selfContained = selfContained;
         }
 
-        private const string Css =
-            "body{font-family:'DejaVu Sans',Verdana,sans-serif;margin:1.5em auto;max-width:1350px;padding:0 1em;color:#222;line-height:1.4}" +
-            "h1{font-size:1.6em}h2{border-bottom:2px solid #1f77b4;padding-bottom:.2em;margin-top:2em}h3{margin-top:1.6em;color:#1f4e79}" +
-            "table{border-collapse:collapse;margin:.5em 0;font-size:.9em}td,th{border:1px solid #ccc;padding:3px 7px;text-align:right;white-space:nowrap}" +
-            "th{background:#eef3f8}th[title]{cursor:help;text-decoration:underline dotted #888}td:first-child,th:first-child{text-align:left}tr:nth-child(even) td{background:#fafafa}" +
-            "pre{background:#f6f6f6;padding:.8em;border:1px solid #e4e4e4;overflow-x:auto}" +
-            "figure{margin:1em 0 2em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}figcaption{font-size:.9em;color:#444;max-width:1100px}" +
-            "nav a{margin-right:.8em}.facts{background:#f4f8fb;border-left:4px solid #1f77b4;padding:.5em .8em}.warn{color:#a40000}" +
-            "summary{cursor:pointer;font-weight:bold;margin:.5em 0}td.l{text-align:left}.muted{color:#777}";
+        private const string Css = Style;
 
         private static string E(string s) => WebUtility.HtmlEncode(s);
 
@@ -135,7 +142,8 @@ public static class HtmlReport
             _sb.Append("<h2 id=\"summary\">Summary</h2><p>The columns of <a href=\"summary.csv\">summary.csv</a> (full precision there), then the signal ")
                 .Append("with the largest error, the points compared and the time taken. Errors are over the compared points; ")
                 .Append("<i>agree</i> is the share of samples where circuit and software decide the same class. ")
-                .Append("Point at a column header for its summary.csv column and meaning.</p>");
+                .Append("Point at a column header for its summary.csv column and meaning. The period, settling, energy and min-period columns belong to the device level, ")
+                .Append("the only one simulated in time (empty at the others).</p>");
             _sb.Append("<table class=\"summary\"><tr>");
             foreach (var (h, tip) in SummaryColumns) _sb.Append("<th title=\"").Append(E(tip)).Append("\">").Append(E(h)).Append("</th>");
             _sb.Append("</tr>");
@@ -148,6 +156,8 @@ public static class HtmlReport
                     .Append("<td>").Append(G(r.OutputRmsError)).Append("</td><td>").Append(G(r.OutputRange)).Append("</td>")
                     .Append("<td class=\"l\">").Append(r.Metric.Name()).Append("</td><td>").Append(G(r.SoftwareMetric)).Append("</td><td>").Append(G(r.CircuitMetric)).Append("</td>")
                     .Append("<td>").Append(G(r.DecisionAgreement)).Append("</td>")
+                    .Append("<td>").Append(G(r.Timing?.ClockPeriod)).Append("</td><td>").Append(G(r.Timing?.SettlingTime)).Append("</td>")
+                    .Append("<td>").Append(G(r.Timing?.EnergyPerInference)).Append("</td><td>").Append(G(r.Timing?.MinClockPeriod)).Append("</td>")
                     .Append("<td class=\"l\">").Append(E(worst?.Signal ?? "")).Append("</td><td>").Append(worst is null ? "" : G(worst.MaxAbsError)).Append("</td>")
                     .Append("<td>").Append(r.Software.Points).Append("</td><td>").Append(r.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)).Append("</td></tr>");
             }
@@ -207,9 +217,46 @@ public static class HtmlReport
                 foreach (var p in f.Problems) _sb.Append("<li class=\"warn\">").Append(T(p)).Append("</li>");
                 _sb.Append("</ul>");
             }
+            Device(r);
             foreach (var fig in f.Figures) Figure(fig);
             SignalTable(r);
         }
+
+        /// <summary>The device level's timing and energy: the period, settling, the energy split by block kind, and digital hardware beside it.</summary>
+        private void Device(ComparisonResult r)
+        {
+            if (r.Timing is not { } t || DeviceEfficiency.Of(r) is not { } eff) return;
+            var per = t.SequencePerInference ? $"one inference (the whole sequence of {r.Software.Points} steps)" : "one inference (one sample)";
+            _sb.Append("<p class=\"facts\">One clocked transient (engine <b>").Append(E(r.Engine)).Append("</b>, ").Append(t.TimePoints).Append(" time points): clock period <b>")
+                .Append(G(t.ClockPeriod)).Append(" s</b> (compute phase ").Append(G(t.ComputeWindow)).Append(" s), settling time <b>").Append(G(t.SettlingTime))
+                .Append(" s</b>, shortest period within 1 %: ").Append(t.MinClockPeriod is { } m ? G(m) + " s" : "not swept").Append(". Energy of ").Append(per)
+                .Append(": <b>").Append(G(t.EnergyPerInference)).Append(" J</b>")
+                .Append(t.SequencePerInference ? $" ({G(t.EnergyPerInference / Math.Max(1, r.Software.Points))} J per step; per step in the CSV's energy_j column)" : "")
+                .Append(".</p>");
+            var total = t.EnergyByKind.Values.Sum();
+            _sb.Append("<table><tr><th>block kind (supply)</th><th>energy over the run (J)</th><th>share</th></tr>");
+            foreach (var (kind, energy) in t.EnergyByKind.OrderByDescending(x => x.Value))
+                _sb.Append("<tr><td>").Append(E(KindName(kind))).Append("</td><td>").Append(G(energy)).Append("</td><td>").Append(Share(energy, total)).Append("</td></tr>");
+            _sb.Append("</table>");
+            _sb.Append("<p>Beside digital hardware (an <i>estimate</i>): ").Append(eff.MacsPerInference.ToString("N0", CultureInfo.InvariantCulture))
+                .Append(" multiply-accumulates per inference would cost ").Append(G(eff.Float32Energy)).Append(" J in 32-bit float and ").Append(G(eff.Int8Energy))
+                .Append(" J in 8-bit integer arithmetic (").Append(E(DeviceEfficiency.DigitalSource)).Append("; arithmetic only, no memory access). ")
+                .Append("This circuit: <b>").Append(G(eff.TopsPerWatt)).Append(" TOPS/W</b> (2 operations per multiply-accumulate). Published LSTM hardware: ")
+                .Append(E(DeviceEfficiency.PublishedAnalog)).Append("; ").Append(E(DeviceEfficiency.PublishedDigital)).Append(". The circuit's figure is ")
+                .Append("dominated by the op-amps' quiescent power over the clock period; the profile states their supplies and quiescent current.</p>");
+        }
+
+        private static string KindName(string kind) => kind switch
+        {
+            "xbar" => "crossbar row drivers and reads (vdd_xbar, vss_xbar)",
+            "amp" => "TIAs and adders (vdd_amp, vss_amp)",
+            "act" => "activations (vdd_act, vss_act)",
+            "mul" => "Gilbert multipliers (vdd_mul, vss_mul, vb_mul)",
+            "hold" => "sample-and-holds (vdd_hold, vss_hold)",
+            "clock" => "two-phase clock (vphi1, vphi2)",
+            "input" => "input sources (vin*)",
+            _ => kind,
+        };
 
         /// <summary>
         /// A figure, linked or embedded. Its pixel size is written on the image so the page is laid out before the

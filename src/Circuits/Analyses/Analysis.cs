@@ -23,6 +23,15 @@ public abstract class Analysis
     /// <summary>Runs on an engine that is already bound (its set-up and matrix ordering are reused).</summary>
     public abstract AnalysisResult Run(CircuitEngine engine);
 
+    /// <summary>
+    /// Every result of the analysis, as ngspice writes its plots: one, except for <c>.noise</c> (the spectral
+    /// densities, then the integrated noise).
+    /// </summary>
+    public virtual IReadOnlyList<AnalysisResult> RunPlots(CircuitEngine engine) => [Run(engine)];
+
+    /// <summary>How many results <see cref="RunPlots"/> gives.</summary>
+    public virtual int PlotCount => 1;
+
     /// <summary>The result vectors of all unknowns, in unknown order, from per-point solution rows.</summary>
     protected static List<ResultVector> UnknownVectors(CircuitEngine engine, IReadOnlyList<double[]> rows)
     {

@@ -31,6 +31,15 @@ public sealed class TransientAnalysis : Analysis
     public double? MaxStep { get; }
     public bool UseInitialConditions { get; }
 
+    /// <summary>
+    /// Called at every reported time point with the time and the solution, indexed by unknown (the array is the
+    /// engine's own: read it during the call, do not keep it). Lets a caller reduce a long transient as it runs.
+    /// </summary>
+    public Action<double, double[]>? Observer { get; init; }
+
+    /// <summary>False keeps no time points in the result (its vectors are then empty): for runs read by an <see cref="Observer"/>.</summary>
+    public bool KeepPoints { get; init; } = true;
+
     /// <summary>Accepted time points after which the run stops with a <see cref="LimitExceededException"/> (see <see cref="ResourceLimits.MaxPoints"/>).</summary>
     public long MaxPoints { get; init; } = long.MaxValue;
 
@@ -98,6 +107,7 @@ public sealed class TransientAnalysis : Analysis
 
         var times = new List<double>();
         var rows = new List<double[]>();
+        long reported = 0;
 
         while (true)
         {
@@ -105,14 +115,19 @@ public sealed class TransientAnalysis : Analysis
             engine.Accept();
             if (s.Transient.Time > breaks[0]) breaks.Clear();
             engine.Statistics.AcceptedTimePoints++;
-            if (times.Count >= MaxPoints)
+            if (reported >= MaxPoints)
                 throw new LimitExceededException(ResourceLimit.Points,
                     $".tran: more than {MaxPoints} time points at t = {s.Transient.Time:G6} s of {Stop:G6} s (the time step shrank; the limit of points per analysis)");
             var dump = UseInitialConditions ? s.Transient.Time > 0 && s.Transient.Time >= Start : s.Transient.Time >= Start;
             if (dump)
             {
-                times.Add(s.Transient.Time);
-                rows.Add((double[])s.Biasing.Solution.Clone());
+                reported++;
+                Observer?.Invoke(s.Transient.Time, s.Biasing.Solution);
+                if (KeepPoints)
+                {
+                    times.Add(s.Transient.Time);
+                    rows.Add((double[])s.Biasing.Solution.Clone());
+                }
             }
             if (Stop - s.Transient.Time < breaks.MinBreak) break;
 

@@ -41,7 +41,7 @@ internal static class BlockBenches
         sb.Append("vx x 0 dc 0\n");
         sb.Append($"x1 x y {block.Name}\n");
         sb.Append(DcOptions);
-        sb.Append($".dc vx {N(range.Start * vs)} {N(range.Stop * vs)} {N(range.Step * vs)}\n.end\n");
+        sb.Append($".dc vx {N(range.Start * vs)} {N(range.Stop * vs)} {N(range.Step * vs)}\n.print dc v(y)\n.end\n");
         return new BlockBench(def, level, block, sb.ToString(), $"input {range}",
             r => (Values(r[0], "v(x)", vs), null, Values(r[0], "v(y)", vs)), (x, _) => ideal(x));
     }
@@ -55,7 +55,7 @@ internal static class BlockBenches
         sb.Append("va a 0 dc 0\nvb b 0 dc 0\n");
         sb.Append($"x1 a b y {block.Name}\n");
         sb.Append(DcOptions);
-        sb.Append($".dc va {N(first.Start * vs)} {N(first.Stop * vs)} {N(first.Step * vs)} vb {N(second.Start * vs)} {N(second.Stop * vs)} {N(second.Step * vs)}\n.end\n");
+        sb.Append($".dc va {N(first.Start * vs)} {N(first.Stop * vs)} {N(first.Step * vs)} vb {N(second.Start * vs)} {N(second.Stop * vs)} {N(second.Step * vs)}\n.print dc v(a) v(b) v(y)\n.end\n");
         return new BlockBench(def, level, block, sb.ToString(), $"input 1 {first}, input 2 {second}",
             r => (Values(r[0], "v(a)", vs), Values(r[0], "v(b)", vs), Values(r[0], "v(y)", vs)), ideal);
     }
@@ -70,7 +70,7 @@ internal static class BlockBenches
         sb.Append("ix 0 x dc 0\n");
         sb.Append($"x1 x y {block.Name}\n");
         sb.Append(DcOptions);
-        sb.Append($".dc ix {N(range.Start * unit)} {N(range.Stop * unit)} {N(range.Step * unit)}\n.end\n");
+        sb.Append($".dc ix {N(range.Start * unit)} {N(range.Stop * unit)} {N(range.Step * unit)}\n.print dc v(y)\n.end\n");
         return new BlockBench(def, level, block, sb.ToString(), $"input current {range} x {N(unit)} A",
             r => (Values(r[0], "i-sweep", unit), null, Values(r[0], "v(y)", vs)), (x, _) => -x);
     }
@@ -104,8 +104,9 @@ internal static class BlockBenches
         sb.Append($"x2 c0 y {tia.Name}\n");
         sb.Append(DcOptions);
         sb.Append(memristors
-            ? $".dc vsweep {N((range.Start - 1) * vs)} {N((range.Stop - 1) * vs)} {N(range.Step * vs)}\n.end\n"
-            : $".dc vt {N(range.Start * vs)} {N(range.Stop * vs)} {N(range.Step * vs)}\n.end\n");
+            ? $".dc vsweep {N((range.Start - 1) * vs)} {N((range.Stop - 1) * vs)} {N(range.Step * vs)}\n"
+            : $".dc vt {N(range.Start * vs)} {N(range.Stop * vs)} {N(range.Step * vs)}\n");
+        sb.Append(".print dc v(t) v(y)\n.end\n");
         return new BlockBench(def, level, xb.ToSubcircuit(), sb.ToString(), $"input scale t {range} along u = ({string.Join(", ", direction.Select(N))})",
             r => (Values(r[0], "v(t)", vs), null, Values(r[0], "v(y)", vs)), (t, _) => ideal(t));
     }
@@ -134,7 +135,7 @@ internal static class BlockBenches
         sb.Append($"xclk phi1 phi2 {clk.Name}\n");
         sb.Append($"x1 x y phi1 phi2 {block.Name}\n");
         var stop = (steps.Length + 1) * t;
-        sb.Append($".tran {N(t / 200)} {N(stop)} 0 {N(t / 50)}\n.end\n");
+        sb.Append($".tran {N(t / 200)} {N(stop)} 0 {N(t / 50)}\n.print tran v(x) v(y)\n.end\n");
         return new BlockBench(def, level, block, sb.ToString(), $"{steps.Length} input steps {N(steps[0])} .. {N(steps[^1])}, one per clock period {N(t)} s",
             r =>
             {

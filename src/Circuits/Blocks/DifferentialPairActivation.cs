@@ -20,6 +20,11 @@ namespace Hwsim.Circuits.Blocks;
 /// about 0.5 mA per volt (2.1 k to ground). Off 27 C the attenuation no longer matches V_T and the slope changes by
 /// the ratio of the temperatures.
 /// </para>
+/// <para>
+/// Built for a <see cref="SupplyRails"/> (the device level of a compiled network), the block takes the rails as ports
+/// <c>vcc vee</c> instead of its own sources, its op-amp is the powered macro-model, and the sigmoid's Vs/2 reference
+/// is a resistor divider from <c>vcc</c> whose Thevenin resistance (10 k) is taken off R4, so the gain is unchanged.
+/// </para>
 /// </summary>
 public static class DifferentialPairActivation
 {
@@ -32,10 +37,13 @@ public static class DifferentialPairActivation
     /// <summary>Input resistors of the difference amplifier (ohm).</summary>
     public const double AmplifierInputResistance = 18e3;
 
-    public static SubcircuitText Create(string name, ActivationKind kind, SignalScale scale, OpAmpModel? opamp = null)
+    /// <summary>Thevenin resistance of the powered sigmoid's reference divider (ohm).</summary>
+    public const double ReferenceResistance = 10e3;
+
+    public static SubcircuitText Create(string name, ActivationKind kind, SignalScale scale, OpAmpModel? opamp = null, SupplyRails? supply = null)
     {
         if (kind == ActivationKind.Relu) throw new ArgumentException($"{name}: a differential pair makes tanh or sigmoid, not ReLU");
-        var model = opamp ?? new OpAmpModel();
+        var model = supply is null ? opamp ?? new OpAmpModel() : supply.OpAmpFor(opamp);
         var vs = scale.VoltsPerUnit;
         var vt = DeviceModels.ThermalVoltage;
         var sigmoid = kind == ActivationKind.Sigmoid;
@@ -51,11 +59,12 @@ public static class DifferentialPairActivation
         string N(double x) => SubcircuitText.Num(x);
         string C(double x) => x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 
-        var s = new SubcircuitText(name, new[] { "in", "out" },
+        var ports = supply is null ? new[] { "in", "out" } : new[] { "in", "out" }.Concat(supply.Ports).ToArray();
+        var s = new SubcircuitText(name, ports,
             $"device {kind.ToString().ToLowerInvariant()}: BJT differential pair at 27 C (V_T = {vt * 1e3:F3} mV), input attenuation {attenuation:G6} (v_id = {(sigmoid ? "" : "2 ")}V_T per unit),\n"
             + $"tail {C(TailCurrent)} A, loads {C(rc)} ohm, op-amp difference amplifier {C(r3)} / {C(r4)} ohm: out = {(sigmoid ? "Vs sigmoid(x)" : "Vs tanh(x)")}, Vs = {N(vs)} V");
         s.Add(DeviceModels.Npn);
-        s.Add("vcc vcc 0 dc 5").Add("vee vee 0 dc -5");
+        if (supply is null) s.Add("vcc vcc 0 dc 5").Add("vee vee 0 dc -5");
         s.Add($"r1 in b1 {N(r1)}").Add($"r2 b1 0 {N(r2)}").Add($"rb2 b2 0 {N(thevenin)}");
         s.Add("q1 c1 b1 e qnpn").Add("q2 c2 b2 e qnpn");
         s.Add($"itail e vee dc {N(TailCurrent)}");
@@ -63,10 +72,25 @@ public static class DifferentialPairActivation
         // difference amplifier: out = R4/(R3+Rc) * (v(c2) - v(c1)) + ref = R4 Rc/(R3+Rc) * (I1 - I2) + ref
         s.Add($"r3n c1 m {N(r3)}").Add($"r4n m out {N(r4)}");
         s.Add($"r3p c2 p {N(r3)}");
-        if (sigmoid) s.Add($"r4p p ref {N(r4)}").Add($"vref ref 0 dc {N(vs / 2)}");
+        if (sigmoid && supply is null) s.Add($"r4p p ref {N(r4)}").Add($"vref ref 0 dc {N(vs / 2)}");
+        else if (sigmoid)
+        {
+            // Vs/2 from vcc through a divider of Thevenin resistance Rth; r4p = R4 - Rth keeps the same network
+            var ratio = vs / 2 / supply!.Positive;
+            var rth = ReferenceResistance;
+            s.Add($"rrefa vcc ref {N(rth / ratio)}").Add($"rrefb ref 0 {N(rth / (1 - ratio))}").Add($"r4p p ref {N(r4 - rth)}");
+        }
         else s.Add($"r4p p 0 {N(r4)}");
-        s.Add($"xamp p m out {model.Name}");
-        s.Dependencies.Add(TransimpedanceAmplifier.OpAmpText(model));
+        if (supply is null)
+        {
+            s.Add($"xamp p m out {model.Name}");
+            s.Dependencies.Add(TransimpedanceAmplifier.OpAmpText(model));
+        }
+        else
+        {
+            s.Add($"xamp p m out vcc vee {model.Name}");
+            s.Dependencies.Add(SupplyRails.PoweredOpAmpText(model));
+        }
         return s;
     }
 }

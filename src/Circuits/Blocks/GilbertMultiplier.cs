@@ -17,6 +17,8 @@ namespace Hwsim.Circuits.Blocks;
 /// </list>
 /// Stated range and error (tested): a, b in [-1, 1] (values; Ry Iy = Rx Ix = 2 Vs), within 3 % of full scale (1);
 /// measured 0.8 % (base currents, the Early effect, the y converter's residual nonlinearity). At 27 C.
+/// Built for a <see cref="SupplyRails"/> with a bias rail (the device level of a compiled network), the +10 V, -5 V
+/// and 3 V rails are the ports <c>vcc vee vb</c> and the op-amp is the powered macro-model.
 /// </summary>
 public static class GilbertMultiplier
 {
@@ -29,9 +31,17 @@ public static class GilbertMultiplier
     /// <summary>Converter emitter resistors per volt of Vs (ohm/V): Rx Ix = Ry Iy = 2 Vs.</summary>
     public const double DegenerationPerVolt = 4e3;
 
-    public static SubcircuitText Create(string name, SignalScale scale, OpAmpModel? opamp = null)
+    /// <param name="name">The sub-circuit's name.</param>
+    /// <param name="scale">Volts per unit of the signals.</param>
+    /// <param name="opamp">The output stage's op-amp macro-model.</param>
+    /// <param name="supply">Device level: the supply whose rails are the ports <c>vcc vee vb</c>.</param>
+    /// <param name="yRange">Widens the y input's linear range to |b| &lt; 2 yRange (values) by a yRange times larger Ry, the
+    /// output gain raised to match: an LSTM's f*c, whose c can reach several units.</param>
+    public static SubcircuitText Create(string name, SignalScale scale, OpAmpModel? opamp = null, SupplyRails? supply = null, double yRange = 1)
     {
-        var model = opamp ?? new OpAmpModel();
+        if (!(yRange >= 1)) throw new ArgumentException($"{name}: the y range factor must be at least 1");
+        if (supply is { Bias: null }) throw new ArgumentException($"{name}: a Gilbert cell needs a supply with a bias rail (vb)");
+        var model = supply is null ? opamp ?? new OpAmpModel() : supply.OpAmpFor(opamp);
         var vs = scale.VoltsPerUnit;
         var vt = DeviceModels.ThermalVoltage;
         var alpha = DeviceModels.NpnAlpha;
@@ -40,20 +50,21 @@ public static class GilbertMultiplier
         var rl = LoadResistance;
         var r3 = AmplifierInputResistance;
         // dI = alpha^2 * 2 a / (R + 2V_T/I0) * b / (I0 R + 2V_T) / (1 + 2 I0 / (beta alpha I0)) (x converter: a; y: b)
-        var transresistance = (i0 * r + 2 * vt) * (i0 * r + 2 * vt) / (2 * alpha * alpha * i0 * vs)
+        var ry = r * yRange;
+        var transresistance = (i0 * r + 2 * vt) * (i0 * ry + 2 * vt) / (2 * alpha * alpha * i0 * vs)
             * (1 + 2 / (DeviceModels.NpnBeta * alpha));
         var r4 = transresistance * (r3 + rl) / rl;
         string N(double x) => SubcircuitText.Num(x);
         string C(double x) => x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 
-        var s = new SubcircuitText(name, new[] { "a", "b", "out" },
+        var s = new SubcircuitText(name, supply is null ? new[] { "a", "b", "out" } : new[] { "a", "b", "out" }.Concat(supply.Ports).ToArray(),
             $"device multiplier: Gilbert cell with a linearised x input (diode predistortion), converters {C(r)} ohm / {C(i0)} A,\n"
             + $"loads {C(rl)} ohm, op-amp difference amplifier {C(r3)} / {C(r4)} ohm: out = a*b/Vs, Vs = {N(vs)} V, at 27 C");
         s.Add(DeviceModels.Npn);
-        s.Add("vcc vcc 0 dc 10").Add("vee vee 0 dc -5").Add("vbias vb 0 dc 3");
+        if (supply is null) s.Add("vcc vcc 0 dc 10").Add("vee vee 0 dc -5").Add("vbias vb 0 dc 3");
         s.Add("* y converter (lower pair)");
         s.Add("q5 t5 b e5 qnpn").Add("q6 t6 0 e6 qnpn");
-        s.Add($"ry e5 e6 {N(r)}").Add($"iy5 e5 vee dc {N(i0)}").Add($"iy6 e6 vee dc {N(i0)}");
+        s.Add($"ry e5 e6 {N(ry)}").Add($"iy5 e5 vee dc {N(i0)}").Add($"iy6 e6 vee dc {N(i0)}");
         s.Add("* x converter into the predistortion diodes");
         s.Add("q7 d1 a e7 qnpn").Add("q8 d2 0 e8 qnpn");
         s.Add($"rx e7 e8 {N(r)}").Add($"ix7 e7 vee dc {N(i0)}").Add($"ix8 e8 vee dc {N(i0)}");
@@ -63,8 +74,8 @@ public static class GilbertMultiplier
         s.Add($"rl1 vcc o1 {N(rl)}").Add($"rl2 vcc o2 {N(rl)}");
         s.Add("* difference amplifier: out = R4/(R3+Rl) (v(o2) - v(o1))");
         s.Add($"r3n o1 m {N(r3)}").Add($"r4n m out {N(r4)}").Add($"r3p o2 p {N(r3)}").Add($"r4p p 0 {N(r4)}");
-        s.Add($"xamp p m out {model.Name}");
-        s.Dependencies.Add(TransimpedanceAmplifier.OpAmpText(model));
+        s.Add(supply is null ? $"xamp p m out {model.Name}" : $"xamp p m out vcc vee {model.Name}");
+        s.Dependencies.Add(supply is null ? TransimpedanceAmplifier.OpAmpText(model) : SupplyRails.PoweredOpAmpText(model));
         return s;
     }
 }

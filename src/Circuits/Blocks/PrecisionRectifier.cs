@@ -18,17 +18,19 @@ public static class PrecisionRectifier
     /// <summary>The load that holds the rectifier's output at 0 V while the diode blocks (ohm).</summary>
     public const double LoadResistance = 10e3;
 
-    public static SubcircuitText Create(string name, OpAmpModel? opamp = null)
+    /// <summary>With a <paramref name="supply"/>, the op-amps are powered from the ports <c>vcc vee</c>.</summary>
+    public static SubcircuitText Create(string name, OpAmpModel? opamp = null, SupplyRails? supply = null)
     {
-        var model = opamp ?? new OpAmpModel();
-        var s = new SubcircuitText(name, new[] { "in", "out" },
+        var model = supply is null ? opamp ?? new OpAmpModel() : supply.OpAmpFor(opamp);
+        var pins = supply is null ? "" : " vcc vee";
+        var s = new SubcircuitText(name, supply is null ? new[] { "in", "out" } : new[] { "in", "out" }.Concat(supply.Ports).ToArray(),
             $"device relu: precision half-wave rectifier (op-amp {model.Name}, diode, {SubcircuitText.Num(LoadResistance)} ohm load) and a follower: out = max(in, 0)");
         s.Add(DeviceModels.Diode);
-        s.Add($"xrect in k a {model.Name}");
+        s.Add($"xrect in k a{pins} {model.Name}");
         s.Add("d1 a k dsig");
         s.Add($"rload k 0 {SubcircuitText.Num(LoadResistance)}");
-        s.Add($"xbuf k out out {model.Name}");
-        s.Dependencies.Add(TransimpedanceAmplifier.OpAmpText(model));
+        s.Add($"xbuf k out out{pins} {model.Name}");
+        s.Dependencies.Add(supply is null ? TransimpedanceAmplifier.OpAmpText(model) : SupplyRails.PoweredOpAmpText(model));
         return s;
     }
 }

@@ -16,6 +16,11 @@ public sealed record SampleHoldOptions
     public double SwitchResistance { get; init; } = 1e3;
     /// <summary>The buffers' op-amp macro-model (macro and device levels).</summary>
     public OpAmpModel? OpAmp { get; init; }
+    /// <summary>
+    /// Device level: the supply whose rails are the ports <c>vcc vee</c> (switch bulks, clock inverters and the
+    /// powered op-amps), instead of the block's own +/-5 V sources.
+    /// </summary>
+    public SupplyRails? Supply { get; init; }
 }
 
 /// <summary>
@@ -78,20 +83,23 @@ public static class SampleHold
             }
             default:
             {
-                var model = o.OpAmp ?? new OpAmpModel();
-                var s = new SubcircuitText(name, ports,
-                    $"device sample-and-hold (master-slave): CMOS transmission gates, {c} F, leakage {leak} ohm, op-amp followers; supplies +/-5 V");
+                var supply = o.Supply;
+                var model = supply is null ? o.OpAmp ?? new OpAmpModel() : supply.OpAmpFor(o.OpAmp);
+                var s = new SubcircuitText(name, supply is null ? ports : ports.Concat(supply.Ports),
+                    $"device sample-and-hold (master-slave): CMOS transmission gates, {c} F, leakage {leak} ohm, op-amp followers; supplies "
+                    + (supply is null ? "+/-5 V" : $"{N(supply.Negative)} / {N(supply.Positive)} V (ports vee vcc)"));
                 s.Add(DeviceModels.Nmos).Add(DeviceModels.Pmos);
-                s.Add("vdd vdd 0 dc 5").Add("vss vss 0 dc -5");
+                var (vdd, vss) = supply is null ? ("vdd", "vss") : ("vcc", "vee");
+                if (supply is null) s.Add("vdd vdd 0 dc 5").Add("vss vss 0 dc -5");
                 foreach (var (input, hold, buffer, phase) in stages)
                 {
                     s.Add($"* stage {hold}: transmission gate closed while {phase} is high");
-                    s.Add($"mpi{hold} {phase}b {phase} vdd vdd psw w=10u l=1u").Add($"mni{hold} {phase}b {phase} vss vss nsw w=4u l=1u");
-                    s.Add($"mn{hold} {input} {phase} {hold} vss nsw w={N(SwitchWidth)} l=1u").Add($"mp{hold} {input} {phase}b {hold} vdd psw w={N(SwitchWidth)} l=1u");
+                    s.Add($"mpi{hold} {phase}b {phase} {vdd} {vdd} psw w=10u l=1u").Add($"mni{hold} {phase}b {phase} {vss} {vss} nsw w=4u l=1u");
+                    s.Add($"mn{hold} {input} {phase} {hold} {vss} nsw w={N(SwitchWidth)} l=1u").Add($"mp{hold} {input} {phase}b {hold} {vdd} psw w={N(SwitchWidth)} l=1u");
                     s.Add($"c{hold} {hold} 0 {c}").Add($"rleak{hold} {hold} 0 {leak}");
-                    s.Add($"x{hold} {hold} {buffer} {buffer} {model.Name}");
+                    s.Add(supply is null ? $"x{hold} {hold} {buffer} {buffer} {model.Name}" : $"x{hold} {hold} {buffer} {buffer} vcc vee {model.Name}");
                 }
-                s.Dependencies.Add(TransimpedanceAmplifier.OpAmpText(model));
+                s.Dependencies.Add(supply is null ? TransimpedanceAmplifier.OpAmpText(model) : SupplyRails.PoweredOpAmpText(model));
                 return s;
             }
         }

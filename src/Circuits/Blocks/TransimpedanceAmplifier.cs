@@ -13,7 +13,8 @@ namespace Hwsim.Circuits.Blocks;
 /// </summary>
 public static class TransimpedanceAmplifier
 {
-    public static SubcircuitText Create(string name, FidelityLevel level, double transresistance, OpAmpModel? opamp = null)
+    /// <summary>The TIA; at the device level with a <paramref name="supply"/> its op-amp is powered from the ports <c>vcc vee</c>.</summary>
+    public static SubcircuitText Create(string name, FidelityLevel level, double transresistance, OpAmpModel? opamp = null, SupplyRails? supply = null)
     {
         if (!(transresistance > 0)) throw new ArgumentException($"{name}: the transresistance must be positive");
         var rf = SubcircuitText.Num(transresistance);
@@ -23,6 +24,16 @@ public static class TransimpedanceAmplifier
                 return new SubcircuitText(name, new[] { "in", "out" }, $"ideal TIA: virtual ground, out = -{rf} ohm * i(in)")
                     .Add("vsense in 0 dc 0")
                     .Add($"hout out 0 vsense -{rf}");
+            case FidelityLevel.Device when supply is not null:
+            {
+                var model = supply.OpAmpFor(opamp);
+                var s = new SubcircuitText(name, new[] { "in", "out" }.Concat(supply.Ports),
+                        $"TIA: powered op-amp macro-model (A = {SubcircuitText.Num(model.Gain)}, Iq = {SubcircuitText.Num(model.QuiescentCurrent)} A) with {rf} ohm feedback")
+                    .Add($"xop 0 in out vcc vee {model.Name}")
+                    .Add($"rf in out {rf}");
+                s.Dependencies.Add(SupplyRails.PoweredOpAmpText(model));
+                return s;
+            }
             default:
             {
                 var model = opamp ?? new OpAmpModel();

@@ -24,7 +24,7 @@ public sealed partial class ControlSession
         foreach (var analysis in _netlist.Analyses.ToList()) RunAnalysis(analysis);
     }
 
-    /// <summary><c>op</c>, <c>dc ...</c>, <c>ac ...</c>, <c>tran ...</c>: the arguments of the dot card.</summary>
+    /// <summary><c>op</c>, <c>dc ...</c>, <c>ac ...</c>, <c>tran ...</c>, <c>noise ...</c>: the arguments of the dot card.</summary>
     private void AnalysisCommand(string name, List<string> args)
     {
         var before = _netlist.Analyses.Count;
@@ -41,17 +41,20 @@ public sealed partial class ControlSession
         _out.WriteLine();
         try
         {
-            var result = NetlistRun.Located(_netlist, () =>
+            var results = NetlistRun.Located(_netlist, () =>
             {
                 var engine = _netlist.CreateEngine();
                 NetlistRun.CheckOutputs(_netlist, engine);
                 return NetlistRun.Run(_netlist, engine, analysis, _measurements);
             });
-            var plot = PlotConversion.AddResult(Plots, result, _netlist.Title.ToLowerInvariant(), _host.Date); // ngspice lower-cases the deck
-            KeepSaved(plot);
             _out.WriteLine();
-            _out.WriteLine($"No. of Data Rows : {result.Points}");
-            MeasurementPrinter.Write(result, _out, _host.Error);
+            foreach (var result in results)
+            {
+                var plot = PlotConversion.AddResult(Plots, result, _netlist.Title.ToLowerInvariant(), _host.Date); // ngspice lower-cases the deck
+                KeepSaved(plot);
+                _out.WriteLine($"No. of Data Rows : {result.Points}");
+                MeasurementPrinter.Write(result, _out, _host.Error);
+            }
         }
         catch (Exception e) when (e is SimulationException or SolverException)
         {

@@ -97,8 +97,8 @@ public sealed partial class ControlSession
             case "op":
             case "dc":
             case "ac":
-            case "tran": AnalysisCommand(name, args); break;
-            case "noise":
+            case "tran":
+            case "noise": AnalysisCommand(name, args); break;
             case "pz":
             case "sens":
             case "disto":

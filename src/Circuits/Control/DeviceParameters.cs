@@ -85,8 +85,8 @@ public static class DeviceParameters
                     "eg" => [d.ActivationEnergy],
                     "xti" => [d.SaturationCurrentExponent],
                     "fc" => [d.DepletionCapCoefficient],
-                    "kf" => [d.FlickerNoiseCoefficient],
-                    "af" => [d.FlickerNoiseExponent],
+                    "kf" => [d.FlickerCoefficient],
+                    "af" => [d.FlickerExponent],
                     _ => null,
                 };
             default:

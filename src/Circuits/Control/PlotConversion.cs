@@ -10,8 +10,8 @@ namespace Hwsim.Circuits.Control;
 /// </summary>
 public static class PlotConversion
 {
-    /// <summary>The plot name prefix of an analysis: <c>op</c>, <c>dc</c>, <c>ac</c>, <c>tran</c>.</summary>
-    public static string Prefix(AnalysisKind kind) => kind.ShortName();
+    /// <summary>The plot name prefix of an analysis: <c>op</c>, <c>dc</c>, <c>ac</c>, <c>tran</c>, <c>noise</c> (both noise plots: noise1 the spectrum, noise2 the totals).</summary>
+    public static string Prefix(AnalysisKind kind) => kind == AnalysisKind.NoiseIntegrated ? "noise" : kind.ShortName();
 
     /// <summary>Adds a result to the plots as a new current plot (<c>tran1</c>, <c>tran2</c> ...).</summary>
     public static VectorPlot AddResult(PlotSet plots, AnalysisResult result, string title, DateTime date)

@@ -165,6 +165,9 @@ internal sealed partial class Elaborator
                     _netlist.Analyses.Add(new TransientAnalysis(step, stop, start, max, uic) { MaxPoints = _limits.MaxPoints });
                     break;
                 }
+                case ".noise":
+                    NoiseCard(line, c, p);
+                    break;
                 case ".save":
                 case ".probe":
                     SaveCard(line);
@@ -197,6 +200,57 @@ internal sealed partial class Elaborator
     }
 
     private static double SweepPoints(SweepSpec s) => Math.Floor(Math.Abs((s.Stop - s.Start) / s.Step) * (1 + 1e-12)) + 1;
+
+    /// <summary><c>.noise v(out[,ref]) src dec|oct|lin n fstart fstop [pts_per_summary]</c>.</summary>
+    private void NoiseCard(NetlistLine line, TokenCursor c, IParameterScope p)
+    {
+        var outToken = c.Next("the output v(node) or v(node,ref)");
+        if (!outToken.Is("v") || c.Peek()?.Kind != NetlistTokenKind.LeftParen)
+            throw new NetlistException(outToken.Location, outToken.Is("i")
+                ? $".noise: the output must be a voltage v(node) or v(node,ref), not a current '{outToken.Text}(...)'"
+                : $".noise: expected the output v(node) or v(node,ref), got '{outToken.Text}'");
+        c.Next("(");
+        var output = c.Word("the output node");
+        var reference = c.Peek()?.Kind == NetlistTokenKind.Word ? c.Word("the reference node") : null;
+        c.Expect(NetlistTokenKind.RightParen, "')' closing the output");
+        var sourceToken = c.Next("the input source");
+        var source = sourceToken.Lower;
+        switch (_netlist.Circuit.FirstOrDefault(e => e.Name.Equals(source, StringComparison.OrdinalIgnoreCase)))
+        {
+            case IndependentSource { HasAc: true }:
+                break;
+            case IndependentSource:
+                throw new NetlistException(sourceToken.Location, $".noise: the input source {sourceToken.Text} has no AC value (give it 'ac 1')");
+            case null:
+                throw new NetlistException(sourceToken.Location, $".noise: no source named {sourceToken.Text}");
+            default:
+                throw new NetlistException(sourceToken.Location, $".noise: the input {sourceToken.Text} is not an independent voltage or current source");
+        }
+        var typeToken = c.Next("dec, oct or lin");
+        var type = typeToken.Lower switch
+        {
+            "dec" => AcSweepType.Decade,
+            "oct" => AcSweepType.Octave,
+            "lin" => AcSweepType.Linear,
+            _ => throw new NetlistException(typeToken.Location, $".noise: expected dec, oct or lin, got '{typeToken.Text}'"),
+        };
+        var pointsToken = c.Peek();
+        var points = c.Value("number of points", p);
+        if (points < 1 || points != Math.Floor(points))
+            throw new NetlistException(pointsToken!.Location, $".noise: the number of points must be a whole number of at least 1, got {points}");
+        var start = c.Value("start frequency", p);
+        var stop = c.Value("stop frequency", p);
+        var summary = 0.0;
+        if (!c.AtEnd)
+        {
+            var summaryToken = c.Peek();
+            summary = c.Value("points per summary", p);
+            if (summary < 0 || summary != Math.Floor(summary))
+                throw new NetlistException(summaryToken!.Location, $".noise: points per summary must be a whole number, got {summary}");
+        }
+        c.ExpectEnd();
+        _netlist.Analyses.Add(new NoiseAnalysis(output, reference, source, type, (int)points, start, stop, (int)summary));
+    }
 
     private static SweepSpec Sweep(TokenCursor c, IParameterScope p)
     {

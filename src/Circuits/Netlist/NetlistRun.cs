@@ -26,27 +26,33 @@ public static class NetlistRun
             var results = new List<AnalysisResult>();
             foreach (var analysis in netlist.Analyses)
             {
-                var r = Run(netlist, engine, analysis, measurements);
-                results.Add(r);
-                onResult?.Invoke(r);
+                foreach (var r in Run(netlist, engine, analysis, measurements))
+                {
+                    results.Add(r);
+                    onResult?.Invoke(r);
+                }
             }
             return results;
         });
 
     /// <summary>
-    /// Runs one analysis on an engine of the netlist: the result measured (<c>.meas</c> of its kind) and cut to what
-    /// the netlist keeps (<c>.save</c>).
+    /// Runs one analysis on an engine of the netlist: its plots (one, or two for noise), each measured (<c>.meas</c>
+    /// of its kind) and cut to what the netlist keeps (<c>.save</c>).
     /// </summary>
-    public static AnalysisResult Run(ParsedNetlist netlist, CircuitEngine engine, Analysis analysis, MeasurementRunner measurements)
+    public static IReadOnlyList<AnalysisResult> Run(ParsedNetlist netlist, CircuitEngine engine, Analysis analysis, MeasurementRunner measurements)
     {
         ArgumentNullException.ThrowIfNull(netlist);
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(measurements);
-        var full = analysis.Run(engine);
-        var measured = measurements.Measures(full.Kind) ? measurements.Measure(full) : [];
-        var r = netlist.Outputs.Select(full);
-        r.Measurements = measured;
-        return r;
+        var results = new List<AnalysisResult>();
+        foreach (var full in analysis.RunPlots(engine))
+        {
+            var measured = measurements.Measures(full.Kind) ? measurements.Measure(full) : [];
+            var r = netlist.Outputs.Select(full);
+            r.Measurements = measured;
+            results.Add(r);
+        }
+        return results;
     }
 
     /// <summary>Runs <paramref name="work"/>; a <see cref="CircuitException"/> about a device, model or node comes out located at its netlist line.</summary>

@@ -37,7 +37,8 @@ public sealed class OutputRequests
     /// </summary>
     public IReadOnlyList<OutputVector>? Kept(AnalysisKind kind)
     {
-        if (!HasSave || SaveAll) return null;
+        // ngspice's noise plots are not cut by .save: they hold the noise vectors, not node voltages.
+        if (!HasSave || SaveAll || kind is AnalysisKind.Noise or AnalysisKind.NoiseIntegrated) return null;
         var kept = new List<OutputVector>(Saves);
         foreach (var p in Prints.Where(p => p.Analysis == kind))
             kept.AddRange(p.Vectors.SelectMany(v => v.Sources).Select(Plain));

@@ -1,22 +1,30 @@
 namespace Hwsim.Circuits.Results;
 
-/// <summary>The analyses of the engine, named as their netlist cards.</summary>
+/// <summary>The analyses of the engine, named as their netlist cards (a <c>.noise</c> card gives two results).</summary>
 public enum AnalysisKind
 {
     OperatingPoint,
     DcSweep,
     Ac,
     Transient,
+
+    /// <summary>The spectral densities of a <c>.noise</c> analysis: scale <c>frequency</c>, <c>onoise_spectrum</c>, <c>inoise_spectrum</c>.</summary>
+    Noise,
+
+    /// <summary>The integrated noise of a <c>.noise</c> analysis: one point, <c>onoise_total</c>, <c>inoise_total</c>.</summary>
+    NoiseIntegrated,
 }
 
 public static class AnalysisKindNames
 {
-    /// <summary>The short name used in file names and tables: op, dc, ac, tran.</summary>
+    /// <summary>The short name used in file names and tables: op, dc, ac, tran, noise, noisetotal.</summary>
     public static string ShortName(this AnalysisKind kind) => kind switch
     {
         AnalysisKind.OperatingPoint => "op",
         AnalysisKind.DcSweep => "dc",
         AnalysisKind.Ac => "ac",
+        AnalysisKind.Noise => "noise",
+        AnalysisKind.NoiseIntegrated => "noisetotal",
         _ => "tran",
     };
 }

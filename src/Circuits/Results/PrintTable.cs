@@ -20,6 +20,8 @@ public static class PrintTable
         AnalysisKind.Ac => "AC Analysis",
         AnalysisKind.DcSweep => "DC transfer characteristic",
         AnalysisKind.OperatingPoint => "Operating Point",
+        AnalysisKind.Noise => "Noise Spectral Density Curves",
+        AnalysisKind.NoiseIntegrated => "Integrated Noise",
         _ => "Transient Analysis",
     };
 

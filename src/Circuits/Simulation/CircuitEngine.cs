@@ -325,6 +325,26 @@ public sealed class CircuitEngine
     /// <summary>Assembles and solves the complex system at <see cref="FrequencyState.Omega"/>; the solution is left in its Rhs.</summary>
     internal void SolveAc()
     {
+        FactorAc();
+        _complexSystem!.Solve(State.Frequency.Rhs);
+    }
+
+    /// <summary>
+    /// Assembles and factors the complex system at <see cref="FrequencyState.Omega"/>, then solves its transpose for
+    /// <paramref name="rhs"/> in place: the adjoint system of noise analysis (ngspice's NInzIter), whose solution gives
+    /// the transfer from a current between any two unknowns to the output the right-hand side names.
+    /// </summary>
+    internal void SolveAcAdjoint(Complex[] rhs)
+    {
+        FactorAc();
+        _complexSystem!.SolveTransposed(rhs);
+    }
+
+    /// <summary>The devices with noise generators.</summary>
+    internal IEnumerable<INoiseBehavior> NoiseBehaviors => _behaviors.OfType<INoiseBehavior>();
+
+    private void FactorAc()
+    {
         var f = State.Frequency;
         var system = _complexSystem!;
         Array.Clear(f.Rhs);
@@ -336,6 +356,5 @@ public sealed class CircuitEngine
             foreach (var d in _nodeDiagonals) v[d] += State.DiagonalGmin;
         }
         system.Factor(reorder: false);
-        system.Solve(f.Rhs);
     }
 }

@@ -94,6 +94,16 @@ internal sealed class LinearSystem<T>
         _statistics.SolveTime += EngineStatistics.Since(start);
     }
 
+    /// <summary>Solves the transposed system A^T x = b in place with the present factors (the adjoint system of noise).</summary>
+    public void SolveTransposed(T[] rhs)
+    {
+        var start = Stopwatch.GetTimestamp();
+        _lu!.SolveTransposed(rhs);
+        rhs[0] = T.Zero;
+        _statistics.Solves++;
+        _statistics.SolveTime += EngineStatistics.Since(start);
+    }
+
     /// <summary>The failure of a (structurally) singular matrix, naming the unknown and what usually causes it.</summary>
     internal static SimulationException Singular(Unknowns unknowns, int unknown, bool structural)
     {
@@ -104,6 +114,6 @@ internal sealed class LinearSystem<T>
             : "is it in a loop of voltage sources or inductors?";
         return new SimulationException(
             $"{(structural ? "structurally singular" : "singular")} matrix at {what}: {hint}",
-            new[] { unknowns.NameOf(index) });
+            new[] { unknowns.NameOf(index) }) { NumericallySingular = !structural };
     }
 }

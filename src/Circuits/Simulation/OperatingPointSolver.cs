@@ -31,7 +31,14 @@ internal static class OperatingPointSolver
         s.Biasing.Init = InitializationMode.Junction;
         if (!o.NoOpIter)
         {
-            if (engine.Newton.Iterate(iterationLimit)) return true;
+            try
+            {
+                if (engine.Newton.Iterate(iterationLimit)) return true;
+            }
+            catch (SimulationException e) when (e.NumericallySingular && (o.GminSteps >= 1 || o.SourceSteps >= 1))
+            {
+                // a zero pivot at some iterate: as ngspice's CKTop after NIiter's E_SINGULAR, go on to the steppings
+            }
             onPlainFailure?.Invoke(engine.Newton.LastUnsettled);
         }
 

@@ -31,6 +31,7 @@ public static class RunCommand
         cmd.SetAction(parse =>
         {
             var netlist = parse.GetValue(file)!;
+            using var budget = limits.StartBudget(parse, stderr);
             return Run(netlist, parse.GetValue(outOpt), parse.GetValue(stats), limits.Build(parse, netlist.DirectoryName ?? "."), stdout, stderr,
                 parse.GetValue(ascii));
         });
@@ -65,7 +66,7 @@ public static class RunCommand
         }
         else if (netlist.Analyses.Count == 0) stdout.WriteLine("(the netlist has no analysis: add .op, .dc, .ac or .tran)");
 
-        var kinds = netlist.Analyses.Select(a => a.Kind).ToList();
+        var plots = netlist.Analyses.Sum(a => a.PlotCount);
         var seen = new Dictionary<AnalysisKind, int>();
         var written = new List<string>();
         Hwsim.Circuits.Simulation.EngineStatistics? last = null;
@@ -84,7 +85,7 @@ public static class RunCommand
             else if (output is not null)
             {
                 seen[result.Kind] = seen.GetValueOrDefault(result.Kind) + 1;
-                var path = OutputPath(output.FullName, result.Kind, seen[result.Kind], kinds.Count);
+                var path = OutputPath(output.FullName, result.Kind, seen[result.Kind], plots);
                 CsvExport.Write(result, publication.Derived(output.FullName, path));
                 written.Add(path);
             }
@@ -162,7 +163,7 @@ public static class RunCommand
         w.WriteLine();
         w.WriteLine(r.Title);
         const int shown = 60;
-        if (r.Kind == AnalysisKind.OperatingPoint)
+        if (r.Scale is null) // an operating point, the integrated noise
         {
             var width = Math.Max(8, r.Vectors.Take(shown).Max(v => v.Name.Length));
             foreach (var v in r.Vectors.Take(shown))

@@ -17,6 +17,10 @@ public sealed record BenchmarkCase(string Name, string Description, Func<string>
             () => TransientBenchmarkNetlists.StreamingNetwork(TransientBenchmarkNetlists.FromRepository("netlists/demos/mlp-shapes.macro.cir"), 20), false),
         new BenchmarkCase("samplehold", "transient, device-level two-phase sample-and-hold driven by a PWL staircase",
             () => TransientBenchmarkNetlists.FromRepository("netlists/blocks/sample-hold.cir"), false),
+        new BenchmarkCase("lstm-cell-device", "clocked transient, device-level lstm-cell, 40 steps (bench/netlists)",
+            () => BenchmarkNetlists.Checkedin("lstm-cell.device.cir"), false),
+        new BenchmarkCase("lstm-sine-device", "clocked transient, device-level lstm-sine, 80 steps (bench/netlists)",
+            () => BenchmarkNetlists.Checkedin("lstm-sine.device.cir"), true),
     };
 
     public static BenchmarkCase? Find(string name) =>

@@ -47,4 +47,28 @@ public static class BenchmarkNetlists
         sb.Append(".tran 50n 60u\n.end\n");
         return sb.ToString();
     }
+
+    /// <summary>
+    /// A netlist checked in under bench/netlists (the device-level transients that <c>hwsim netlist DEMO --level device</c>
+    /// writes), without its <c>.control</c> block, so that both engines run it as a plain <c>.tran</c>.
+    /// </summary>
+    public static string Checkedin(string file)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "bench", "netlists", file);
+            if (!File.Exists(path)) continue;
+            var sb = new StringBuilder();
+            var control = false;
+            foreach (var line in File.ReadLines(path))
+            {
+                var t = line.Trim().ToLowerInvariant();
+                if (t.StartsWith(".control", StringComparison.Ordinal)) control = true;
+                if (!control) sb.Append(line).Append('\n');
+                if (t.StartsWith(".endc", StringComparison.Ordinal)) control = false;
+            }
+            return sb.ToString();
+        }
+        throw new FileNotFoundException($"bench/netlists/{file} not found above {AppContext.BaseDirectory} (run from the repository)");
+    }
 }

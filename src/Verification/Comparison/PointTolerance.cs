@@ -12,6 +12,9 @@ public sealed record PointTolerance(double Relative = 1e-6, double AbsoluteVolta
     /// <summary>The defaults: 1e-6 relative, 1 nV, 1 pA.</summary>
     public static PointTolerance Default { get; } = new();
 
+    /// <summary>For noise densities and totals (nV/sqrt(Hz) and below): 1e-6 relative, absolute parts far below any noise.</summary>
+    public static PointTolerance Noise { get; } = new(1e-6, 1e-24, 1e-30);
+
     /// <summary>The absolute part for the named vector.</summary>
     public double AbsoluteFor(string name) => VectorNames.IsCurrent(name) ? AbsoluteCurrent : AbsoluteVoltage;
 }

@@ -202,6 +202,7 @@ public static class ResultComparer
         {
             AnalysisKind.Transient => CompareWaveforms(reference, actual, waveforms),
             AnalysisKind.Ac => CompareAc(reference, actual, ac),
+            AnalysisKind.Noise or AnalysisKind.NoiseIntegrated => ComparePoints(reference, actual, points ?? PointTolerance.Noise),
             _ => ComparePoints(reference, actual, points),
         };
     }

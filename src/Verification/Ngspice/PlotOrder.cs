@@ -44,6 +44,10 @@ internal static class PlotOrder
                 case ".tran":
                     kinds.Add(AnalysisKind.Transient);
                     break;
+                case ".noise":
+                    kinds.Add(AnalysisKind.Noise);
+                    kinds.Add(AnalysisKind.NoiseIntegrated);
+                    break;
             }
         }
 

@@ -135,12 +135,18 @@ public static class RawFileReader
         for (var i = 0; i < names.Count; i++)
         {
             var (raw, type) = names[i];
-            var isScale = i == 0 && analysis != AnalysisKind.OperatingPoint
+            var isScale = i == 0 && analysis is not (AnalysisKind.OperatingPoint or AnalysisKind.NoiseIntegrated)
                           && (analysis is not null || type is not ("voltage" or "current"));
             var lower = raw.ToLowerInvariant();
             var name = type is "voltage" or "current" || lower.IndexOfAny(['(', '#', '@']) >= 0
                 ? VectorNames.Normalize(raw)
                 : lower;
+            // ngspice wraps its integrated-noise vectors in v() or i() by their type only: onoise_total is the name.
+            if (name.Length > 3 && name[1] == '(' && name[^1] == ')' && name[2..^1] is var inner
+                && (inner.StartsWith("onoise", StringComparison.Ordinal) || inner.StartsWith("inoise", StringComparison.Ordinal)))
+            {
+                name = inner;
+            }
             var kind = isScale ? VectorKind.Scale : VectorNames.KindOf(name);
             if (kind == VectorKind.Scale && !isScale)
             {
@@ -266,6 +272,8 @@ public static class RawFileReader
             _ when n.StartsWith("dc transfer", StringComparison.Ordinal) => AnalysisKind.DcSweep,
             _ when n.StartsWith("ac analysis", StringComparison.Ordinal) => AnalysisKind.Ac,
             _ when n.StartsWith("transient analysis", StringComparison.Ordinal) => AnalysisKind.Transient,
+            _ when n.StartsWith("noise spectral density curves", StringComparison.Ordinal) => AnalysisKind.Noise,
+            _ when n.StartsWith("integrated noise", StringComparison.Ordinal) => AnalysisKind.NoiseIntegrated,
             _ => null,
         };
     }

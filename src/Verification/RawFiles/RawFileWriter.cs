@@ -40,7 +40,9 @@ public sealed class RawFileWriter
         var complex = result.Kind == AnalysisKind.Ac;
         var logGrid = result.Kind == AnalysisKind.Ac && result.Title.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var type, ..]
                       && type.ToLowerInvariant() is "dec" or "oct";
-        BeginPlot(title, date, PlotName(result.Kind), complex, vectors.Select(v => Variable(v.Name)).ToArray(), logGrid);
+        logGrid |= result.Kind == AnalysisKind.Noise && result.Title.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, _, _, var noiseType, ..]
+                   && noiseType.ToLowerInvariant() is "dec" or "oct";
+        BeginPlot(title, date, PlotName(result.Kind), complex, vectors.Select(v => Variable(v.Name, result.Kind)).ToArray(), logGrid);
         var row = new Complex[vectors.Length];
         for (var p = 0; p < result.Points; p++)
         {
@@ -156,8 +158,10 @@ public sealed class RawFileWriter
     /// A vector's rawfile name and type, as ngspice writes them: <c>time time</c>, <c>frequency frequency</c>,
     /// <c>v(v-sweep) voltage</c>, <c>v(out) voltage</c>, <c>i(v1) current</c>.
     /// </summary>
-    public static (string Name, string Type) Variable(string vector) => vector switch
+    public static (string Name, string Type) Variable(string vector, AnalysisKind kind = AnalysisKind.Transient) => vector switch
     {
+        _ when kind == AnalysisKind.Noise && vector != "frequency" => (vector, "voltage-density"),
+        _ when kind == AnalysisKind.NoiseIntegrated => ($"v({vector})", "voltage"), // as ngspice: its totals are voltages
         "time" => ("time", "time"),
         "frequency" => ("frequency", "frequency"),
         "temp-sweep" => ("temp-sweep", "temp-sweep"),

@@ -70,6 +70,22 @@ public sealed class BlockNetlistTests(Xunit.Abstractions.ITestOutputHelper outpu
         }
     }
 
+    [NgspiceTheory]
+    [MemberData(nameof(Names))]
+    public void When_BlockNetlistRunInNgspiceBatch_Expect_ItPrintsItsResultTable(string block)
+    {
+        // As a user runs it: 'ngspice -b FILE', no rawfile, no .control block; the .print line writes the result.
+        var runner = new NgspiceRunner();
+        var run = runner.RunBatch(FileOf(block));
+        var points = runner.Run(FileOf(block)).Plots[0].PointCount;
+
+        Assert.True(run.ExitCode == 0, $"{block}: ngspice exit {run.ExitCode}\n{run.Errors}");
+        var rows = run.Output.Split('\n').Where(l => l.Length > 0 && char.IsAsciiDigit(l[0]) && l.Contains('\t'))
+            .Select(l => int.Parse(l[..l.IndexOf('\t')], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(Enumerable.Range(0, points), rows);
+        Assert.Contains("v(y)", run.Output);
+    }
+
     /// <summary>
     /// Vectors behind an open-loop gain: the rectifier's op-amp output (and the diode anode it drives) must sit where
     /// the loop puts its feedback node within Newton's tolerance, so a 1e-9 V difference in that node shows up

@@ -126,8 +126,8 @@ public sealed class LenientNetlistTests
         var n = Parse("dkf\nd1 a 0 dn\nv1 a 0 0.6\n.model dn d is=1e-14 kf=1e-16 af=1.2\n.end\n");
 
         var model = (DiodeModel)n.Circuit["dn"];
-        Assert.Equal(1e-16, model.FlickerNoiseCoefficient);
-        Assert.Equal(1.2, model.FlickerNoiseExponent);
+        Assert.Equal(1e-16, model.FlickerCoefficient);
+        Assert.Equal(1.2, model.FlickerExponent);
     }
 
     /// <summary>The keyword forms and an ignored DISTOF give ngspice's numbers: AC through a divider with ac= resistance.</summary>

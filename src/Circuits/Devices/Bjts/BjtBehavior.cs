@@ -11,7 +11,7 @@ namespace Hwsim.Circuits.Devices;
 /// Internal nodes <c>q#collCX</c>, <c>q#base</c>, <c>q#emitter</c> appear when RC, RB, RE are non-zero.
 /// Not ported: excess phase (PTF), Kull's quasi-saturation (RCO...), the TLEV/TLEVC temperature options.
 /// </summary>
-public sealed class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavior, IConvergenceBehavior,
+public sealed partial class BjtBehavior : Behavior, ITemperatureBehavior, IBiasingBehavior, IConvergenceBehavior,
     IFrequencyBehavior, IInitialConditionBehavior
 {
     private readonly BiasingState _biasing;

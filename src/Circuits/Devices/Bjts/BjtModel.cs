@@ -101,6 +101,10 @@ public sealed class BjtModel : Entity
     public double? Nkf { get; set; }
     /// <summary>Parameter measurement temperature (degrees C), TNOM; null: the circuit's tnom.</summary>
     public double? NominalTemperature { get; set; }
+    /// <summary>Flicker-noise coefficient, KF (0: no flicker noise).</summary>
+    public double FlickerCoefficient { get; set; }
+    /// <summary>Flicker-noise current exponent, AF.</summary>
+    public double FlickerExponent { get; set; } = 1;
 
     public override Behavior? CreateBehavior(BindingContext context) => null;
 
@@ -150,6 +154,8 @@ public sealed class BjtModel : Entity
             case "fc": DepletionCapCoefficient = value; return true;
             case "nkf": Nkf = value; return true;
             case "tnom": NominalTemperature = value; return true;
+            case "kf": FlickerCoefficient = value; return true;
+            case "af": FlickerExponent = value; return true;
             case "subs":
                 if (value != 1 && value != -1) return false;
                 Vertical = value == 1;
@@ -182,6 +188,7 @@ public sealed class BjtModel : Entity
         Add("fc", DepletionCapCoefficient);
         if (Nkf is { } nkf) Add("nkf", nkf);
         if (NominalTemperature is { } tnom) Add("tnom", tnom);
+        if (FlickerCoefficient != 0) { Add("kf", FlickerCoefficient); Add("af", FlickerExponent); }
         if (Vertical is { } v) p.Add(string.Create(CultureInfo.InvariantCulture, $"subs={(v ? 1 : -1)}"));
         return $".model {Name} {(IsPnp ? "PNP" : "NPN")}({string.Join(" ", p)})";
     }

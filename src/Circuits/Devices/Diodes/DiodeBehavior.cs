@@ -8,7 +8,7 @@ namespace Hwsim.Circuits.Devices;
 /// tail, exponential breakdown, gmin in parallel, depletion and diffusion charge, series resistance through an
 /// internal node <c>dname#internal</c>, and pnjlim junction limiting.
 /// </summary>
-public sealed class DiodeBehavior : Behavior, ITemperatureBehavior, IBiasingBehavior, IConvergenceBehavior,
+public sealed partial class DiodeBehavior : Behavior, ITemperatureBehavior, IBiasingBehavior, IConvergenceBehavior,
     IFrequencyBehavior
 {
     private readonly BiasingState _biasing;

@@ -37,10 +37,10 @@ public sealed class DiodeModel : Entity
     public double SaturationCurrentExponent { get; set; } = 3;
     /// <summary>Parameter measurement temperature (degrees C), TNOM; null: the circuit's tnom.</summary>
     public double? NominalTemperature { get; set; }
-    /// <summary>Flicker-noise coefficient, KF (used by the noise analysis only).</summary>
-    public double FlickerNoiseCoefficient { get; set; }
-    /// <summary>Flicker-noise exponent, AF (used by the noise analysis only).</summary>
-    public double FlickerNoiseExponent { get; set; } = 1;
+    /// <summary>Flicker-noise coefficient, KF (0: no flicker noise).</summary>
+    public double FlickerCoefficient { get; set; }
+    /// <summary>Flicker-noise current exponent, AF.</summary>
+    public double FlickerExponent { get; set; } = 1;
 
     public override Behavior? CreateBehavior(BindingContext context) => null;
 
@@ -63,8 +63,8 @@ public sealed class DiodeModel : Entity
             case "eg": ActivationEnergy = value; return true;
             case "xti": SaturationCurrentExponent = value; return true;
             case "tnom": NominalTemperature = value; return true;
-            case "kf": FlickerNoiseCoefficient = value; return true;
-            case "af": FlickerNoiseExponent = value; return true;
+            case "kf": FlickerCoefficient = value; return true;
+            case "af": FlickerExponent = value; return true;
             default: return false;
         }
     }
@@ -83,7 +83,7 @@ public sealed class DiodeModel : Entity
         if (BreakdownVoltage is { } bv) p.Add($"bv={NetlistNumber.Format(bv)}");
         if (BreakdownEmissionCoefficient is { } nbv) p.Add($"nbv={NetlistNumber.Format(nbv)}");
         if (NominalTemperature is { } tnom) p.Add($"tnom={NetlistNumber.Format(tnom)}");
-        if (FlickerNoiseCoefficient != 0) p.Add($"kf={NetlistNumber.Format(FlickerNoiseCoefficient)} af={NetlistNumber.Format(FlickerNoiseExponent)}");
+        if (FlickerCoefficient != 0) p.Add($"kf={NetlistNumber.Format(FlickerCoefficient)} af={NetlistNumber.Format(FlickerExponent)}");
         return $".model {Name} D({string.Join(" ", p)})";
     }
 }

@@ -10,7 +10,7 @@ namespace Hwsim.Circuits.Devices;
 /// DEVfetlim / DEVlimvds / DEVpnjlim limiting. Internal nodes <c>m#drain</c> and <c>m#source</c> appear when RD and
 /// RS are non-zero. Not ported: RSH with NRD/NRS squares.
 /// </summary>
-public sealed class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBehavior, IConvergenceBehavior,
+public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBehavior, IConvergenceBehavior,
     IFrequencyBehavior, IInitialConditionBehavior
 {
     private readonly BiasingState _biasing;

@@ -70,6 +70,10 @@ public sealed class MosfetModel : Entity
     public double? SurfaceStateDensity { get; set; }
     /// <summary>Parameter measurement temperature (degrees C), TNOM.</summary>
     public double? NominalTemperature { get; set; }
+    /// <summary>Flicker-noise coefficient, KF (0: no flicker noise).</summary>
+    public double FlickerCoefficient { get; set; }
+    /// <summary>Flicker-noise current exponent, AF.</summary>
+    public double FlickerExponent { get; set; } = 1;
 
     public override Behavior? CreateBehavior(BindingContext context) => null;
 
@@ -105,6 +109,8 @@ public sealed class MosfetModel : Entity
             case "tpg": GateType = value; return true;
             case "nss": SurfaceStateDensity = value; return true;
             case "tnom": NominalTemperature = value; return true;
+            case "kf": FlickerCoefficient = value; return true;
+            case "af": FlickerExponent = value; return true;
             default: return false;
         }
     }
@@ -124,6 +130,7 @@ public sealed class MosfetModel : Entity
         Add("mjsw", BulkJunctionSideGradingCoeff); Add("fc", ForwardCapDepCoeff); Add("tox", OxideThickness);
         Add("ld", LateralDiffusion); Add("uo", SurfaceMobility); Add("nsub", SubstrateDoping); Add("tpg", GateType);
         Add("nss", SurfaceStateDensity); Add("tnom", NominalTemperature);
+        if (FlickerCoefficient != 0) { Add("kf", FlickerCoefficient); Add("af", FlickerExponent); }
         return $".model {Name} {(IsPmos ? "PMOS" : "NMOS")}({string.Join(" ", p)})";
     }
 }

@@ -3,7 +3,7 @@ using Hwsim.Circuits.Simulation;
 namespace Hwsim.Circuits.Devices;
 
 /// <summary>Stamps the conductance 1/R between the two nodes, in DC, transient and AC alike.</summary>
-public sealed class ResistorBehavior : Behavior, IConstantStampBehavior, IFrequencyBehavior, ISweepableSource, ITemperatureBehavior
+public sealed partial class ResistorBehavior : Behavior, IConstantStampBehavior, IFrequencyBehavior, ISweepableSource, ITemperatureBehavior
 {
     private readonly BiasingState _biasing;
     private readonly FrequencyState _frequency;
