@@ -15,6 +15,7 @@ internal sealed partial class Elaborator
     private readonly ParameterScope _global;
     private readonly Dictionary<string, Entity> _models = new(StringComparer.OrdinalIgnoreCase);
     private readonly ResourceLimits _limits;
+    private readonly HashSet<string> _globalNodes = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Parameter values that replace the netlist's (<c>alterparam</c>): <c>name</c> at the top level, <c>subckt.name</c> for a default.</summary>
     public IReadOnlyDictionary<string, double>? ParameterChanges { get; init; }
@@ -70,6 +71,8 @@ internal sealed partial class Elaborator
                 _netlist.Warnings.Add($"{line.Location}: {function}() with {count} arguments: hwsim takes the {(function == "max" ? "largest" : "smallest")} of all {count}; ngspice 39 reads only the first and the last");
         var (top, definitions) = BuildTree(lines);
         CheckExpansion(top, definitions);
+        foreach (var line in top.Where(l => l.Keyword == ".global"))
+            foreach (var node in line.Tokens.Skip(1)) _globalNodes.Add(node.Text);
         var scope = new Scope
         {
             Path = "", Parameters = _global, Ports = new(StringComparer.OrdinalIgnoreCase), Subcircuits = definitions,
@@ -307,10 +310,11 @@ internal sealed partial class Elaborator
     private static string ElementName(Scope scope, string name) =>
         scope.Path.Length == 0 ? name : $"{name[0]}.{scope.Path}.{name}";
 
-    private static string NodeName(Scope scope, string node)
+    private string NodeName(Scope scope, string node)
     {
         if (node == "0" || node == "gnd") return "0";
         if (scope.Ports.TryGetValue(node, out var outer)) return outer;
+        if (_globalNodes.Contains(node)) return node; // .global: the same node in every sub-circuit
         return scope.Path.Length == 0 ? node : $"{scope.Path}.{node}";
     }
 
