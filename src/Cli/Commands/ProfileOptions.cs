@@ -32,10 +32,19 @@ internal sealed class ProfileOptions
         return o;
     }
 
+    private Option[] All => [_gmin, _gmax, _scale, _bits, _inputBits, _read, _wire, _sigma, _seed, _device];
+
     public void AddTo(Command cmd)
     {
-        foreach (var o in new Option[] { _gmin, _gmax, _scale, _bits, _inputBits, _read, _wire, _sigma, _seed, _device }) cmd.Add(o);
+        foreach (var o in All) cmd.Add(o);
     }
+
+    /// <summary>The names of the options given on the command line, in table order.</summary>
+    public IEnumerable<string> Given(ParseResult parse) => All.Where(o => parse.GetResult(o) is not null).Select(o => o.Name);
+
+    /// <summary>The names of the given options that hardware-aware training does not model (wire resistance, input DAC bits).</summary>
+    public IEnumerable<string> GivenNotTrained(ParseResult parse) =>
+        new Option[] { _wire, _inputBits }.Where(o => parse.GetResult(o) is not null).Select(o => o.Name);
 
     /// <summary>The profile of a level with the options given; throws <see cref="UsageException"/> naming a bad option.</summary>
     public MappingProfile Build(ParseResult parse, FidelityLevel level) => Build(parse, MappingProfile.For(level));
