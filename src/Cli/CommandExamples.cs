@@ -36,6 +36,8 @@ internal static class CommandExamples
         ["import"] = ["hwsim import model.onnx -o model.json   # an ONNX file as torch.onnx.export writes it"],
         ["export"] = ["hwsim export models/lstm-sine.json -o lstm-sine.onnx   # runs in ONNX Runtime"],
         ["block"] = ["hwsim block tanh --level device --plot tanh.png --inspect tanh.html"],
+        ["import"] = ["hwsim import lstm.onnx -o lstm.json   # then: hwsim compare --model lstm.json"],
+        ["export"] = ["hwsim export models/lstm-sine.json -o lstm-sine.onnx"],
     };
 
     /// <summary>Appends the examples to the description of the root and of every command that has them.</summary>

@@ -19,6 +19,8 @@ public static class HwsimApp
         root.Add(DemosCommand.Create(stdout, stderr));
         root.Add(CompareCommand.Create(stdout, stderr));
         root.Add(NetlistCommand.Create(stdout, stderr));
+        root.Add(MonteCarloCommand.Create(stdout, stderr));
+        root.Add(MergeCommand.Create(stdout, stderr));
         root.Add(BenchCommand.Create(stdout, stderr));
         root.Add(BlockCommand.Create(stdout, stderr));
         root.Add(ImportCommand.Create(stdout));

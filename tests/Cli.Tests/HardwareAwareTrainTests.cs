@@ -73,8 +73,8 @@ public sealed class HardwareAwareTrainTests : IDisposable
     [InlineData("--weight-bits goes with --hardware-aware", "train", "mlp-xor", "--weight-bits", "4", "-o", "OUT")]
     [InlineData("--seed goes with --hardware-aware", "train", "mlp-xor", "--seed", "3", "-o", "OUT")]
     [InlineData("--hardware-aware: give -o", "train", "mlp-xor", "--hardware-aware")]
-    [InlineData("--variation must be between 0 and 3", "train", "mlp-xor", "--hardware-aware", "--variation", "7", "-o", "OUT")]
-    [InlineData("--weight-bits must be between 1 and 24", "train", "mlp-xor", "--hardware-aware", "--weight-bits", "0", "-o", "OUT")]
+    [InlineData("--variation: must be at most 3", "train", "mlp-xor", "--hardware-aware", "--variation", "7", "-o", "OUT")]
+    [InlineData("--weight-bits: must be between 1 and 24", "train", "mlp-xor", "--hardware-aware", "--weight-bits", "0", "-o", "OUT")]
     public void When_OptionsWrong_Expect_Exit2NamingTheOption(string message, params string[] args)
     {
         var xor = Path.Combine(TrainCommandTests.RepoRoot, "models", "mlp-xor.json");

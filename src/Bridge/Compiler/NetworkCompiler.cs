@@ -108,6 +108,7 @@ public static partial class NetworkCompiler
             Model = model;
             Level = level;
             Profile = profile;
+            _sampler = new ConductanceSampler(profile);
         }
 
         public NetworkModel Model { get; }
@@ -181,36 +182,55 @@ public static partial class NetworkCompiler
 
         public string ActivationDefinition(ActivationKind kind) =>
             Builder.Define(Activation.Create($"act_{kind.ToString().ToLowerInvariant()}", kind, Level, Profile.Scale,
-                Profile.OpAmp.NegativeRail, Profile.OpAmp.PositiveRail, Profile.OpAmp, Supply(s => s.Activation)));
+                Profile.Amplifier.NegativeRail, Profile.Amplifier.PositiveRail, Profile.Amplifier, Supply(s => s.Activation)));
 
         public string Multiplier() => Builder.Define(ArithmeticBlocks.Multiplier("mul", Level, Profile.Scale,
-            Profile.OpAmp.NegativeRail, Profile.OpAmp.PositiveRail, Profile.OpAmp, Supply(s => s.Multiplier)));
+            Profile.Amplifier.NegativeRail, Profile.Amplifier.PositiveRail, Profile.Amplifier, Supply(s => s.Multiplier)));
 
         /// <summary>
         /// The multiplier of f*c: at the device level a Gilbert cell whose c input is linear over +/-2
         /// <see cref="CellStateRange"/> units (an LSTM's c grows beyond the +/-2 of the plain cell); the plain one elsewhere.
         /// </summary>
         public string CellMultiplier() => Device
-            ? Builder.Define(ArithmeticBlocks.Multiplier("mul_c", Level, Profile.Scale, Profile.OpAmp.NegativeRail, Profile.OpAmp.PositiveRail,
-                Profile.OpAmp, Supply(s => s.Multiplier), CellStateRange))
+            ? Builder.Define(ArithmeticBlocks.Multiplier("mul_c", Level, Profile.Scale, Profile.Amplifier.NegativeRail, Profile.Amplifier.PositiveRail,
+                Profile.Amplifier, Supply(s => s.Multiplier), CellStateRange))
             : Multiplier();
 
-        /// <summary>The memristor at the crossings (its window is the profile's), or null for resistors.</summary>
-        public Hwsim.Circuits.Devices.MemristorModel? Memristor() => Profile.Device == CrossbarDeviceKind.Memristor
-            ? new Hwsim.Circuits.Devices.MemristorModel
-            {
-                Ron = 1 / Profile.Gmax, Roff = 1 / Profile.Gmin, Dynamics = Device ? Profile.MemristorDynamics : Hwsim.Circuits.Devices.MemristorDynamics.LinearIonDrift,
-            }
+        /// <summary>
+        /// The memristor sub-circuit at the crossings (its window is the profile's), or null for a resistor at each
+        /// crossing. Only the device level writes memristors: in the operating points of the ideal and macro levels a
+        /// memristor's state holds, so it is exactly the linear conductance of its programmed state, and a resistor of
+        /// that conductance gives the same solution without a Newton iteration over every crossing (a memristor
+        /// sub-circuit adds three unknowns and a non-linear source per crossing; with wire resistance, mlp-shapes took
+        /// about 2 s per sample that way). <see cref="ConductanceSampler"/> clamps memristor conductances to the window.
+        /// </summary>
+        public Hwsim.Circuits.Devices.MemristorModel? Memristor() => Profile.Device == CrossbarDeviceKind.Memristor && Device
+            ? new Hwsim.Circuits.Devices.MemristorModel { Ron = 1 / Profile.Gmax, Roff = 1 / Profile.Gmin, Dynamics = Profile.MemristorDynamics }
             : null;
 
-        public string Adder2() => Builder.Define(ArithmeticBlocks.Adder("add2", Level, 2, Profile.OpAmp, supply: Supply(s => s.Amplifier)));
+        private readonly ConductanceSampler _sampler;
+        private int _crossbars;
+
+        /// <summary>
+        /// The crossbar as programmed: its targets (quantised) through the profile's non-idealities, drawn for the
+        /// crossbar's place in compilation order (<see cref="ConductanceSampler"/>); the targets themselves when there are none.
+        /// </summary>
+        public Crossbar Program(Crossbar targets)
+        {
+            var index = _crossbars++;
+            if (_sampler.ProgramsAsTargets) return targets;
+            var (plus, minus) = _sampler.Program(targets, index);
+            return targets.WithConductances(plus, minus);
+        }
+
+        public string Adder2() => Builder.Define(ArithmeticBlocks.Adder("add2", Level, 2, Profile.Amplifier, supply: Supply(s => s.Amplifier)));
 
         public string Tia(string layer, double transresistance) =>
-            Builder.Define(TransimpedanceAmplifier.Create($"tia_{layer}", Level, transresistance, Profile.OpAmp, Supply(s => s.Amplifier)));
+            Builder.Define(TransimpedanceAmplifier.Create($"tia_{layer}", Level, transresistance, Profile.Amplifier, Supply(s => s.Amplifier)));
 
         /// <summary>The sample-and-hold of the device level's LSTM states (clock nodes phi1, phi2).</summary>
         public string SampleHold() => Builder.Define(Hwsim.Circuits.Blocks.SampleHold.Create("sh", FidelityLevel.Device,
-            new SampleHoldOptions { HoldCapacitance = Profile.HoldCapacitance, OpAmp = Profile.OpAmp, Supply = Supply(s => s.Hold) }));
+            new SampleHoldOptions { HoldCapacitance = Profile.HoldCapacitance, OpAmp = Profile.Amplifier, Supply = Supply(s => s.Hold) }));
     }
 
     /// <summary>A node-safe version of a layer name (letters, digits, underscore).</summary>
@@ -231,7 +251,7 @@ public static partial class NetworkCompiler
         var outs = w.GetLength(0);
         if (inputs.Count != rows) throw new CompileException($"layer {layer}: {rows} weight columns but {inputs.Count} inputs");
         var mapping = c.Profile.MappingFor(w.Cast<double>().Concat(bias));
-        var xb = new Crossbar($"xb_{layer}", w, bias, mapping, c.Profile.WireResistance, c.Profile.Variation, c.Memristor());
+        var xb = c.Program(new Crossbar($"xb_{layer}", w, bias, mapping, c.Profile.WireResistance, memristor: c.Memristor()));
         var xbName = c.Builder.Define(WithDevice(c, xb));
         var driver = c.RowDriver();
         var p = new List<string>();

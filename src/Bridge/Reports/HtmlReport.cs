@@ -20,6 +20,17 @@ public static class HtmlReport
     /// <summary>Signal tables longer than this start collapsed.</summary>
     public const int OpenTableRows = 12;
 
+    /// <summary>The style sheet of hwsim's pages (the compare report and the Monte Carlo report).</summary>
+    internal const string Style =
+        "body{font-family:'DejaVu Sans',Verdana,sans-serif;margin:1.5em auto;max-width:1350px;padding:0 1em;color:#222;line-height:1.4}" +
+        "h1{font-size:1.6em}h2{border-bottom:2px solid #1f77b4;padding-bottom:.2em;margin-top:2em}h3{margin-top:1.6em;color:#1f4e79}" +
+        "table{border-collapse:collapse;margin:.5em 0;font-size:.9em}td,th{border:1px solid #ccc;padding:3px 7px;text-align:right;white-space:nowrap}" +
+        "th{background:#eef3f8}th[title]{cursor:help;text-decoration:underline dotted #888}td:first-child,th:first-child{text-align:left}tr:nth-child(even) td{background:#fafafa}" +
+        "pre{background:#f6f6f6;padding:.8em;border:1px solid #e4e4e4;overflow-x:auto}" +
+        "figure{margin:1em 0 2em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}figcaption{font-size:.9em;color:#444;max-width:1100px}" +
+        "nav a{margin-right:.8em}.facts{background:#f4f8fb;border-left:4px solid #1f77b4;padding:.5em .8em}.warn{color:#a40000}" +
+        "summary{cursor:pointer;font-weight:bold;margin:.5em 0}td.l{text-align:left}.muted{color:#777}";
+
     /// <summary>The summary table's columns: its short header and, as a tooltip, the summary.csv column and its meaning.</summary>
     public static IReadOnlyList<(string Header, string Tooltip)> SummaryColumns { get; } = new[]
     {
@@ -85,15 +96,7 @@ public static class HtmlReport
             _selfContained = selfContained;
         }
 
-        private const string Css =
-            "body{font-family:'DejaVu Sans',Verdana,sans-serif;margin:1.5em auto;max-width:1350px;padding:0 1em;color:#222;line-height:1.4}" +
-            "h1{font-size:1.6em}h2{border-bottom:2px solid #1f77b4;padding-bottom:.2em;margin-top:2em}h3{margin-top:1.6em;color:#1f4e79}" +
-            "table{border-collapse:collapse;margin:.5em 0;font-size:.9em}td,th{border:1px solid #ccc;padding:3px 7px;text-align:right;white-space:nowrap}" +
-            "th{background:#eef3f8}th[title]{cursor:help;text-decoration:underline dotted #888}td:first-child,th:first-child{text-align:left}tr:nth-child(even) td{background:#fafafa}" +
-            "pre{background:#f6f6f6;padding:.8em;border:1px solid #e4e4e4;overflow-x:auto}" +
-            "figure{margin:1em 0 2em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}figcaption{font-size:.9em;color:#444;max-width:1100px}" +
-            "nav a{margin-right:.8em}.facts{background:#f4f8fb;border-left:4px solid #1f77b4;padding:.5em .8em}.warn{color:#a40000}" +
-            "summary{cursor:pointer;font-weight:bold;margin:.5em 0}td.l{text-align:left}.muted{color:#777}";
+        private const string Css = Style;
 
         private static string E(string s) => WebUtility.HtmlEncode(s);
 

@@ -29,4 +29,22 @@ public sealed class OperatingPointAnalysis : Analysis
         OperatingPointSolver.Solve(engine, AnalysisMode.DcOperatingPoint, engine.State.Options.Itl1);
         return engine.State.Biasing.Solution;
     }
+
+    /// <summary>
+    /// Solves the operating point again by Newton from the present solution, without the junction initialisation and
+    /// the new pivot search that every fresh operating point starts with (<see cref="Resolve"/>), as a DC sweep goes on
+    /// from its previous point; when Newton does not converge within ITL2 iterations, the full search of
+    /// <see cref="Resolve"/> follows. Meant for a circuit close to one already solved whose solution was put in place,
+    /// such as a Monte Carlo sample started from its nominal circuit's solution. Returns the solution vector.
+    /// </summary>
+    public static double[] Continue(CircuitEngine engine)
+    {
+        PrepareDc(engine);
+        var s = engine.State.Biasing;
+        s.Mode = AnalysisMode.DcOperatingPoint;
+        s.Init = InitializationMode.Float;
+        if (!engine.Newton.Iterate(engine.State.Options.Itl2))
+            OperatingPointSolver.Solve(engine, AnalysisMode.DcOperatingPoint, engine.State.Options.Itl1);
+        return s.Solution;
+    }
 }

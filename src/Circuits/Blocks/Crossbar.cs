@@ -76,6 +76,41 @@ public sealed class Crossbar
         }
     }
 
+    private Crossbar(Crossbar source, double[,] plus, double[,] minus)
+    {
+        Name = source.Name;
+        Outputs = source.Outputs;
+        Inputs = source.Inputs;
+        HasBias = source.HasBias;
+        Mapping = source.Mapping;
+        WireResistance = source.WireResistance;
+        Variation = source.Variation;
+        Memristor = source.Memristor;
+        Plus = plus;
+        Minus = minus;
+    }
+
+    /// <summary>
+    /// The same crossbar with other conductances at its crossings (e.g. drawn by a Monte Carlo sample), in the shape of
+    /// <see cref="Plus"/> and <see cref="Minus"/>; memristors hold only their window, so their values are clamped to it.
+    /// </summary>
+    public Crossbar WithConductances(double[,] plus, double[,] minus)
+    {
+        if (plus.GetLength(0) != Outputs || plus.GetLength(1) != Rows || minus.GetLength(0) != Outputs || minus.GetLength(1) != Rows)
+            throw new ArgumentException($"{Name}: conductances must be {Outputs} x {Rows}");
+        var p = new double[Outputs, Rows];
+        var m = new double[Outputs, Rows];
+        for (var j = 0; j < Outputs; j++)
+            for (var i = 0; i < Rows; i++)
+            {
+                if (!(plus[j, i] > 0) || !(minus[j, i] > 0) || double.IsInfinity(plus[j, i]) || double.IsInfinity(minus[j, i]))
+                    throw new ArgumentException($"{Name}: conductance [{j},{i}] must be positive and finite");
+                p[j, i] = Memristor is { } mp ? mp.ConductanceAt(mp.StateForConductance(plus[j, i])) : plus[j, i];
+                m[j, i] = Memristor is { } mm ? mm.ConductanceAt(mm.StateForConductance(minus[j, i])) : minus[j, i];
+            }
+        return new Crossbar(this, p, m);
+    }
+
     public string Name { get; }
     public int Outputs { get; }
     public int Inputs { get; }

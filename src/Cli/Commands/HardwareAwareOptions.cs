@@ -22,6 +22,14 @@ internal sealed class HardwareAwareOptions
 
     private readonly ProfileOptions profile = new();
 
+    /// <summary>
+    /// The mapping options the hooks model. The others change the circuit but not the weights training sees (wire
+    /// resistance, input DAC, read noise, drift, temperature, corner): accepted, with a note, so the same options serve
+    /// training and compare. Read voltage and device kind leave the effective weights as they are.
+    /// </summary>
+    private static readonly HashSet<string> Modelled =
+        ["--gmin", "--gmax", "--weight-scale", "--weight-bits", "--variation", "--stuck-at-gmin", "--stuck-at-gmax", "--read-voltage", "--device"];
+
     public void AddTo(Command cmd)
     {
         cmd.Add(_flag);
@@ -33,12 +41,13 @@ internal sealed class HardwareAwareOptions
     {
         if (!parse.GetValue(_flag))
         {
-            if (profile.Given(parse).FirstOrDefault() is { } name) throw new UsageException($"{name} goes with --hardware-aware");
+            var given = profile.Given(parse).Select(g => g.Option.Name).Concat(profile.SeedGiven(parse) ? ["--seed"] : []);
+            if (given.FirstOrDefault() is { } name) throw new UsageException($"{name} goes with --hardware-aware");
             return (null, null);
         }
         var p = profile.Build(parse, FidelityLevel.Macro);
-        foreach (var name in profile.GivenNotTrained(parse))
-            stdout.WriteLine($"note: {name} is not modelled by hardware-aware training (it still applies when the model is compared)");
+        foreach (var (option, _) in profile.Given(parse).Where(g => !Modelled.Contains(g.Option.Name)))
+            stdout.WriteLine($"note: {option.Name} is not modelled by hardware-aware training (it still applies when the model is compared)");
         var hooks = HardwareAwareHooks.For(p, unchecked((ulong)p.Seed));
         var description = new JsonObject
         {
@@ -48,6 +57,8 @@ internal sealed class HardwareAwareOptions
             ["gmax"] = p.Gmax,
             ["weight_scale"] = p.WeightScale,
             ["variation"] = p.VariationSigma,
+            ["stuck_at_gmin"] = p.StuckAtGminProbability,
+            ["stuck_at_gmax"] = p.StuckAtGmaxProbability,
             ["seed"] = p.Seed,
             ["clip"] = new JsonArray(p.OpAmp.NegativeRail / p.SignalVoltsPerUnit, p.OpAmp.PositiveRail / p.SignalVoltsPerUnit),
         };

@@ -6,81 +6,114 @@ using Hwsim.Circuits.Blocks;
 namespace Hwsim.Cli.Commands;
 
 /// <summary>
-/// The mapping-profile options shared by the bridge commands; unset ones keep the level's defaults. Each value is
-/// checked here, naming its option, so that a bad value is exit code 2 before any work (not an "Infinity" in a netlist).
+/// The mapping-profile options shared by the bridge commands (one table, <see cref="All"/>); unset ones keep the
+/// level's defaults. <c>compare</c> and <c>netlist</c> take one value per option; <c>montecarlo</c> also takes a
+/// comma-separated list for one of them, which it sweeps (<see cref="Sweep"/>).
 /// </summary>
 internal sealed class ProfileOptions
 {
     /// <summary>The largest log-normal sigma: beyond it the spread of exp(sigma z) covers over twenty decades of conductance.</summary>
     public const double MaxVariation = 3;
 
-    private readonly Option<double?> _gmin = new("--gmin") { Description = "lowest conductance (S), > 0, default 1e-6" };
-    private readonly Option<double?> _gmax = new("--gmax") { Description = "highest conductance (S), > gmin, default 1e-4" };
-    private readonly Option<double?> _scale = new("--weight-scale") { Description = "conductance per unit weight (S); default: fitted per layer" };
-    private readonly Option<int?> _bits = new("--weight-bits") { Description = "conductance levels 2^bits, 1 to 24 (macro and device default 8; ideal: exact)" };
-    private readonly Option<int?> _inputBits = new("--input-bits") { Description = "DAC bits of the row drivers, 1 to 24 (default: exact)" };
-    private readonly Option<double?> _read = new("--read-voltage") { Description = "row read voltage per unit input (V), > 0, default 0.2" };
-    private readonly Option<double?> _wire = new("--wire-resistance") { Description = $"wire resistance per crossing segment (ohm), >= 0, default 0 (device level: {MappingProfile.DeviceWireResistance})" };
-    private readonly Option<double?> _sigma = new("--variation") { Description = $"log-normal programming variation sigma, 0 to {MaxVariation}, default 0" };
-    private readonly Option<int?> _seed = new("--seed") { Description = "seed of the variation, default 1" };
-    private readonly Option<string?> _device = CreateDevice();
-
-    private static Option<string?> CreateDevice()
+    /// <summary>Every mapping option, in the order of the help text.</summary>
+    public static IReadOnlyList<MappingOption> All { get; } = new[]
     {
-        var o = new Option<string?>("--device") { Description = "device at each crossing: resistor or memristor (at its programmed state); default resistor, memristor at the device level" };
-        o.AcceptOnlyFromAmong("resistor", "memristor");
-        return o;
-    }
+        MappingOption.Number("--gmin", "lowest conductance (S), > 0, default 1e-6", (p, x) => p with { Gmin = x }, positive: true),
+        MappingOption.Number("--gmax", "highest conductance (S), > gmin, default 1e-4", (p, x) => p with { Gmax = x }, positive: true),
+        MappingOption.Number("--weight-scale", "conductance per unit weight (S); default: fitted per layer", (p, x) => p with { WeightScale = x }, positive: true),
+        MappingOption.Whole("--weight-bits", "conductance levels 2^bits, 1 to 24 (macro and device default 8; ideal: exact)", (p, n) => p with { WeightBits = n }, 1, 24),
+        MappingOption.Whole("--input-bits", "DAC bits of the row drivers, 1 to 24 (default: exact)", (p, n) => p with { InputBits = n }, 1, 24),
+        MappingOption.Number("--read-voltage", "row read voltage per unit input (V), > 0, default 0.2", (p, x) => p with { ReadVoltage = x }, positive: true),
+        MappingOption.Number("--wire-resistance", $"wire resistance per crossing segment (ohm), >= 0, default 0 (device level: {MappingProfile.DeviceWireResistance})", (p, x) => p with { WireResistance = x }, min: 0),
+        MappingOption.Choice("--device", "device at each crossing: resistor or memristor (at its programmed state); default resistor, memristor at the device level", new[] { "resistor", "memristor" },
+            (p, d) => p with { Device = d == "memristor" ? CrossbarDeviceKind.Memristor : CrossbarDeviceKind.Resistor }),
+        MappingOption.Number("--variation", $"log-normal programming variation sigma (G0 exp(sigma z)), 0 to {MaxVariation}, default 0", (p, x) => p with { VariationSigma = x }, min: 0, max: MaxVariation),
+        MappingOption.Number("--stuck-at-gmin", "probability that a device is stuck at Gmin, default 0", (p, x) => p with { StuckAtGminProbability = x }, min: 0, max: 1),
+        MappingOption.Number("--stuck-at-gmax", "probability that a device is stuck at Gmax, default 0", (p, x) => p with { StuckAtGmaxProbability = x }, min: 0, max: 1),
+        MappingOption.Number("--read-noise", "read noise sigma, relative to G, drawn afresh at every read (sample or step), default 0", (p, x) => p with { ReadNoiseSigma = x }, min: 0),
+        MappingOption.Number("--drift-time", "seconds since programming when read: G ((t + t0)/t0)^-nu, t0 = 20 s (aihwkit's PCM model); default 0 (no drift)", (p, x) => p with { DriftTime = x }, min: 0),
+        MappingOption.Number("--drift-nu", "drift exponent nu, default 0.05", (p, x) => p with { DriftExponent = x }, min: 0),
+        MappingOption.Number("--temperature", "crossbar temperature (C): G (1 + alpha (T - 27)); default 27 (no change)", (p, x) => p with { Temperature = x }, min: -273.15),
+        MappingOption.Number("--temperature-coefficient", "alpha, the conductance's temperature coefficient (1/K), default 0.002", (p, x) => p with { TemperatureCoefficient = x }),
+        MappingOption.Choice("--corner", "amplifier process corner: slow, typical (default) or fast", ProcessCorners.Names,
+            (p, c) => p with { Corner = Enum.Parse<ProcessCorner>(c, ignoreCase: true) }),
+    };
 
-    private Option[] All => [_gmin, _gmax, _scale, _bits, _inputBits, _read, _wire, _sigma, _seed, _device];
+    private readonly bool _lists;
+    private readonly Dictionary<MappingOption, Option<string?>> _options;
+    private readonly Option<long?>? _seed;
+
+    /// <param name="lists">Whether an option may take a comma-separated list of values (montecarlo's sweep).</param>
+    /// <param name="seed">Whether to add <c>--seed</c> (the seed of the non-idealities' draws); montecarlo has its own.</param>
+    public ProfileOptions(bool lists = false, bool seed = true)
+    {
+        _lists = lists;
+        _options = All.ToDictionary(o => o, o => new Option<string?>(o.Name)
+        {
+            Description = o.Description + (lists ? " (a comma-separated list sweeps it)" : ""),
+        });
+        if (seed) _seed = new Option<long?>("--seed") { Description = "seed of the non-idealities' random draws, default 1" };
+    }
 
     public void AddTo(Command cmd)
     {
-        foreach (var o in All) cmd.Add(o);
+        foreach (var o in _options.Values) cmd.Add(o);
+        if (_seed is not null) cmd.Add(_seed);
     }
 
-    /// <summary>The names of the options given on the command line, in table order.</summary>
-    public IEnumerable<string> Given(ParseResult parse) => All.Where(o => parse.GetResult(o) is not null).Select(o => o.Name);
+    /// <summary>Whether <c>--seed</c> was given.</summary>
+    public bool SeedGiven(ParseResult parse) => _seed is not null && parse.GetValue(_seed) is not null;
 
-    /// <summary>The names of the given options that hardware-aware training does not model (wire resistance, input DAC bits).</summary>
-    public IEnumerable<string> GivenNotTrained(ParseResult parse) =>
-        new Option[] { _wire, _inputBits }.Where(o => parse.GetResult(o) is not null).Select(o => o.Name);
-
-    /// <summary>The profile of a level with the options given; throws <see cref="UsageException"/> naming a bad option.</summary>
     public MappingProfile Build(ParseResult parse, FidelityLevel level) => Build(parse, MappingProfile.For(level));
 
-    /// <summary>The base profile (a level's defaults, or a demo's device-level settings) with the options given.</summary>
+    /// <summary>The base profile (a level's defaults) with the options given (one value each).</summary>
     public MappingProfile Build(ParseResult parse, MappingProfile p)
     {
-        if (parse.GetValue(_gmin) is { } gmin) p = p with { Gmin = Positive(_gmin, gmin) };
-        if (parse.GetValue(_gmax) is { } gmax) p = p with { Gmax = Positive(_gmax, gmax) };
-        if (!(p.Gmax > p.Gmin)) throw new UsageException($"--gmax ({G(p.Gmax)} S) must be above --gmin ({G(p.Gmin)} S)");
-        if (parse.GetValue(_scale) is { } scale) p = p with { WeightScale = Positive(_scale, scale) };
-        if (parse.GetValue(_bits) is { } bits) p = p with { WeightBits = Bits(_bits, bits) };
-        if (parse.GetValue(_inputBits) is { } ib) p = p with { InputBits = Bits(_inputBits, ib) };
-        if (parse.GetValue(_read) is { } read) p = p with { ReadVoltage = Positive(_read, read) };
-        if (parse.GetValue(_wire) is { } wire)
+        foreach (var (option, values) in Given(parse))
         {
-            if (!(wire >= 0) || !double.IsFinite(wire)) throw new UsageException($"{_wire.Name} must be a finite resistance >= 0 (ohm), got {G(wire)}");
-            p = p with { WireResistance = wire };
+            if (values.Count != 1) throw new UsageException($"{option.Name}: give one value here (a list of values sweeps it in hwsim montecarlo)");
+            p = option.Apply(p, values[0]);
         }
-        if (parse.GetValue(_sigma) is { } sigma)
-        {
-            if (!(sigma is >= 0 and <= MaxVariation))
-                throw new UsageException($"{_sigma.Name} must be between 0 and {G(MaxVariation)} (a log-normal sigma), got {G(sigma)}");
-            p = p with { VariationSigma = sigma };
-        }
-        if (parse.GetValue(_seed) is { } seed) p = p with { Seed = seed };
-        if (parse.GetValue(_device) is { } device)
-            p = p with { Device = device == "memristor" ? CrossbarDeviceKind.Memristor : CrossbarDeviceKind.Resistor };
+        if (_seed is not null && parse.GetValue(_seed) is { } seed) p = p with { Seed = seed };
+        Check(p);
         return p;
     }
 
-    private static double Positive(Option option, double value) =>
-        value > 0 && double.IsFinite(value) ? value : throw new UsageException($"{option.Name} must be a finite number above 0, got {G(value)}");
+    /// <summary>
+    /// Throws a <see cref="UsageException"/> for settings that are each valid but do not go together, naming the
+    /// options (Gmax not above Gmin), or for anything else the profile cannot use.
+    /// </summary>
+    public static void Check(MappingProfile p)
+    {
+        if (!(p.Gmax > p.Gmin))
+            throw new UsageException($"--gmax ({p.Gmax.ToString("G6", CultureInfo.InvariantCulture)} S) must be above --gmin ({p.Gmin.ToString("G6", CultureInfo.InvariantCulture)} S)");
+        if (p.Problem() is { } problem) throw new UsageException(problem);
+    }
 
-    private static int Bits(Option option, int value) =>
-        value is >= 1 and <= 24 ? value : throw new UsageException($"{option.Name} must be between 1 and 24, got {value}");
+    /// <summary>The options given, in table order, each with its values written canonically (checked).</summary>
+    public IReadOnlyList<(MappingOption Option, IReadOnlyList<string> Values)> Given(ParseResult parse)
+    {
+        var given = new List<(MappingOption, IReadOnlyList<string>)>();
+        foreach (var (option, cli) in _options)
+        {
+            if (parse.GetValue(cli) is not { } text) continue;
+            var parts = text.Split(',');
+            if (parts.Length > 1 && !_lists) throw new UsageException($"{option.Name}: give one value here (a list of values sweeps it in hwsim montecarlo)");
+            if (parts.Any(string.IsNullOrWhiteSpace)) throw new UsageException($"{option.Name}: '{text}' is not a list of values (an empty entry)");
+            var values = parts.Select(option.Canonical).ToList();
+            if (values.Distinct().Count() != values.Count) throw new UsageException($"{option.Name}: '{text}' lists a value twice");
+            given.Add((option, values));
+        }
+        return given;
+    }
 
-    private static string G(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The one option given a list of values (the sweep), or null; more than one list is refused, naming both options.
+    /// </summary>
+    public (MappingOption Option, IReadOnlyList<string> Values)? Sweep(ParseResult parse)
+    {
+        var lists = Given(parse).Where(g => g.Values.Count > 1).ToList();
+        if (lists.Count > 1) throw new UsageException($"{lists[0].Option.Name} and {lists[1].Option.Name}: only one option can sweep a list of values at a time");
+        return lists.Count == 1 ? lists[0] : null;
+    }
 }

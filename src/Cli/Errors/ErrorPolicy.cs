@@ -1,5 +1,6 @@
 using System.Reflection;
 using Hwsim.Bridge.Compiler;
+using Hwsim.Bridge.MonteCarlo;
 using Hwsim.Circuits;
 using Hwsim.Circuits.Blocks;
 using Hwsim.Circuits.Expressions;
@@ -54,6 +55,7 @@ public static class ErrorPolicy
         // Bad input: the exception names the file, line and column, the option, or the item.
         UsageException or NetlistException or ExpressionException or ModelFormatException or CsvFormatException
             or CompileException or MappingException or BlockLevelException or RawFileFormatException or NgspiceNotFoundException
+            or MonteCarloException
             or Hwsim.Bridge.Evaluation.ClockPeriodException
             => (ExitCodes.BadInput, e.Message),
         CircuitException c => (ExitCodes.BadInput, c.Location is { } at ? $"{at}: {c.Message}" : c.Message),

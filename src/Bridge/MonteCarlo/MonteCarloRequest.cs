@@ -1,0 +1,32 @@
+using Hwsim.Bridge.Comparison;
+using Hwsim.Bridge.Mapping;
+using Hwsim.Circuits.Blocks;
+
+namespace Hwsim.Bridge.MonteCarlo;
+
+/// <summary>
+/// What <c>hwsim montecarlo</c> was asked to do: the cases (demos or a user's model), the level, the number of
+/// samples and the study seed, which part to run (<see cref="Shard"/>) on how many workers, the profile with every
+/// single-valued option applied, the optional sweep, and the settings that make the study what it is (written to the
+/// manifest; shards of one study carry the same).
+/// </summary>
+public sealed record MonteCarloRequest
+{
+    public required IReadOnlyList<ComparisonCase> Cases { get; init; }
+    public required FidelityLevel Level { get; init; }
+    public required int Samples { get; init; }
+    public long Seed { get; init; } = 1;
+    public Shard Shard { get; init; } = Shard.Whole;
+    /// <summary>Worker threads, one engine each at a time.</summary>
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+    public required MappingProfile Profile { get; init; }
+    public MonteCarloSweep? Sweep { get; init; }
+    /// <summary>The study's settings as (name, value) in a fixed order, e.g. ("--weight-bits", "4").</summary>
+    public required IReadOnlyList<KeyValuePair<string, string>> Settings { get; init; }
+
+    /// <summary>The sweep values, or one null for a study without a sweep.</summary>
+    public IReadOnlyList<string?> SweepValues => Sweep is { } s ? s.Values.Cast<string?>().ToArray() : new string?[] { null };
+
+    /// <summary>The profile of a sweep value (the base profile without a sweep).</summary>
+    public MappingProfile ProfileAt(string? value) => value is null || Sweep is null ? Profile : Sweep.Apply(Profile, value);
+}
