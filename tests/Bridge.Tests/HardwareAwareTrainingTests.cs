@@ -3,7 +3,7 @@ using Hwsim.Bridge.Demos;
 using Hwsim.Bridge.Mapping;
 using Hwsim.Bridge.Training;
 using Hwsim.Circuits.Blocks;
-using Hwsim.Nn;
+using Hwsim.Nn.Demos;
 using Hwsim.Nn.Models;
 using Hwsim.Nn.Training;
 using Xunit.Abstractions;
@@ -11,10 +11,11 @@ using Xunit.Abstractions;
 namespace Hwsim.Bridge.Tests;
 
 /// <summary>
-/// Hardware-aware training pays off in the circuit: the stored lstm-airline model, fine-tuned a few epochs with the
-/// macro-level non-idealities of 4-bit conductances and 10 % programming variation in the forward pass, has a lower
-/// median circuit RMSE over devices of several seeds than the plainly trained model on the same devices (the macro
-/// circuit, simulated; the seeds of the devices are not those of the training noise).
+/// Hardware-aware training pays off in the circuit. The stored lstm-sine model on a macro-level circuit of 3-bit
+/// conductances loses its accuracy (test RMSE 0.263 against 0.035 in software); fine-tuned 100 epochs with the same
+/// quantisation in the forward pass (what <c>hwsim train lstm-sine --model models/lstm-sine.json --hardware-aware
+/// --weight-bits 3 --lr 0.003 --epochs 100</c> does), the same circuit reaches 0.039. The circuit is simulated; the
+/// weights it programs are the fine-tuned masters, quantised by the compiler.
 /// </summary>
 public sealed class HardwareAwareTrainingTests
 {
@@ -23,25 +24,19 @@ public sealed class HardwareAwareTrainingTests
     public HardwareAwareTrainingTests(ITestOutputHelper output) => this.output = output;
 
     [Fact]
-    public void When_FineTunedHardwareAware_Expect_LowerMedianCircuitRmseThanPlain()
+    public void When_FineTunedWithThreeBitConductances_Expect_CircuitRmseNearSoftwareWherePlainIsFar()
     {
-        var demo = BridgeDemos.Get("lstm-airline");
-        var plain = ModelFile.Load(RepoFiles.Model("lstm-airline"));
-        var tuned = ModelFile.Load(RepoFiles.Model("lstm-airline"));
-        var profile = MappingProfile.For(FidelityLevel.Macro) with { WeightBits = 4, VariationSigma = 0.1 };
-        var data = demo.Definition.Data();
-        Trainer.Fit(tuned.Network, demo.Definition.Loss, new Adam(tuned.Network.Parameters, 0.003), data.Train,
-            new TrainingOptions { Epochs = 150, Shuffle = false, ClipGradNorm = 1.0 }, hooks: HardwareAwareHooks.For(profile, 1000));
+        var demo = BridgeDemos.Get("lstm-sine");
+        var plain = ModelFile.Load(RepoFiles.Model("lstm-sine"));
+        var profile = MappingProfile.For(FidelityLevel.Macro) with { WeightBits = 3 };
+        var tuned = DemoRunner.Run(demo.Definition,
+            new DemoOverrides(100, OptimizerKind.Adam, 0.003, HardwareAwareHooks.For(profile, 1000), plain.Network)).Model;
 
-        double Median(NetworkModel model, string label)
-        {
-            var c = demo.ToCase(model);
-            var rmse = Enumerable.Range(1, 5).Select(seed => Comparer.Run(c, FidelityLevel.Macro, profile with { Seed = seed }).CircuitMetric!.Value).ToArray();
-            output.WriteLine($"{label}: circuit RMSE {string.Join(" ", rmse.Select(r => r.ToString("F4")))}, software {Comparer.Run(c, FidelityLevel.Ideal).SoftwareMetric:F4}");
-            return rmse.Order().ElementAt(2);
-        }
-
-        double plainMedian = Median(plain, "plain"), tunedMedian = Median(tuned, "hardware-aware");
-        Assert.True(tunedMedian < 0.9 * plainMedian, $"median circuit RMSE: hardware-aware {tunedMedian:F4}, plain {plainMedian:F4}");
+        var p = Comparer.Run(demo.ToCase(plain), FidelityLevel.Macro, profile);
+        var t = Comparer.Run(demo.ToCase(tuned), FidelityLevel.Macro, profile);
+        output.WriteLine($"plain: software {p.SoftwareMetric:F4} circuit {p.CircuitMetric:F4}; hardware-aware: software {t.SoftwareMetric:F4} circuit {t.CircuitMetric:F4}");
+        double software = p.SoftwareMetric!.Value;
+        Assert.True(p.CircuitMetric > 4 * software, $"plain model in the 3-bit circuit: RMSE {p.CircuitMetric:F4}, software {software:F4}");
+        Assert.True(t.CircuitMetric < 1.2 * software, $"hardware-aware model in the 3-bit circuit: RMSE {t.CircuitMetric:F4}, software {software:F4}");
     }
 }
