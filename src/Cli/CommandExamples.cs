@@ -35,6 +35,13 @@ internal static class CommandExamples
         ["import"] = ["hwsim import model.onnx -o model.json   # an ONNX file as torch.onnx.export writes it"],
         ["export"] = ["hwsim export models/lstm-sine.json -o lstm-sine.onnx   # runs in ONNX Runtime"],
         ["block"] = ["hwsim block tanh --level device --plot tanh.png --inspect tanh.html"],
+        ["montecarlo"] =
+        [
+            "hwsim montecarlo mlp-shapes lstm-airline --level macro --samples 200 --weight-bits 4 --variation 0.1",
+            "hwsim montecarlo lstm-airline --level macro --samples 100 --variation 0,0.02,0.05,0.1   # a sweep",
+            "hwsim montecarlo mlp-xor --level device --samples 20 --variation 0.1 --shard 0/4 --out mc/shard-0",
+        ],
+        ["merge"] = ["hwsim merge mc/shard-0 mc/shard-1 mc/shard-2 mc/shard-3 --out mc/study"],
     };
 
     /// <summary>Appends the examples to the description of the root and of every command that has them.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hwsim.Bridge.Compiler;
 using Hwsim.Bridge.Evaluation;
 using Hwsim.Circuits;
 using Hwsim.Circuits.Blocks;
@@ -26,14 +27,14 @@ public static class MonteCarloStudy
     public static IReadOnlyList<MonteCarloRow> Run(MonteCarloRequest request, Action<MonteCarloProgress>? progress = null)
     {
         if (request.Samples < 1) throw new ArgumentException("a study needs at least one sample");
-        if (request.Level != FidelityLevel.Macro)
-            throw new ArgumentException($"Monte Carlo at the {request.Level.Name()} level is not available");
+        if (request.Level == FidelityLevel.Ideal)
+            throw new ArgumentException("Monte Carlo at the ideal level is not available (it has no devices to draw)");
         var clock = Stopwatch.StartNew();
         var samples = request.Shard.Samples(request.Samples).ToArray();
         var units = new List<StudyUnit>();
         foreach (var c in request.Cases)
             foreach (var value in request.SweepValues)
-                units.Add(StudyUnit.Prepare(c, request.Level, request.ProfileAt(value), value));
+                units.Add(StudyUnit.Prepare(c, request.Level, request.ProfileAt(c, value), value, request.ClockPeriod));
 
         // progress per case: its units times this shard's samples
         var totals = request.Cases.ToDictionary(c => c.Name, c => request.SweepValues.Count * samples.Length);
@@ -56,8 +57,15 @@ public static class MonteCarloStudy
                 var unit = units[u];
                 try
                 {
-                    if (!parsed.TryGetValue(u, out var netlist)) parsed[u] = netlist = ParseForSamples(unit);
-                    rows[item] = RunSample(unit, netlist, request.Seed, k);
+                    if (unit.Network.IsClocked)
+                    {
+                        rows[item] = RunClockedSample(unit, request.Seed, k);
+                    }
+                    else
+                    {
+                        if (!parsed.TryGetValue(u, out var netlist)) parsed[u] = netlist = ParseForSamples(unit);
+                        rows[item] = RunSample(unit, netlist, request.Seed, k);
+                    }
                 }
                 catch (Exception e)
                 {
@@ -107,6 +115,23 @@ public static class MonteCarloStudy
         var evaluator = new CircuitEvaluator(unit.Network, netlist, unit.Symbolic);
         evaluator.Reprogram(unit.Profile with { Seed = seed });
         var circuit = evaluator.Run(unit.Case.Inputs, startFrom: unit.NominalSolutions);
+        return Row(unit, sample, seed, circuit);
+    }
+
+    /// <summary>
+    /// One device-level sample: the circuit compiled with the sample's draws (its memristors programmed to them), run
+    /// as one clocked transient at the unit's clock period, as compare runs the device level.
+    /// </summary>
+    private static MonteCarloRow RunClockedSample(StudyUnit unit, long studySeed, int sample)
+    {
+        var seed = SampleSeeds.Of(studySeed, sample);
+        var network = NetworkCompiler.Compile(unit.Case.Model, unit.Level, unit.Profile with { Seed = seed });
+        var run = ClockedEvaluator.Run(network, unit.Case.Inputs, unit.ClockPeriod, unit.Ranges, ClockedEngine.Hwsim, waveforms: false);
+        return Row(unit, sample, seed, run.Trace);
+    }
+
+    private static MonteCarloRow Row(StudyUnit unit, int sample, long seed, SignalTrace circuit)
+    {
         var (max, rms, software, metric, agreement) = SampleMeasures.Of(unit.Case, unit.Software, circuit);
         return new MonteCarloRow(unit.Case.Name, unit.Level, sample, seed, max, rms, unit.Case.Metric, software, metric, agreement, unit.SweepValue);
     }
