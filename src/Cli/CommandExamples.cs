@@ -42,6 +42,8 @@ internal static class CommandExamples
             "hwsim montecarlo mlp-xor --level device --samples 20 --variation 0.1 --shard 0/4 --out mc/shard-0",
         ],
         ["merge"] = ["hwsim merge mc/shard-0 mc/shard-1 mc/shard-2 mc/shard-3 --out mc/study"],
+        ["import"] = ["hwsim import lstm.onnx -o lstm.json   # then: hwsim compare --model lstm.json"],
+        ["export"] = ["hwsim export models/lstm-sine.json -o lstm-sine.onnx"],
     };
 
     /// <summary>Appends the examples to the description of the root and of every command that has them.</summary>

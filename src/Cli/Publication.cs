@@ -108,11 +108,14 @@ public sealed class Publication : IDisposable
     {
         if (Interlocked.Exchange(ref _signalsInstalled, 1) == 1) return;
         foreach (var signal in new[] { System.Runtime.InteropServices.PosixSignal.SIGINT, System.Runtime.InteropServices.PosixSignal.SIGTERM })
-            Registrations.Add(System.Runtime.InteropServices.PosixSignalRegistration.Create(signal, _ =>
-            {
-                lock (Gate)
-                    foreach (var p in Open) p.Abandon();
-            }));
+            Registrations.Add(System.Runtime.InteropServices.PosixSignalRegistration.Create(signal, _ => AbandonAll()));
+    }
+
+    /// <summary>Removes the staging folders of every command in progress (the process is about to end without them).</summary>
+    public static void AbandonAll()
+    {
+        lock (Gate)
+            foreach (var p in Open) p.Abandon();
     }
 
     private void Abandon()

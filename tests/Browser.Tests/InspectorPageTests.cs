@@ -6,7 +6,7 @@ namespace Hwsim.Browser.Tests;
 /// <summary>
 /// The inspector pages in a real browser (Debian's chromium driven by Playwright), opened from disk as a user opens
 /// them: no console errors, the probe of a crossbar and of an LSTM gate shows the numbers of the per-demo CSV, the
-/// level picker switches to the other level's numbers, and a waveform zooms.
+/// level picker switches to the other level's numbers, and a waveform zooms and pans.
 /// </summary>
 public class InspectorPageTests : IClassFixture<PagesFixture>
 {
@@ -110,6 +110,14 @@ public class InspectorPageTests : IClassFixture<PagesFixture>
         Assert.True(after[1] - after[0] < 0.5 * (before[1] - before[0]), $"range {before[0]}..{before[1]} became {after[0]}..{after[1]}");
         Assert.Equal(after, lower); // the error plot follows
         Assert.Contains("showing steps", await page.InnerTextAsync("#wave-range"));
+        // shift+wheel pans: the same width, further right
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.5f, box.Y + box.Height / 2);
+        await page.Keyboard.DownAsync("Shift");
+        await page.Mouse.WheelAsync(0, 100);
+        await page.Keyboard.UpAsync("Shift");
+        var panned = await page.EvaluateAsync<double[]>("() => { const u = window.hwsimInspector.charts.wave[0]; return [u.scales.x.min, u.scales.x.max]; }");
+        Assert.True(panned[0] > after[0], $"pan: {after[0]}..{after[1]} became {panned[0]}..{panned[1]}");
+        Assert.Equal(after[1] - after[0], panned[1] - panned[0], 9);
         await page.ClickAsync("#reset-zoom");
         var reset = await page.EvaluateAsync<double[]>("() => { const u = window.hwsimInspector.charts.wave[0]; return [u.scales.x.min, u.scales.x.max]; }");
         Assert.Equal(before, reset);
@@ -146,6 +154,25 @@ public class InspectorPageTests : IClassFixture<PagesFixture>
         Assert.True(await figures.CountAsync() > 3);
         Assert.True(await page.EvaluateAsync<bool>("() => [...document.images].filter(i => i.getBoundingClientRect().top < innerHeight && i.getBoundingClientRect().bottom > 0).every(i => i.complete && i.naturalWidth > 0)"));
         Assert.Contains("lstm-cell.inspector.html", await page.Locator("a", new PageLocatorOptions { HasText = "Open its circuit inspector" }).First.GetAttributeAsync("href"));
+        Assert.Empty(errors);
+        await page.CloseAsync();
+    }
+
+    /// <summary>The device level: its timing and energy, the clocked transient of a chosen signal with the clock phases, a hold's probe.</summary>
+    [ChromiumFact]
+    public async Task When_DeviceLevelShown_Expect_TimingTransientAndHoldsWithoutConsoleErrors()
+    {
+        var (page, errors) = await _pages.OpenAsync(_pages.DevicePath);
+        Assert.Equal(new[] { "device" }, await page.Locator("#level option").AllInnerTextsAsync());
+        Assert.Contains("Clock period 20 \u00b5s", await page.InnerTextAsync("#timing-facts"));
+        Assert.True(await page.Locator("#energy tr").CountAsync() > 3);
+        await page.Locator(".diagram-wrap:not([hidden]) g.blk[data-kind=hold]", new PageLocatorOptions { HasText = "c hold" }).ClickAsync();
+        await page.Locator("#probe tr[data-signal]", new PageLocatorOptions { HasText = "lstm.l0.c[0]" }).First.ClickAsync();
+        Assert.Equal(1, await page.Locator("#transient .uplot").CountAsync());
+        var legend = await page.InnerTextAsync("#transient .u-legend");
+        Assert.Contains("v(lstm_l0_c0)", legend);
+        Assert.Contains("phi1", legend);
+        Assert.Equal(1, await page.Locator(".diagram-wrap:not([hidden]) g.blk.rail[data-kind=clock]").CountAsync());
         Assert.Empty(errors);
         await page.CloseAsync();
     }

@@ -1,4 +1,6 @@
 using Hwsim.Bridge.Comparison;
+using Hwsim.Bridge.Compiler;
+using Hwsim.Bridge.Evaluation;
 using Hwsim.Bridge.Demos;
 using Hwsim.Bridge.Reports;
 using Hwsim.Bridge.Reports.Inspector;
@@ -19,6 +21,8 @@ public sealed class PagesFixture : IAsyncLifetime
     public string InspectorPath => Path.Combine(Directory, InspectorPage.FileName("lstm-cell"));
     public string BlockPath => Path.Combine(Directory, "tanh.block.html");
     public string ReportPath => Path.Combine(Directory, "report.html");
+    /// <summary>The inspector of lstm-cell's device level alone (two steps).</summary>
+    public string DevicePath => Path.Combine(Directory, "lstm-cell.device.inspector.html");
     public IBrowser? Browser { get; private set; }
     private IPlaywright? _playwright;
 
@@ -30,6 +34,17 @@ public sealed class PagesFixture : IAsyncLifetime
         Results = new[] { FidelityLevel.Ideal, FidelityLevel.Macro }.Select(l => Comparer.Run(demo, l)).ToList();
         CompareOutputs.Write(Results, Directory);
         HtmlReport.Write(Results, Directory); // report.html, its plots, and the inspector page
+        // the device level of lstm-cell on its first two steps (one clocked transient, no period calibration)
+        var network = NetworkCompiler.Compile(demo.Model, FidelityLevel.Device, demo.DeviceProfile);
+        var rows = demo.Inputs.Take(2).ToList();
+        var run = ClockedEvaluator.Run(network, rows, 20e-6);
+        var device = new ComparisonResult
+        {
+            Demo = "lstm-cell", Level = FidelityLevel.Device, OutputMaxAbsError = 0, OutputRmsError = 0, OutputRange = 1, Metric = TaskMetric.None,
+            Signals = Array.Empty<SignalError>(), Software = SoftwareTracer.Trace(demo.Model, network, rows), Circuit = run.Trace, Network = network,
+            Inputs = rows, Timing = run.Timing,
+        };
+        File.WriteAllText(DevicePath, InspectorPage.Page(new[] { device }));
         var bench = BlockCatalog.Find("tanh")!.CreateBench(FidelityLevel.Ideal);
         File.WriteAllText(BlockPath, BlockInspectorPage.Page(bench, bench.Run()));
         _playwright = await Playwright.CreateAsync();

@@ -37,9 +37,9 @@ public class HelpTests
 
     /// <summary>Options that take a physical quantity name its unit in their help.</summary>
     [Theory]
-    [InlineData("compare", "--gmin", "(S)")]
-    [InlineData("compare", "--read-voltage", "(V)")]
-    [InlineData("compare", "--wire-resistance", "(ohm)")]
+    [InlineData("compare", "--gmin", "(S")]
+    [InlineData("compare", "--read-voltage", "(V")]
+    [InlineData("compare", "--wire-resistance", "(ohm")]
     public void When_HelpAsked_Expect_UnitsOfQuantities(string command, string option, string unit)
     {
         var (_, output, _) = CliRunner.Run(command, "--help");

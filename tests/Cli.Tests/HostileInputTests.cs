@@ -331,6 +331,24 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains("not a regular file", Refused(Netlist("sub/dev.cir", ".include /dev/zero\n.op")));
     }
 
+    /// <summary>
+    /// A MOSFET of absurd gain (kp = 1e10, L = 1 pm: beta 1e16 A/V^2) once failed as "a loop of voltage sources";
+    /// it solves as ngspice 39 solves it: the transistor pulls its drain to ground (ngspice: v(d) = -5.4e-16 V) and
+    /// the 1 kOhm load carries 1 mA.
+    /// </summary>
+    [Fact]
+    public void Item8_When_MosfetGainIsAbsurd_Expect_SolvedAsNgspiceSolvesIt()
+    {
+        var output = Path.Combine(_root, "out", "mos.csv");
+        var (code, _, err) = CliRunner.Run("run", Netlist("mos.cir", "R2 in d 1k\nM1 d in 0 0 nm l=1e-12 w=1e-6\n.model nm nmos level=1 kp=1e10 vto=0.5\n.op"), "--out", output);
+        Assert.True(code == 0, err);
+        var lines = File.ReadAllLines(output);
+        var header = lines[0].Split(',');
+        var values = lines[1].Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.InRange(values[Array.IndexOf(header, "v(d)")], -1e-12, 1e-12);
+        Assert.Equal(-1e-3 - 1e-3, values[Array.IndexOf(header, "i(v1)")], 1e-12);
+    }
+
     [Fact]
     public void Item8_When_ResistanceIsZeroOrCapacitanceNegative_Expect_ANoteEach()
     {

@@ -25,6 +25,16 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void When_NetlistHasAnUnknownOption_Expect_WarningLineAndExitZero()
+    {
+        var file = CliRunner.TempFile("opt.cir", "opt\n.options lvlcod=2 frob=1\nV1 a 0 1\nR1 a 0 1k\n.op\n.end\n");
+        var (code, output, err) = CliRunner.Run("run", file);
+        Assert.Equal(0, code);
+        Assert.Contains("v(a)", output);
+        Assert.Contains($"hwsim: warning: {file}:2:19: .options: option 'frob' is not applied by hwsim", err);
+    }
+
+    [Fact]
     public void When_OneAnalysisWrittenAsCsv_Expect_HeaderOfVectorNamesAndOneRow()
     {
         var file = CliRunner.TempFile("div.cir", Divider + "\n.end\n");

@@ -49,6 +49,10 @@ public static class ClockedTransient
             sb.Append(clock.ToSubcircuit("clk").Lines[1]).Append('\n');
         }
         if (save is not null) sb.Append(".save ").Append(string.Join(' ', save)).Append('\n');
+        // Gear, not the trapezoidal default: the closed op-amp loops here (tens of ns) are stiff against steps of a
+        // fortieth of a period, and trapezoidal integration leaves them ringing point to point (a relu rectifier's
+        // node alternated by +/-4 mV for a whole period after leaving saturation); Gear damps them.
+        sb.Append(".options method=gear\n");
         sb.Append(string.Create(CultureInfo.InvariantCulture,
             $".tran {N(schedule.Period / 100)} {N(schedule.Stop)} 0 {N(schedule.MaxStep)}\n"));
         if (controlOutput is not null)

@@ -263,6 +263,15 @@ public static class ExpressionParser
             Height(height + 2, name.Column);
 
             if (isUser) return new FunctionCall(lower, arguments);
+            if (lower is "min" or "max" && arguments.Count > 2)
+            {
+                // min/max of any number of arguments: folded left into binary calls (ngspice 39 reads only two,
+                // which the netlist reader warns about).
+                Expression folded = new FunctionCall(lower, [arguments[0], arguments[1]]);
+                for (var k = 2; k < arguments.Count; k++) folded = new FunctionCall(lower, [folded, arguments[k]]);
+                Height(height + arguments.Count, name.Column);
+                return folded;
+            }
             BuiltinFunctions.TryGetArity(lower, out var arity);
             if (arguments.Count != arity)
                 throw new ExpressionException(

@@ -28,6 +28,14 @@ internal sealed partial class Elaborator
                 set = d.TrySet;
                 break;
             }
+            case "r":
+            case "res":
+            {
+                var r = new ResistorModel(flat);
+                model = r;
+                set = r.TrySet;
+                break;
+            }
             case "sw":
             {
                 var s = new SwitchModel(flat);
@@ -52,7 +60,7 @@ internal sealed partial class Elaborator
                 break;
             }
             default:
-                throw new NetlistException(typeToken.Location, $".model {name}: model type '{typeToken.Text}' is not supported (supported: D, SW, NPN, PNP, NMOS, PMOS)");
+                throw new NetlistException(typeToken.Location, $".model {name}: model type '{typeToken.Text}' is not supported (supported: R, D, SW, NPN, PNP, NMOS, PMOS)");
         }
         var parens = c.Peek()?.Kind == NetlistTokenKind.LeftParen;
         if (parens) c.Next("(");
@@ -268,10 +276,15 @@ internal sealed partial class Elaborator
         }
     }
 
-    private static readonly HashSet<string> IgnoredOptions = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// Options that change nothing ngspice computes (listings, accounting, page layout, the solver package), and
+    /// ngspice's own no-ops (lvlcod, itl3, itl5 ...): skipped with a note.
+    /// </summary>
+    private static readonly HashSet<string> NoEffectOptions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "post", "interp", "numdgt", "nomod", "nopage", "noacct", "noinit", "norefvalue", "acct", "list", "node", "opts",
-        "klu", "sparse", "savecurrents", "warn", "keepopinfo", "bypass", "rshunt", "cshunt", "seed", "ingold",
+        "post", "numdgt", "nomod", "nopage", "noacct", "noinit", "norefvalue", "acct", "list", "node", "opts",
+        "klu", "sparse", "warn", "keepopinfo", "ingold", "cptime", "limtim", "limpts", "lvlcod", "lvltim", "itl3",
+        "itl5", "bypass",
     };
 
     private void Options(TokenCursor c)
@@ -283,13 +296,14 @@ internal sealed partial class Elaborator
             var key = c.Word("option name");
             if (c.Peek()?.Kind != NetlistTokenKind.Equals)
             {
-                switch (key)
+                if (key == "noopiter")
                 {
-                    case "noopiter": o.NoOpIter = true; _netlist.GivenOptions[key] = ""; break;
-                    default:
-                        if (!IgnoredOptions.Contains(key)) throw new NetlistException(keyToken.Location, $".options: unknown option '{key}'");
-                        _netlist.Notes.Add($"{keyToken.Location}: option {key} ignored");
-                        break;
+                    o.NoOpIter = true;
+                    _netlist.GivenOptions[key] = "";
+                }
+                else
+                {
+                    IgnoredOption(keyToken, key);
                 }
                 continue;
             }
@@ -307,6 +321,13 @@ internal sealed partial class Elaborator
                 continue;
             }
             var valueToken = c.Peek();
+            if (valueToken is { Kind: NetlistTokenKind.Word } && !c.AtValue(_global))
+            {
+                // a word value (an option hwsim does not know, such as a frontend setting): skip it
+                c.Next("value");
+                IgnoredOption(keyToken, key);
+                continue;
+            }
             var value = c.Value($"value of {key}", _global);
             bool known;
             try
@@ -318,8 +339,17 @@ internal sealed partial class Elaborator
                 throw new NetlistException(valueToken!.Location, $".options: {e.Message}");
             }
             if (known) _netlist.GivenOptions[key] = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-            else if (IgnoredOptions.Contains(key)) _netlist.Notes.Add($"{keyToken.Location}: option {key} ignored");
-            else throw new NetlistException(keyToken.Location, $".options: unknown option '{key}'");
+            else IgnoredOption(keyToken, key);
         }
+    }
+
+    /// <summary>
+    /// An option hwsim does not apply: a note when it changes nothing ngspice computes, otherwise a warning (ngspice
+    /// itself ignores what it does not know, with a warning; what it does use, hwsim must not drop silently).
+    /// </summary>
+    private void IgnoredOption(NetlistToken at, string key)
+    {
+        if (NoEffectOptions.Contains(key)) _netlist.Notes.Add($"{at.Location}: option {key} ignored (it changes no result)");
+        else _netlist.Warnings.Add($"{at.Location}: .options: option '{key}' is not applied by hwsim and ignored (where ngspice uses it, results may differ)");
     }
 }

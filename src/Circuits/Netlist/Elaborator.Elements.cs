@@ -62,31 +62,80 @@ internal sealed partial class Elaborator
         }
     }
 
+    /// <summary>
+    /// <c>Rname n+ n- [value] [model] [r=] [ac=] [m=] [scale=] [l=] [w=] [tc1=] [tc2=] [tce=] [temp=] [dtemp=]
+    /// [noisy=]</c>; the resistance, temperature coefficients and noise of a model are resolved here as ngspice's
+    /// RESsetup and RESupdate_conduct do.
+    /// </summary>
     private void Resistor(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
     {
         var n = Nodes(c, scope, 2, "resistor needs two nodes and a value");
         double? value = c.TryValue(p, out var v0) ? v0 : null;
-        double m = 1, tc1 = 0, tc2 = 0;
+        ResistorModel? model = null;
+        if (c.Peek() is { Kind: NetlistTokenKind.Word } modelToken && !c.AtAssignment && _models.ContainsKey(ModelName(scope, modelToken.Lower)))
+        {
+            model = RequireModel<ResistorModel>(scope, c.Word("resistor model"), line, "R");
+            if (value is null && c.TryValue(p, out var v1)) value = v1;
+        }
+        var given = new Dictionary<string, double>(model?.InstanceDefaults ?? [], StringComparer.OrdinalIgnoreCase);
         Assignments(c, p, (key, v, t) =>
         {
             switch (key)
             {
                 case "r": case "resistance": value = v; break;
-                case "m": m = v; break;
-                case "tc1": tc1 = v; break;
-                case "tc2": tc2 = v; break;
+                case "tc": given["tc1"] = v; break;
+                case "noise": given["noisy"] = v; break;
+                case "ac" or "m" or "scale" or "tc1" or "tc2" or "tce" or "temp" or "dtemp" or "l" or "w" or "noisy": given[key] = v; break;
+                case "bv_max": break; // a safe-operating-area limit: ngspice only warns with it
                 default: throw new NetlistException(t.Location, $"{name}: unknown resistor parameter '{key}'");
             }
         });
-        if (value is null) throw c.Error("missing resistance");
+        if (value is null && given.TryGetValue("resistance", out var fromModel)) value = fromModel;
+        var m = given.GetValueOrDefault("m", 1);
         if (m <= 0) throw c.Error("m must be positive");
-        // As ngspice (restemp.c) a resistance below 1 mOhm in magnitude is taken as 1 mOhm; say so, as a typo is likelier than intent.
-        if (Math.Abs(value.Value / m) < Hwsim.Circuits.Devices.ResistorBehavior.MinimumResistance)
-            _netlist.Notes.Add($"{line.Location}: {name}: resistance {value.Value / m:G4} is taken as {Hwsim.Circuits.Devices.ResistorBehavior.MinimumResistance:G4} ohm, as ngspice does");
-        AddEntity(new Resistor(ElementName(scope, name), n[0], n[1], value.Value / m)
+        var scale = given.GetValueOrDefault("scale", 1);
+        double? length = given.TryGetValue("l", out var l) ? l : null;
+        double? width = given.TryGetValue("w", out var w) ? w : null;
+        if (model is null && (length is not null || width is not null))
+            throw new NetlistException(line.Location, $"{name}: l= and w= need a resistor model (.model NAME R rsh=...)");
+        if (value is null && model is not null)
         {
-            FirstOrderTemperatureCoefficient = tc1, SecondOrderTemperatureCoefficient = tc2,
-        }, line);
+            var len = length ?? model.DefaultLength;
+            var wid = width ?? model.DefaultWidth;
+            if (len * wid * model.SheetResistance > 0)
+                value = (len - 2 * model.Short) / (wid - 2 * model.Narrow) * model.SheetResistance;
+            else if (model.Resistance is { } r)
+                value = r;
+            else
+            {
+                _netlist.Warnings.Add($"{line.Location}: {name}: resistance too low or not given, set to 1 mOhm (as ngspice does)");
+                value = ResistorBehavior.MinimumResistance;
+            }
+        }
+        if (value is null) throw c.Error("missing resistance");
+        // As ngspice (restemp.c) a resistance below 1 mOhm in magnitude is taken as 1 mOhm; say so, as a typo is likelier than intent.
+        if (Math.Abs(value.Value * scale / m) < ResistorBehavior.MinimumResistance)
+            _netlist.Notes.Add($"{line.Location}: {name}: resistance {value.Value * scale / m:G4} is taken as {ResistorBehavior.MinimumResistance:G4} ohm, as ngspice does");
+        var resistor = new Resistor(ElementName(scope, name), n[0], n[1], value.Value * scale / m)
+        {
+            AcResistance = given.TryGetValue("ac", out var ac) ? ac * scale / m : null,
+            FirstOrderTemperatureCoefficient = given.TryGetValue("tc1", out var tc1) ? tc1 : model?.Tc1 ?? 0,
+            SecondOrderTemperatureCoefficient = given.TryGetValue("tc2", out var tc2) ? tc2 : model?.Tc2 ?? 0,
+            ExponentialTemperatureCoefficient = given.TryGetValue("tce", out var tce) ? tce : model?.Tce,
+            Temperature = given.TryGetValue("temp", out var temp) ? temp : null,
+            TemperatureOffset = given.GetValueOrDefault("dtemp"),
+            NominalTemperature = model?.NominalTemperature,
+            Model = model?.Name,
+            Multiplier = m,
+            Noisy = given.GetValueOrDefault("noisy", 1) != 0,
+        };
+        if (model is { Kf: not 0 })
+        {
+            var area = length is null && width is null ? 1.0
+                : Math.Pow((length ?? model.DefaultLength) - 2 * model.Short, model.Lf) * Math.Pow((width ?? model.DefaultWidth) - 2 * model.Narrow, model.Wf);
+            resistor.FlickerNoise = new ResistorFlickerNoise(model.Kf, model.Af, model.Ef, area);
+        }
+        AddEntity(resistor, line);
     }
 
     private void Capacitor(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
@@ -156,9 +205,12 @@ internal sealed partial class Elaborator
             }
             else if (t.Is("ac"))
             {
+                // ac [mag [phase]] and the keyword form ac=mag [phase]
                 c.Next("ac");
+                var keyword = c.Peek()?.Kind == NetlistTokenKind.Equals;
+                if (keyword) c.Next("=");
                 source.HasAc = true;
-                source.AcMagnitude = c.AtValue(p) ? c.Value("AC magnitude", p) : 1;
+                source.AcMagnitude = keyword || c.AtValue(p) ? c.Value("AC magnitude", p) : 1;
                 source.AcPhase = c.AtValue(p) ? c.Value("AC phase", p) : 0;
             }
             else if (t.Kind == NetlistTokenKind.Word && t.Lower is "pulse" or "sin" or "exp" or "pwl")
@@ -166,7 +218,15 @@ internal sealed partial class Elaborator
                 if (source.Waveform is not null) throw new NetlistException(t.Location, $"{name}: a source takes one waveform");
                 source.Waveform = Waveform(c, p, name);
             }
-            else if (t.Kind == NetlistTokenKind.Word && t.Lower is "sffm" or "am" or "trnoise" or "trrandom" or "distof1" or "distof2" or "portnum")
+            else if (t.Kind == NetlistTokenKind.Word && t.Lower is "distof1" or "distof2")
+            {
+                // Only ngspice's .disto reads these; without it ngspice ignores them, so the run is the same.
+                c.Next(t.Lower);
+                if (c.AtValue(p)) c.Value("distortion magnitude", p);
+                if (c.AtValue(p)) c.Value("distortion phase", p);
+                _netlist.Warnings.Add($"{t.Location}: {name}: {t.Text.ToUpperInvariant()} ignored (a distortion input used only by .disto, which hwsim does not have)");
+            }
+            else if (t.Kind == NetlistTokenKind.Word && t.Lower is "sffm" or "am" or "trnoise" or "trrandom" or "portnum")
             {
                 throw new NetlistException(t.Location, $"{name}: the {t.Text.ToUpperInvariant()} specification is not supported");
             }

@@ -41,6 +41,9 @@ internal sealed partial class Elaborator
         _netlist.Circuit.EnsureCapacity(lines.Count);
         _netlist.Locations.EnsureCapacity(lines.Count);
         _netlist.NodeLocations.EnsureCapacity(lines.Count);
+        foreach (var line in lines)
+            foreach (var (function, count) in NaryMinMax.Find(line.Text))
+                _netlist.Warnings.Add($"{line.Location}: {function}() with {count} arguments: hwsim takes the {(function == "max" ? "largest" : "smallest")} of all {count}; ngspice 39 reads only the first and the last");
         var (top, definitions) = BuildTree(lines);
         CheckExpansion(top, definitions);
         var scope = new Scope

@@ -22,6 +22,11 @@ public sealed class ParsedNetlist
     public Dictionary<string, double> NodeSets { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Things the reader skipped or changed, one line each (e.g. a <c>.control</c> block).</summary>
     public List<string> Notes { get; } = new();
+    /// <summary>
+    /// Constructs read but not honoured, or read differently from ngspice, each <c>file:line:column: what and why</c>
+    /// (an unknown option, an unused distortion spec): printed as warnings so that no difference is silent.
+    /// </summary>
+    public List<string> Warnings { get; } = new();
     /// <summary>The <c>.save</c>, <c>.print</c> and <c>.meas</c> lines.</summary>
     public OutputRequests Outputs { get; } = new();
     /// <summary>The top-level <c>.param</c> values and <c>.func</c> functions (what <c>.meas ... param=</c> reads).</summary>

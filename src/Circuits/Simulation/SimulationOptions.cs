@@ -64,7 +64,7 @@ public sealed class SimulationOptions
                 if (MaxOrder > 6) throw new ArgumentException("maxord must be between 1 and 6", name);
                 return true;
             case "gminsteps": GminSteps = (int)value; return true;
-            case "srcsteps": SourceSteps = (int)value; return true;
+            case "srcsteps": case "itl6": SourceSteps = (int)value; return true;
             case "gminfactor": GminFactor = Positive(name, value); return true;
             default: return false;
         }

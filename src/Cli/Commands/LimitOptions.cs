@@ -13,7 +13,16 @@ internal sealed class LimitOptions
     private readonly Option<long?> _elements = new(OptionFor(ResourceLimit.Elements)) { Description = $"elements after sub-circuit expansion (default {ResourceLimits.Default.MaxElements}; sandbox {Sandboxed.MaxElements})" };
     private readonly Option<long?> _expression = new(OptionFor(ResourceLimit.ExpressionSize)) { Description = $"operations of one expression after .func expansion (default {ResourceLimits.Default.MaxExpressionSize}; sandbox {Sandboxed.MaxExpressionSize})" };
     private readonly Option<long?> _bytes = new(OptionFor(ResourceLimit.FileBytes)) { Description = $"bytes read from the netlist and from each included file (default {ResourceLimits.Default.MaxFileBytes}; sandbox {Sandboxed.MaxFileBytes})" };
-    private readonly Option<bool> _sandbox = new("--sandbox") { Description = "for netlists from others: .include only beside the netlist, regular files only, tighter default limits" };
+    private readonly Option<double?> _seconds = new(SecondsOption) { Description = $"wall-clock seconds the run may take (default none; sandbox {SandboxSeconds:G})" };
+    private readonly Option<long?> _memory = new(MemoryOption) { Description = $"megabytes of memory the process may use (default none; sandbox {SandboxMegabytes})" };
+    private readonly Option<bool> _sandbox = new("--sandbox") { Description = "for netlists from others: .include only beside the netlist, regular files only, tighter default limits (points, elements, expression size, file bytes, time, memory)" };
+
+    /// <summary>The option of the time budget.</summary>
+    public const string SecondsOption = "--max-seconds";
+    /// <summary>The option of the memory budget.</summary>
+    public const string MemoryOption = "--max-memory";
+    private const double SandboxSeconds = 60;
+    private const long SandboxMegabytes = 1024;
 
     private static readonly ResourceLimits Sandboxed = ResourceLimits.Sandbox(".");
 
@@ -29,7 +38,7 @@ internal sealed class LimitOptions
 
     public void AddTo(Command cmd)
     {
-        foreach (var o in new Option[] { _points, _elements, _expression, _bytes, _sandbox }) cmd.Add(o);
+        foreach (var o in new Option[] { _points, _elements, _expression, _bytes, _seconds, _memory, _sandbox }) cmd.Add(o);
     }
 
     /// <summary>The limits for a netlist in <paramref name="netlistFolder"/>; throws <see cref="UsageException"/> for a value below 1.</summary>
@@ -41,6 +50,19 @@ internal sealed class LimitOptions
         if (parse.GetValue(_expression) is { } size) limits = limits with { MaxExpressionSize = AtLeastOne(_expression, size) };
         if (parse.GetValue(_bytes) is { } bytes) limits = limits with { MaxFileBytes = AtLeastOne(_bytes, bytes) };
         return limits;
+    }
+
+    /// <summary>
+    /// Starts the time and memory watchdog of <c>--max-seconds</c> and <c>--max-memory</c> (or the sandbox's); null
+    /// when there is no budget. Dispose it when the command ends.
+    /// </summary>
+    public IDisposable? StartBudget(ParseResult parse, TextWriter stderr)
+    {
+        var sandbox = parse.GetValue(_sandbox);
+        var seconds = parse.GetValue(_seconds) ?? (sandbox ? SandboxSeconds : null);
+        if (seconds is { } s && !(s > 0 && double.IsFinite(s))) throw new UsageException($"{SecondsOption} must be a positive number of seconds, got {s}");
+        var megabytes = parse.GetValue(_memory) is { } m ? AtLeastOne(_memory, m) : sandbox ? SandboxMegabytes : (long?)null;
+        return RunBudget.Start(seconds, megabytes is { } mb ? Math.Min(mb, long.MaxValue >> 20) << 20 : null, stderr);
     }
 
     private static long AtLeastOne(Option option, long value) =>

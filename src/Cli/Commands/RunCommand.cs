@@ -28,6 +28,7 @@ public static class RunCommand
         cmd.SetAction(parse =>
         {
             var netlist = parse.GetValue(file)!;
+            using var budget = limits.StartBudget(parse, stderr);
             return Run(netlist, parse.GetValue(outOpt), parse.GetValue(stats), limits.Build(parse, netlist.DirectoryName ?? "."), stdout, stderr,
                 parse.GetValue(ascii));
         });
@@ -48,6 +49,7 @@ public static class RunCommand
         var readTime = System.Diagnostics.Stopwatch.GetElapsedTime(readStart);
 
         foreach (var note in netlist.Notes) stderr.WriteLine($"hwsim: note: {note}");
+        foreach (var warning in netlist.Warnings) stderr.WriteLine($"hwsim: warning: {warning}");
         stdout.WriteLine($"Circuit: {netlist.Title}");
         if (netlist.Analyses.Count == 0) stdout.WriteLine("(the netlist has no analysis: add .op, .dc, .ac or .tran)");
 

@@ -29,6 +29,7 @@ public sealed class DeviceNetlistTests(Xunit.Abstractions.ITestOutputHelper outp
         ["memristor_sine.cir"] = [AnalysisKind.Transient],
         ["opamp_amplifiers.cir"] = [AnalysisKind.DcSweep, AnalysisKind.Ac, AnalysisKind.Transient],
         ["sc_integrator.cir"] = [AnalysisKind.Transient],
+        ["resistor_models.cir"] = [AnalysisKind.OperatingPoint, AnalysisKind.DcSweep, AnalysisKind.Ac],
     };
 
     public static TheoryData<string> NetlistNames => new(Netlists.Keys);

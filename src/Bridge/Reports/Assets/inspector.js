@@ -89,6 +89,7 @@
     $('#level-facts').textContent = lv.level + ' level: ' + lv.points + ' ' + pointName() + 's, ' + lv.evaluation +
       '; signals are node voltages of ' + lv.vs + ' V per network unit; output max |circuit \u2212 software| ' + fmt(lv.maxError, 3) + ' (' + volts(lv.maxError * lv.vs) + ').';
     $('#profile').textContent = lv.profile;
+    showTiming(lv);
     var range = $('#point');
     range.max = String(lv.points - 1);
     $('#point-n').max = String(lv.points - 1);
@@ -114,6 +115,40 @@
     drawImages();
   }
 
+  // ---------- the device level's timing and energy ----------
+  function seconds(t) {
+    if (!isNum(t)) return '\u2013';
+    var units = [[1, 's'], [1e-3, 'ms'], [1e-6, '\u00b5s'], [1e-9, 'ns'], [1e-12, 'ps']];
+    for (var k = 0; k < units.length; k++) if (Math.abs(t) >= units[k][0] * 0.9995) return Number((t / units[k][0]).toPrecision(3)) + ' ' + units[k][1];
+    return t.toPrecision(3) + ' s';
+  }
+  function joules(e) {
+    if (!isNum(e)) return '\u2013';
+    var units = [[1, 'J'], [1e-3, 'mJ'], [1e-6, '\u00b5J'], [1e-9, 'nJ'], [1e-12, 'pJ'], [1e-15, 'fJ']];
+    for (var k = 0; k < units.length; k++) if (Math.abs(e) >= units[k][0] * 0.9995) return Number((e / units[k][0]).toPrecision(3)) + ' ' + units[k][1];
+    return e.toPrecision(3) + ' J';
+  }
+  function showTiming(lv) {
+    var t = lv.timing, host = $('#timing');
+    $('#timing-section').hidden = !t;
+    host.innerHTML = '';
+    if (!t) return;
+    host.appendChild(el('p', { 'class': 'facts', id: 'timing-facts' }, 'Clock period ' + seconds(t.clockPeriod) + ' (compute phase ' + seconds(t.computeWindow) +
+      '); the slowest watched signal settles within 0.1 % in ' + seconds(t.settlingTime) + '; energy per inference (' + (t.sequencePerInference ? 'one whole sequence' : 'one sample') +
+      ') ' + joules(t.energyPerInference) + (isNum(t.minClockPeriod) ? '; shortest clock period keeping the output error within 1 %: ' + seconds(t.minClockPeriod) : '') +
+      '; ' + t.timePoints + ' time points simulated.'));
+    var table = el('table', { id: 'energy' });
+    var head = el('tr'); head.appendChild(el('th', { 'class': 'name' }, 'supplies of')); head.appendChild(el('th', null, 'energy over the run')); head.appendChild(el('th', null, 'share'));
+    table.appendChild(head);
+    var total = 0;
+    Object.keys(t.energyByKind).forEach(function (k) { total += t.energyByKind[k] || 0; });
+    Object.keys(t.energyByKind).forEach(function (k) {
+      var tr = el('tr'); tr.appendChild(el('td', { 'class': 'name' }, k)); tr.appendChild(el('td', null, joules(t.energyByKind[k])));
+      tr.appendChild(el('td', null, total > 0 ? (100 * t.energyByKind[k] / total).toFixed(1) + ' %' : '\u2013')); table.appendChild(tr);
+    });
+    host.appendChild(table);
+  }
+
   // ---------- blocks ----------
   function block(id) { return L().blocks.filter(function (b) { return b.id === id; })[0]; }
 
@@ -137,6 +172,8 @@
     body.innerHTML = '';
     body.appendChild(el('p', { 'class': 'facts' }, b.subtitle + '. ' + (b.subckt ? 'Sub-circuit ' + b.subckt + ', ' : 'Sources, ') + b.count + ' instance' +
       (b.count === 1 ? '' : 's') + (b.devices ? '; each: ' + b.devices : '') + '.'));
+    if (b.supplyKind && L().timing && isNum(L().timing.energyByKind[b.supplyKind]))
+      body.appendChild(el('p', { 'class': 'facts' }, 'The ' + b.supplyKind + ' supplies delivered ' + joules(L().timing.energyByKind[b.supplyKind]) + ' over the run.'));
     body.appendChild(el('h3', null, 'Signals at the selected ' + pointName()));
     var table = el('table', { id: 'probe' });
     var head = el('tr');
@@ -208,17 +245,28 @@
   }
 
   // ---------- plots ----------
-  /** Wheel zooms the x axis about the cursor; drag selects a range (uPlot's own); double-click resets. */
+  /**
+   * Wheel zooms the x axis about the cursor; shift+wheel (or a sideways swipe) pans it; drag selects a range (uPlot's
+   * own); double-click resets.
+   */
   function wheelZoom() {
     return {
       hooks: {
         ready: function (u) {
           u.over.addEventListener('wheel', function (e) {
             e.preventDefault();
-            var min = u.scales.x.min, max = u.scales.x.max, at = u.posToVal(e.offsetX, 'x');
-            var f = e.deltaY < 0 ? 0.75 : 1 / 0.75, lo = at - (at - min) * f, hi = at + (max - at) * f;
+            var min = u.scales.x.min, max = u.scales.x.max, span = max - min;
             var d = u.data[0], first = d[0], last = d[d.length - 1];
-            u.setScale('x', { min: Math.max(first, lo), max: Math.min(last, hi) });
+            var lo, hi;
+            if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+              var shift = ((e.shiftKey ? e.deltaY : e.deltaX) > 0 ? 0.15 : -0.15) * span;
+              shift = Math.max(first - min, Math.min(last - max, shift));
+              lo = min + shift; hi = max + shift;
+            } else {
+              var at = u.posToVal(e.offsetX, 'x'), f = e.deltaY < 0 ? 0.75 : 1 / 0.75;
+              lo = Math.max(first, at - (at - min) * f); hi = Math.min(last, at + (max - at) * f);
+            }
+            u.setScale('x', { min: lo, max: hi });
           }, { passive: false });
         }
       }
@@ -273,12 +321,12 @@
     };
     var top = new uPlot(common(s.name + ': software and circuit', [
       {},
-      { label: 'software', stroke: 'rgba(31,119,180,0.35)', width: 6, value: function (u, v) { return fmt(v); } },
-      { label: 'circuit', stroke: '#ff7f0e', width: 1.2, points: { show: lv.points <= 200, size: 4, fill: '#ff7f0e' }, value: function (u, v) { return fmt(v); } }
+      { label: 'software', stroke: 'rgba(31,119,180,0.35)', width: 6, value: function (u, v) { return v === null || v === undefined ? "\u2013" : fmt(v); } },
+      { label: 'circuit', stroke: '#ff7f0e', width: 1.2, points: { show: lv.points <= 200, size: 4, fill: '#ff7f0e' }, value: function (u, v) { return v === null || v === undefined ? "\u2013" : fmt(v); } }
     ], 260), [xs, sw, ck], host);
     var bottom = new uPlot(common('circuit \u2212 software', [
       {},
-      { label: 'circuit \u2212 software', stroke: '#d62728', width: 1.2, value: function (u, v) { return fmt(v, 3); } }
+      { label: 'circuit \u2212 software', stroke: '#d62728', width: 1.2, value: function (u, v) { return v === null || v === undefined ? "\u2013" : fmt(v, 3); } }
     ], 190), [xs, err], host);
     charts.wave = [top, bottom];
     // zooming one zooms the other
@@ -304,7 +352,7 @@
   function showRange(u) {
     var lo = u.scales.x.min, hi = u.scales.x.max;
     if (!isNum(lo) || !isNum(hi)) return;
-    $('#wave-range').textContent = 'showing ' + pointName() + 's ' + fmt(lo, 4) + ' to ' + fmt(hi, 4) + ' (drag to zoom, wheel to zoom, double-click to reset)';
+    $('#wave-range').textContent = 'showing ' + pointName() + 's ' + fmt(lo, 4) + ' to ' + fmt(hi, 4) + ' (drag or wheel to zoom, shift+wheel to pan, double-click to reset)';
   }
 
   function drawCurve(b, c, host) {
@@ -521,8 +569,10 @@
     shown.forEach(function (t, k) { data.push(t.values); series.push({ label: t.name + ' (V)', stroke: palette[k % 4], width: 1.5 }); });
     clocks.forEach(function (c) { data.push(c.values); series.push({ label: c.name, stroke: '#888', width: 1, dash: [4, 3], scale: 'clk' }); });
     charts.transient = new uPlot({
-      width: width(host), height: 260, title: 'clocked transient', scales: { x: { time: false }, clk: { range: [-0.2, 1.2] } },
-      axes: [{ label: 'time (s)' }, { label: 'V', size: 60 }, { side: 1, scale: 'clk', label: 'clock', grid: { show: false } }],
+      width: width(host), height: 260, title: 'clocked transient, first ' + Math.round(wf.time[wf.time.length - 1] / wf.period) + ' periods' + (sel ? '' : ' (select a signal to see its node)'),
+      scales: { x: { time: false }, clk: { range: [-0.2, 1.2] } },
+      axes: [{ label: 'time', values: function (u, ticks) { return ticks.map(seconds); } }, { label: 'V', size: 60 },
+        { side: 1, scale: 'clk', label: 'clock (high = 1)', grid: { show: false } }],
       series: series, plugins: [wheelZoom()]
     }, data, host);
   }

@@ -10,7 +10,7 @@ namespace Hwsim.Bridge.Reports.Inspector;
 public sealed record HardwareBlock
 {
     public required string Id { get; init; }
-    /// <summary>input, hold, bias, row-driver, crossbar, tia, activation, multiplier, adder, source or other.</summary>
+    /// <summary>input, hold, bias, row-driver, crossbar, tia, activation, multiplier, adder, supply, clock, source or other.</summary>
     public required string Kind { get; init; }
     public required string Title { get; init; }
     public required string Subtitle { get; init; }

@@ -44,13 +44,39 @@ public sealed partial class HardwareGraph
             groups[g].Parts.Add(part);
         }
 
-        // 2. who drives each node: the group of the part that mentions it first
+        // 2. who drives each node: the group of the part that mentions it first. Known beforehand: the supplies' and
+        // the clock's nodes are rails, and a hold instance (device level) drives its own nodes other than the state it
+        // samples (it is added after the cell that reads its output).
+        string Key(CircuitPart part) => $"{part.Layer}|{part.Subcircuit ?? "source"}|{Digits().Replace(part.Name.ToLowerInvariant(), "#")}";
+        var supplySources = new HashSet<string>(network.Supplies.Select(x => x.Source), StringComparer.OrdinalIgnoreCase);
+        var supplyNodes = new HashSet<string>(network.Parts.Where(x => supplySources.Contains(x.Name)).Select(x => x.Nodes[0]), StringComparer.OrdinalIgnoreCase);
+        var clockNodes = network.Parts.SelectMany(x => x.Nodes).Where(IsClock).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var clock = -1;
+        if (clockNodes.Count > 0)
+        {
+            clock = groups.Count;
+            groups.Add(("clock", new List<CircuitPart>()));
+        }
         var driver = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var outputs = groups.Select(_ => new List<string>()).ToArray();
         var inputs = groups.Select(_ => new List<string>()).ToArray();
+        foreach (var node in clockNodes)
+        {
+            driver[node] = clock;
+            outputs[clock].Add(node);
+        }
+        var sampled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var state in network.States)
+        {
+            var hold = network.Parts.FirstOrDefault(x => x.Subcircuit is not null && x.Name.Equals(state.Source, StringComparison.OrdinalIgnoreCase));
+            if (hold is null) continue;
+            sampled.Add(state.Next.Node);
+            foreach (var node in hold.Nodes.Where(n => !n.Equals(state.Next.Node, StringComparison.OrdinalIgnoreCase) && !IsClock(n) && !supplyNodes.Contains(n) && n != "0"))
+                if (driver.TryAdd(node, index[Key(hold)])) outputs[index[Key(hold)]].Add(node);
+        }
         foreach (var part in network.Parts)
         {
-            var g = index[$"{part.Layer}|{part.Subcircuit ?? "source"}|{Digits().Replace(part.Name.ToLowerInvariant(), "#")}"];
+            var g = index[Key(part)];
             foreach (var node in part.Nodes)
             {
                 if (node == "0" || node.Equals("gnd", StringComparison.OrdinalIgnoreCase)) continue;
@@ -65,19 +91,23 @@ public sealed partial class HardwareGraph
                 }
             }
         }
+        // a hold reading the state it samples is the feedback wire (added below), not a forward one
+        bool IsHold(int g) => groups[g].Parts.Count > 0 && groups[g].Parts[0].Subcircuit is not null && network.States.Any(x => x.Source.Equals(groups[g].Parts[0].Name, StringComparison.OrdinalIgnoreCase));
         var edges = new HashSet<(int From, int To)>();
         for (var g = 0; g < groups.Count; g++)
             foreach (var node in inputs[g])
-                edges.Add((driver[node], g));
+                if (!(IsHold(g) && sampled.Contains(node)))
+                    edges.Add((driver[node], g));
 
-        // 3. rails: sources read by three or more blocks or by blocks of two or more layers
+        // 3. rails: supplies, the clock, bias sources, and sources read by three or more blocks or by blocks of two or more layers
         var rail = new bool[groups.Count];
         for (var g = 0; g < groups.Count; g++)
         {
+            if (g == clock) { rail[g] = true; continue; }
             if (groups[g].Parts[0].Subcircuit is not null) continue;
             var readers = edges.Where(e => e.From == g).Select(e => e.To).Distinct().ToList();
-            rail[g] = SourceKind(groups[g].Parts[0].Name) == "bias" || readers.Count >= 3
-                      || readers.Select(r => groups[r].Parts[0].Layer).Distinct().Count() >= 2;
+            rail[g] = supplySources.Contains(groups[g].Parts[0].Name) || SourceKind(groups[g].Parts[0].Name) == "bias" || readers.Count >= 3
+                      || readers.Select(r => groups[r].Parts.Count > 0 ? groups[r].Parts[0].Layer : "").Distinct().Count() >= 2;
         }
 
         // 4. columns: the longest chain from a block without inputs (rails and feedback do not count)
@@ -99,7 +129,13 @@ public sealed partial class HardwareGraph
         {
             var row = rail[g] ? 0 : rowsUsed.GetValueOrDefault(column[g]);
             if (!rail[g]) rowsUsed[column[g]] = row + 1;
-            blocks.Add(Describe(network, $"b{g}", groups[g].Parts, outputs[g], inputs[g], column[g], row, rail[g]));
+            blocks.Add(g == clock
+                ? new HardwareBlock
+                {
+                    Id = $"b{g}", Kind = "clock", Title = "two-phase clock", Subtitle = $"{string.Join(", ", outputs[g])}: non-overlapping phases",
+                    Layer = "clock", Members = Array.Empty<CircuitPart>(), Outputs = outputs[g], Inputs = Array.Empty<string>(), IsRail = true,
+                }
+                : Describe(network, $"b{g}", groups[g].Parts, outputs[g], inputs[g], column[g], row, rail[g]));
         }
 
         // 5. feedback: each state's new value back to the block of its hold source
@@ -120,7 +156,9 @@ public sealed partial class HardwareGraph
     {
         var first = parts[0];
         var count = parts.Count;
-        var (kind, catalog, noun) = first.Subcircuit is { } sub ? SubcircuitKind(sub) : (SourceKind(first.Name), null, "");
+        var supply = network.Supplies.FirstOrDefault(x => x.Source.Equals(first.Name, StringComparison.OrdinalIgnoreCase));
+        var (kind, catalog, noun) = first.Subcircuit is { } sub ? SubcircuitKind(sub) : supply is not null ? ("supply", null, "") : (SourceKind(first.Name), null, "");
+        var cell = network.States.Any(x => x.IsCell && parts.Any(p => p.Name.Equals(x.Source, StringComparison.OrdinalIgnoreCase)));
         var signals = network.Signals.Where(s => outs.Contains(s.Node, StringComparer.OrdinalIgnoreCase)).ToList();
         var signalRange = signals.Count == 0 ? null : Range(signals.Select(s => s.Name).ToList());
         var nodeRange = Range(outs);
@@ -128,7 +166,10 @@ public sealed partial class HardwareGraph
         var (title, subtitle) = kind switch
         {
             "input" => ($"inputs{times}", nodeRange),
-            "hold" => ($"{(first.Name.StartsWith("vcp", StringComparison.OrdinalIgnoreCase) ? "c" : "h")} hold{times}", $"{nodeRange} (previous step)"),
+            "hold" => ($"{(cell ? "c" : "h")} hold{times}", $"{nodeRange} (previous step)"),
+            "supply" => ($"supply {first.Name}", $"{supply!.Kind} blocks, {supply.Volts.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} V"),
+            "source" => ($"source {first.Name}{times}", nodeRange),
+            "bias" when first.Subcircuit is not null => ("bias rows", $"{nodeRange}: \u00b1Vread"),
             "bias" => ($"bias row {first.Name}", $"{nodeRange} = {(first.Name.EndsWith('n') ? "\u2212" : "+")}Vread"),
             "row-driver" => ($"row drivers{times}", "\u00b1Vread \u00b7 x rows"),
             "crossbar" => (count > 1 ? $"crossbar tiles{times}" : $"crossbar {first.Layer}", Crossbar(network, parts)),
@@ -170,6 +211,7 @@ public sealed partial class HardwareGraph
         return s switch
         {
             "rowdrv" => ("row-driver", null, "row drivers"),
+            "biasdrv" => ("bias", null, "bias row driver"),
             _ when s.StartsWith("xb_", StringComparison.Ordinal) => ("crossbar", null, "crossbar"),
             _ when s.StartsWith("tia", StringComparison.Ordinal) => ("tia", "tia", "TIAs"),
             _ when s.StartsWith("act_relu", StringComparison.Ordinal) => ("activation", "relu", "ReLU"),
@@ -190,6 +232,9 @@ public sealed partial class HardwareGraph
             : n.StartsWith("vbias", StringComparison.Ordinal) ? "bias"
             : "source";
     }
+
+    /// <summary>The two-phase clock's nodes (device level): <c>phi1</c>, <c>phi2</c>.</summary>
+    private static bool IsClock(string node) => node.Equals("phi1", StringComparison.OrdinalIgnoreCase) || node.Equals("phi2", StringComparison.OrdinalIgnoreCase);
 
     /// <summary><c>a</c>, or <c>a … z</c> for several names.</summary>
     private static string Range(IReadOnlyList<string> names) => names.Count switch

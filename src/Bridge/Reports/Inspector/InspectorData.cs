@@ -16,7 +16,7 @@ namespace Hwsim.Bridge.Reports.Inspector;
 /// netlist lines, devices, signals, the transfer curve of the catalog block of their kind and, for crossbars, the
 /// programmed conductances. Probe signals are the network's signals, then its inputs (the same both ways), then the
 /// holds of sequence models (the previous step's h or c, a shift of that signal).
-/// A level may later carry time-domain waveforms (the device level's clocked transient): <c>waveforms</c>, null here.
+/// The device level also carries its timing and energy and the waveforms of its clocked transient over the first periods.
 /// </summary>
 public static class InspectorData
 {
@@ -30,7 +30,9 @@ public static class InspectorData
         list.AddRange(r.Network.Inputs.Select(i => ($"input[{i.Index}]", i.Node, "input", "Input")));
         foreach (var s in r.Network.States)
         {
-            var node = r.Network.Parts.FirstOrDefault(p => p.Name.Equals(s.Source, StringComparison.OrdinalIgnoreCase))?.Nodes[0] ?? s.Source;
+            // a hold source's node, or a sample-and-hold instance's output: its first node that is neither the state it samples nor the clock
+            var part = r.Network.Parts.FirstOrDefault(p => p.Name.Equals(s.Source, StringComparison.OrdinalIgnoreCase));
+            var node = part?.Nodes.FirstOrDefault(n => part.IsSource || (!n.Equals(s.Next.Node, StringComparison.OrdinalIgnoreCase) && !n.StartsWith("phi", StringComparison.OrdinalIgnoreCase))) ?? s.Source;
             list.Add(($"{s.Next.Name.Replace("[", "_prev[", StringComparison.Ordinal)}", node, s.Next.Layer, "Hold"));
         }
         return list;
@@ -83,9 +85,7 @@ public static class InspectorData
         w.WriteNumber("fromPoint", r.FromPoint);
         w.WriteNumber("maxError", Finite(r.OutputMaxAbsError));
         w.WriteString("profile", net.Profile.Describe());
-        w.WriteString("evaluation", net.IsSequenceModel
-            ? "one operating point per time step; h and c carried to the next step by ideal sample-and-holds (sources set between steps)"
-            : "one operating point per sample");
+        w.WriteString("evaluation", Evaluation(r));
 
         w.WriteStartArray("signals");
         var s = 0;
@@ -120,8 +120,89 @@ public static class InspectorData
         foreach (var name in graph.Blocks.Select(b => b.CatalogBlock).OfType<string>().Distinct())
             Curve(w, name, r);
         w.WriteEndObject();
-        w.WriteNull("waveforms");
+        Timing(w, r.Timing);
         w.WriteEndObject();
+    }
+
+    /// <summary>How the level's circuit was evaluated, in words.</summary>
+    private static string Evaluation(ComparisonResult r)
+    {
+        static string S(double x) => x >= 1e-3 ? $"{x * 1e3:G3} ms" : x >= 1e-6 ? $"{x * 1e6:G3} \u00b5s" : $"{x * 1e9:G3} ns";
+        if (r.Timing is { } t)
+            return r.Network.IsSequenceModel
+                ? $"one clocked transient over all {r.Software.Points} steps at a clock period of {S(t.ClockPeriod)}: c and h are sampled by switched-capacitor " +
+                  "sample-and-holds on a two-phase clock, every signal is read at the end of each compute phase (a hold shows the previous step's value as read)"
+                : $"one clocked transient streaming one sample per clock period of {S(t.ClockPeriod)}, every signal read at the end of its period";
+        return r.Network.IsSequenceModel
+            ? "one operating point per time step; h and c carried to the next step by ideal sample-and-holds (sources set between steps)"
+            : "one operating point per sample";
+    }
+
+    /// <summary>
+    /// The device level's timing and energy, and its waveforms over the first periods: node voltages (<c>traces</c>)
+    /// and the clock phases (<c>clocks</c>, 0 low, 1 high). Both null at the levels without time.
+    /// </summary>
+    private static void Timing(Utf8JsonWriter w, Evaluation.DeviceTiming? t)
+    {
+        if (t is null)
+        {
+            w.WriteNull("timing");
+            w.WriteNull("waveforms");
+            return;
+        }
+        w.WriteStartObject("timing");
+        w.WriteNumber("clockPeriod", t.ClockPeriod);
+        w.WriteNumber("settlingTime", t.SettlingTime);
+        w.WriteNumber("computeWindow", t.ComputeWindow);
+        w.WriteNumber("energyPerInference", t.EnergyPerInference);
+        w.WriteBoolean("sequencePerInference", t.SequencePerInference);
+        if (t.MinClockPeriod is { } min) w.WriteNumber("minClockPeriod", min);
+        else w.WriteNull("minClockPeriod");
+        w.WriteNumber("timePoints", t.TimePoints);
+        w.WriteStartObject("energyByKind");
+        foreach (var (kind, joules) in t.EnergyByKind.OrderByDescending(x => x.Value)) Number(w, kind, joules);
+        w.WriteEndObject();
+        Series(w, "energyPerPoint", t.EnergyPerPoint);
+        w.WriteEndObject();
+
+        if (t.Waveforms is not { } wf)
+        {
+            w.WriteNull("waveforms");
+            return;
+        }
+        var clock = wf.Schedule.Clock;
+        w.WriteStartObject("waveforms");
+        Series(w, "time", wf.Times);
+        w.WriteNumber("period", wf.Schedule.Period);
+        w.WriteStartArray("traces");
+        for (var n = 0; n < wf.Names.Count; n++)
+        {
+            if (wf.Names[n].StartsWith("phi", StringComparison.OrdinalIgnoreCase)) continue;
+            w.WriteStartObject();
+            w.WriteString("name", $"v({wf.Names[n]})");
+            w.WriteString("node", wf.Names[n]);
+            Series(w, "values", wf.Values.Select(v => v[n]));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("clocks");
+        for (var n = 0; n < wf.Names.Count; n++)
+        {
+            if (!wf.Names[n].StartsWith("phi", StringComparison.OrdinalIgnoreCase)) continue;
+            var (lo, hi) = clock is null ? (0.0, 1.0) : (clock.Low, clock.High);
+            w.WriteStartObject();
+            w.WriteString("name", wf.Names[n]);
+            Series(w, "values", wf.Values.Select(v => (v[n] - lo) / (hi - lo)));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, double v)
+    {
+        if (double.IsFinite(v)) w.WriteNumber(name, v);
+        else w.WriteNull(name);
     }
 
     private static bool SameSoftware(ComparisonResult r, ComparisonResult first, int s)
@@ -152,6 +233,8 @@ public static class InspectorData
         if (b.Subcircuit is null) w.WriteNull("subckt");
         else w.WriteString("subckt", b.Subcircuit);
         w.WriteBoolean("rail", b.IsRail);
+        if (r.Network.Supplies.FirstOrDefault(x => b.Members.Any(m => m.Name.Equals(x.Source, StringComparison.OrdinalIgnoreCase))) is { } supply)
+            w.WriteString("supplyKind", supply.Kind);
         w.WriteNumber("count", b.Members.Count);
 
         var (ins, outs) = Probes(graph, b, byNode);

@@ -47,7 +47,8 @@ public static class InspectorPage
             .Append("<div class=\"controls\"><label>level <select id=\"level\"></select></label>")
             .Append("<label><span id=\"point-kind\">point</span> <input type=\"range\" id=\"point\" min=\"0\" max=\"0\" value=\"0\"> ")
             .Append("<input type=\"number\" id=\"point-n\" min=\"0\" value=\"0\"></label><span id=\"point-info\"></span>")
-            .Append("<a href=\"report.html\">report.html</a></div><p id=\"level-facts\"></p></header><main>");
+            .Append("<a href=\"report.html\">report.html</a></div><p id=\"level-facts\"></p></header><main>")
+            .Append("<section id=\"timing-section\" hidden><h2>Timing and energy</h2><div id=\"timing\"></div></section>");
         sb.Append("<section><h2>Block diagram</h2><p class=\"hint\">Drawn from the compiled netlist: signal flow left to right, each box a kind of block of one ")
             .Append("layer (\u00d7N: N instances), the netlist names it drives; dashed orange: states carried back to their holds; green bars: rails. ")
             .Append("Click a block. Keys \u2190 \u2192 step through the points.</p>");

@@ -10,11 +10,11 @@ public sealed partial class ResistorBehavior : Behavior, IConstantStampBehavior,
     /// <summary>ngspice's smallest resistance (restemp.c).</summary>
     public const double MinimumResistance = 1e-3;
 
+    private readonly Resistor _entity;
     private readonly int _pos, _neg;
     private int _pp, _nn, _pn, _np;
-    private readonly double _tc1, _tc2;
     private double _factor = 1;
-    private double _resistance, _conductance;
+    private double _resistance, _conductance, _acConductance;
 
     public ResistorBehavior(Resistor entity, BindingContext context) : base(entity.Name)
     {
@@ -22,16 +22,15 @@ public sealed partial class ResistorBehavior : Behavior, IConstantStampBehavior,
         _frequency = context.Frequency;
         _pos = context.Node(entity.Nodes[0]);
         _neg = context.Node(entity.Nodes[1]);
-        _tc1 = entity.FirstOrderTemperatureCoefficient;
-        _tc2 = entity.SecondOrderTemperatureCoefficient;
+        _entity = entity;
         Resistance = entity.Resistance;
     }
 
     public void Temperature()
     {
-        var dt = _biasing.Temperature - _biasing.NominalTemperature;
-        _factor = 1 + _tc1 * dt + _tc2 * dt * dt;
+        _factor = _entity.TemperatureFactor(_biasing.Temperature, _biasing.NominalTemperature);
         _conductance = ConductanceOf(_resistance * _factor);
+        _acConductance = AcConductanceOf();
         _biasing.InvalidateConstantStamps();
     }
 
@@ -43,6 +42,7 @@ public sealed partial class ResistorBehavior : Behavior, IConstantStampBehavior,
         {
             _resistance = value;
             _conductance = ConductanceOf(value * _factor);
+            _acConductance = AcConductanceOf();
             _biasing.InvalidateConstantStamps();
         }
     }
@@ -51,6 +51,9 @@ public sealed partial class ResistorBehavior : Behavior, IConstantStampBehavior,
 
     /// <summary>1/R at the present temperature, computed when R or the temperature changes (ngspice's RESconduct).</summary>
     public double Conductance => _conductance;
+
+    /// <summary>The conductance of AC analyses: from <c>ac=</c> when given (ngspice's RESacConduct), else 1/R.</summary>
+    private double AcConductanceOf() => _entity.AcResistance is { } ac ? 1.0 / (ac * _factor) : _conductance;
 
     /// <summary>1/R, with |R| raised to <see cref="MinimumResistance"/> as ngspice does.</summary>
     private static double ConductanceOf(double r)
@@ -80,7 +83,7 @@ public sealed partial class ResistorBehavior : Behavior, IConstantStampBehavior,
 
     public void LoadAc()
     {
-        var g = Conductance;
+        var g = _acConductance;
         var v = _frequency.Matrix.Values;
         v[_pp] += g;
         v[_nn] += g;
