@@ -88,7 +88,9 @@ public static partial class NetworkCompiler
             Name = model.Name,
             Level = level,
             Profile = profile,
-            Netlist = c.Builder.Build($"{model.Name}: {level.Name()} circuit", comments, device ? TemperatureCard(profile) : ".op"),
+            Netlist = device
+                ? ProcessCorners.WithTransistorsAt(c.Builder.Build($"{model.Name}: {level.Name()} circuit", comments, TemperatureCard(profile)), profile.Corner)
+                : c.Builder.Build($"{model.Name}: {level.Name()} circuit", comments, ".op"),
             Inputs = c.Inputs,
             States = c.States,
             Signals = c.Signals,

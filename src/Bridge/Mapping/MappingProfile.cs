@@ -191,7 +191,7 @@ public sealed record MappingProfile
         Line("read noise", ReadNoiseSigma > 0 ? $"sigma {N(ReadNoiseSigma)} of G per read, fresh per evaluation point (not in the netlist: the evaluator re-reads the crossings)" : "none");
         Line("drift", HasDrift ? $"read {N(DriftTime)} s after programming: G ((t + t0)/t0)^-nu, t0 = {N(DriftReferenceTime)} s, nu = {N(DriftExponent)} (spread {N(DriftExponentSigma)})" : "none (read at programming)");
         Line("temperature", $"{N(Temperature)} C, conductance coefficient {N(TemperatureCoefficient)}/K (device level: also the engine's device temperature, .temp)");
-        Line("corner", Corner.Name());
+        Line("corner", Corner == ProcessCorner.Typical ? "typical" : $"{Corner.Name()} (op-amps; at the device level also the transistors' and diodes' models)");
         var amp = Amplifier;
         Line("op-amp", $"gain {N(amp.Gain)}, GBW {N(amp.GainBandwidth)} Hz, rout {N(amp.OutputResistance)} ohm, rails {N(amp.NegativeRail)} .. {N(amp.PositiveRail)} V (device level: powered from its block's supply, rails {N(SupplyRails.Headroom)} V inside it, quiescent current {N(amp.QuiescentCurrent * 1e3)} mA)");
         if (Device == CrossbarDeviceKind.Memristor) Line("memristor dynamics", MemristorDynamics == MemristorDynamics.Threshold ? "threshold (no drift below +/-0.8 V)" : "HP linear ion drift");
