@@ -38,10 +38,11 @@ internal static class CommandExamples
         ["block"] = ["hwsim block tanh --level device --plot tanh.png --inspect tanh.html"],
         ["montecarlo"] =
         [
-            "hwsim montecarlo mlp-xor lstm-sine --level macro --samples 200 --variation 0.1 --jobs 2 --out out/mc",
-            "hwsim montecarlo mlp-xor --level macro --samples 1000 --variation 0.1 --shard 0/4 --out out/mc-0   # machine 0 of 4",
+            "hwsim montecarlo mlp-shapes lstm-airline --level macro --samples 200 --weight-bits 4 --variation 0.1",
+            "hwsim montecarlo lstm-airline --level macro --samples 100 --variation 0,0.02,0.05,0.1   # a sweep",
+            "hwsim montecarlo mlp-xor --level device --samples 20 --variation 0.1 --shard 0/4 --out mc/shard-0",
         ],
-        ["merge"] = ["hwsim merge out/mc-0 out/mc-1 out/mc-2 out/mc-3 --out out/mc   # the same bytes as one unsharded run"],
+        ["merge"] = ["hwsim merge mc/shard-0 mc/shard-1 mc/shard-2 mc/shard-3 --out mc/study"],
     };
 
     /// <summary>Appends the examples to the description of the root and of every command that has them.</summary>

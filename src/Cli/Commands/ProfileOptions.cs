@@ -35,7 +35,7 @@ internal sealed class ProfileOptions
         MappingOption.Number("--drift-nu", "drift exponent nu, default 0.05", (p, x) => p with { DriftExponent = x }, min: 0),
         MappingOption.Number("--temperature", "crossbar temperature (C): G (1 + alpha (T - 27)); default 27 (no change)", (p, x) => p with { Temperature = x }, min: -273.15),
         MappingOption.Number("--temperature-coefficient", "alpha, the conductance's temperature coefficient (1/K), default 0.002", (p, x) => p with { TemperatureCoefficient = x }),
-        MappingOption.Choice("--corner", "amplifier process corner: slow, typical (default) or fast", ProcessCorners.Names,
+        MappingOption.Choice("--corner", "process corner of the amplifiers (and at the device level the transistors): slow, typical (default) or fast", ProcessCorners.Names,
             (p, c) => p with { Corner = Enum.Parse<ProcessCorner>(c, ignoreCase: true) }),
     };
 
