@@ -349,6 +349,20 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(-1e-3 - 1e-3, values[Array.IndexOf(header, "i(v1)")], 1e-12);
     }
 
+    /// <summary>A weight of 1e20 (issue 9 item 8) makes the others vanish into Gmin: the compare says so, naming the layer.</summary>
+    [Fact]
+    public void Item8_When_AWeightDwarfsTheOthers_Expect_ANoteNamingTheLayer()
+    {
+        var model = Model("big");
+        var json = JsonNode.Parse(File.ReadAllText(model))!;
+        json["state_dict"]!["fc1.weight"]![0]![0] = 1e20;
+        File.WriteAllText(model, json.ToJsonString());
+        var (code, stdout, err) = CliRunner.Run("compare", "--model", model, "--level", "ideal", "--out", Path.Combine(_root, "out"));
+        Assert.True(code == 0, err);
+        Assert.Contains("note: layer fc1: 11 weight(s) up to |w| = ", stdout);
+        Assert.Contains("lose precision in the circuit", stdout);
+    }
+
     [Fact]
     public void Item8_When_ResistanceIsZeroOrCapacitanceNegative_Expect_ANoteEach()
     {

@@ -118,7 +118,7 @@ public static class Comparer
             NewtonIterations = newton,
             Timing = timing,
             SimulatedNetlist = simulated,
-            Notes = c.Notes ?? Array.Empty<string>(),
+            Notes = (c.Notes ?? Array.Empty<string>()).Concat(network.Notes).ToList(),
         };
     }
 

@@ -39,6 +39,8 @@ public sealed class CompiledNetwork
     public required IReadOnlyList<Signal> Outputs { get; init; }
     public required IReadOnlyList<CrossbarInfo> Crossbars { get; init; }
     public bool IsSequenceModel => States.Count > 0;
+    /// <summary>Notes from the compilation (weights that lose precision in the mapping).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
     /// <summary>Device level: the supply sources, one per rail of each block kind (empty at the other levels).</summary>
     public IReadOnlyList<SupplySource> Supplies { get; init; } = Array.Empty<SupplySource>();
     /// <summary>

@@ -61,6 +61,7 @@ public static partial class NetworkCompiler
         var kernel = ToArray(conv.Weight);
         var bias = Vector(conv.Bias, conv.OutChannels);
         var mapping = c.Profile.MappingFor(kernel.Cast<double>().Concat(bias));
+        if (mapping.PrecisionNote(kernel.Cast<double>().Concat(bias), conv.Name) is { } note) c.Notes.Add(note);
         var xb = c.Program(new Crossbar($"xb_{name}", kernel, bias, mapping, c.Profile.WireResistance, memristor: c.Memristor()));
         var xbName = c.Builder.Define(WithDevice(c, xb));
         c.Crossbars.Add(new CrossbarInfo(conv.Name, $"xx_{name}_*", xb));

@@ -100,6 +100,7 @@ public static partial class NetworkCompiler
             Supplies = c.Supplies,
             NeedsClock = device && c.States.Count > 0,
             Parts = c.Builder.Parts,
+            Notes = c.Notes,
         };
     }
 
@@ -123,6 +124,8 @@ public static partial class NetworkCompiler
         public List<Signal> Signals { get; } = new();
         public List<CrossbarInfo> Crossbars { get; } = new();
         public List<SupplySource> Supplies { get; } = new();
+        /// <summary>What the user should know about the mapping (weights that lose precision).</summary>
+        public List<string> Notes { get; } = new();
         private bool _biasDefined;
         private readonly HashSet<string> _suppliesDefined = new();
 
@@ -268,6 +271,7 @@ public static partial class NetworkCompiler
         var outs = w.GetLength(0);
         if (inputs.Count != rows) throw new CompileException($"layer {layer}: {rows} weight columns but {inputs.Count} inputs");
         var mapping = c.Profile.MappingFor(w.Cast<double>().Concat(bias));
+        if (mapping.PrecisionNote(w.Cast<double>().Concat(bias), layer) is { } note) c.Notes.Add(note);
         var xb = c.Program(new Crossbar($"xb_{layer}", w, bias, mapping, c.Profile.WireResistance, memristor: c.Memristor()));
         var xbName = c.Builder.Define(WithDevice(c, xb));
         var driver = c.RowDriver();

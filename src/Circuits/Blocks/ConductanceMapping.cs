@@ -61,6 +61,21 @@ public sealed record ConductanceMapping
         return (Quantize(plus), Quantize(minus));
     }
 
+    /// <summary>
+    /// Weights whose conductance step |w| * scale is so small beside Gmax that double-precision conductances keep
+    /// fewer than about six significant digits of it (below 2^-52 * Gmax * 1e6): one huge weight sets the scale and
+    /// the others vanish into Gmin. Null when none do (exact zeros are exact and do not count); otherwise a note
+    /// naming how many, the largest of them and the weight that set the scale.
+    /// </summary>
+    public string? PrecisionNote(IEnumerable<double> weights, string layer)
+    {
+        var floor = Math.Pow(2, -52) * Gmax * 1e6 / WeightScale;
+        var lost = weights.Where(w => w != 0 && Math.Abs(w) < floor).Select(Math.Abs).ToList();
+        if (lost.Count == 0) return null;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"layer {layer}: {lost.Count} weight(s) up to |w| = {lost.Max():G3} lose precision in the circuit: the largest |w| = {MaxWeight:G3} sets the conductance scale ({WeightScale:G3} S per unit weight), so their conductance steps sit below 1e-6 of their digits in Gmin + step; clip or rescale the outlier");
+    }
+
     /// <summary>The weight a conductance pair represents.</summary>
     public double ToWeight(double plus, double minus) => (plus - minus) / WeightScale;
 

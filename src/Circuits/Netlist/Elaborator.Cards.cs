@@ -179,6 +179,8 @@ internal sealed partial class Elaborator
                 case ".measure":
                     MeasureCard(line);
                     break;
+                case ".global":
+                    break; // read before the elements (Run)
                 default:
                     _netlist.Notes.Add($"{line.Location}: {line.Keyword} ignored");
                     break;

@@ -521,7 +521,9 @@ internal sealed partial class Elaborator
         for (var i = 0; i < def.Ports.Count; i++) inner.Ports[def.Ports[i]] = actual[i];
         foreach (var (pname, token) in def.Parameters)
         {
-            var v = overrides.TryGetValue(pname, out var o) ? o : Values.Evaluate(token, inner.Parameters, ".subckt " + def.Name, $"default of {pname}");
+            var v = overrides.TryGetValue(pname, out var o) ? o
+                : ParameterChanges?.TryGetValue($"{def.Name}.{pname}", out var changed) == true ? changed
+                : Values.Evaluate(token, inner.Parameters, ".subckt " + def.Name, $"default of {pname}");
             inner.Parameters.Set(pname, v);
         }
         ElaborateBody(def.Body, inner);

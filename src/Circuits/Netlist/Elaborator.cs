@@ -12,15 +12,40 @@ namespace Hwsim.Circuits.Netlist;
 internal sealed partial class Elaborator
 {
     private readonly ParsedNetlist _netlist;
-    private readonly ParameterScope _global = new();
+    private readonly ParameterScope _global;
     private readonly Dictionary<string, Entity> _models = new(StringComparer.OrdinalIgnoreCase);
     private readonly ResourceLimits _limits;
+    private readonly HashSet<string> _globalNodes = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Parameter values that replace the netlist's (<c>alterparam</c>): <c>name</c> at the top level, <c>subckt.name</c> for a default.</summary>
+    public IReadOnlyDictionary<string, double>? ParameterChanges { get; init; }
 
     public Elaborator(ParsedNetlist netlist, ResourceLimits limits)
     {
         _netlist = netlist;
         _limits = limits;
+        _global = new ParameterScope();
         _netlist.Parameters = _global;
+    }
+
+    /// <summary>An elaborator over a netlist already read, with its top-level parameters (for cards of a control block).</summary>
+    private Elaborator(ParsedNetlist netlist, ResourceLimits limits, ParameterScope global)
+    {
+        _netlist = netlist;
+        _limits = limits;
+        _global = global;
+    }
+
+    /// <summary>
+    /// Reads one analysis or output card (<c>.tran 1u 1m</c>, <c>.meas ...</c>) against a netlist already read, as the
+    /// control language's commands do; what it adds goes to the netlist's analyses or outputs.
+    /// </summary>
+    public static void ReadCard(ParsedNetlist netlist, NetlistLine line, ResourceLimits limits)
+    {
+        var global = netlist.Parameters as ParameterScope ?? new ParameterScope();
+        var elaborator = new Elaborator(netlist, limits, global);
+        if (!IsControlCard(line.Keyword)) throw new NetlistException(line.Location, $"unknown card '{line.First.Text}'");
+        elaborator.ControlCard(line);
     }
 
     /// <summary>One level of the hierarchy being elaborated.</summary>
@@ -46,6 +71,8 @@ internal sealed partial class Elaborator
                 _netlist.Warnings.Add($"{line.Location}: {function}() with {count} arguments: hwsim takes the {(function == "max" ? "largest" : "smallest")} of all {count}; ngspice 39 reads only the first and the last");
         var (top, definitions) = BuildTree(lines);
         CheckExpansion(top, definitions);
+        foreach (var line in top.Where(l => l.Keyword == ".global"))
+            foreach (var node in line.Tokens.Skip(1)) _globalNodes.Add(node.Text);
         var scope = new Scope
         {
             Path = "", Parameters = _global, Ports = new(StringComparer.OrdinalIgnoreCase), Subcircuits = definitions,
@@ -212,6 +239,7 @@ internal sealed partial class Elaborator
             var name = c.Word("parameter name");
             c.Expect(NetlistTokenKind.Equals, $"'=' after {name}");
             var value = ReadParamValue(c, scope.Parameters, name);
+            if (scope.Depth == 0 && ParameterChanges?.TryGetValue(name, out var changed) == true) value = changed;
             scope.Parameters.Set(name, value);
         }
     }
@@ -282,10 +310,11 @@ internal sealed partial class Elaborator
     private static string ElementName(Scope scope, string name) =>
         scope.Path.Length == 0 ? name : $"{name[0]}.{scope.Path}.{name}";
 
-    private static string NodeName(Scope scope, string node)
+    private string NodeName(Scope scope, string node)
     {
         if (node == "0" || node == "gnd") return "0";
         if (scope.Ports.TryGetValue(node, out var outer)) return outer;
+        if (_globalNodes.Contains(node)) return node; // .global: the same node in every sub-circuit
         return scope.Path.Length == 0 ? node : $"{scope.Path}.{node}";
     }
 

@@ -35,6 +35,20 @@ public static class NetlistLexer
             }
             var trimmed = raw.TrimStart();
             if (trimmed.Length == 0 || trimmed[0] == '*') continue;
+            if (IsWord(trimmed, ".control"))
+            {
+                // The block's lines are commands of the control language, kept as written (its $ is not a comment).
+                Flush();
+                var start = new SourceLocation(file, lineNo, raw.Length - trimmed.Length + 1);
+                var (block, closed, end) = ControlBlock(physical, i + 1, file);
+                lines.Add(new NetlistLine([new NetlistToken(NetlistTokenKind.Word, trimmed.Split((char[]?)null, 2)[0], start)], start, trimmed.Trim())
+                {
+                    Control = block,
+                    ControlClosed = closed,
+                });
+                i = end;
+                continue;
+            }
             var startColumn = raw.Length - trimmed.Length + 1;
             if (trimmed[0] == '+')
             {
@@ -52,6 +66,32 @@ public static class NetlistLexer
         }
         Flush();
         return (title, lines);
+    }
+
+    private static bool IsWord(string trimmed, string word) =>
+        trimmed.StartsWith(word, StringComparison.OrdinalIgnoreCase) && (trimmed.Length == word.Length || char.IsWhiteSpace(trimmed[word.Length]));
+
+    /// <summary>
+    /// The raw lines from <paramref name="first"/> to <c>.endc</c> (continuation lines joined); returns the index of
+    /// the <c>.endc</c> line, or the last line when the block is not closed.
+    /// </summary>
+    private static (List<Control.Script.ControlLine> Lines, bool Closed, int End) ControlBlock(string[] physical, int first, string file)
+    {
+        var block = new List<Control.Script.ControlLine>();
+        for (var j = first; j < physical.Length; j++)
+        {
+            var text = physical[j];
+            var trimmed = text.TrimStart();
+            if (IsWord(trimmed, ".endc")) return (block, true, j);
+            RefuseControl(text, 0, file, j + 1);
+            if (trimmed.StartsWith('+') && block.Count > 0)
+            {
+                block[^1] = block[^1] with { Text = block[^1].Text + " " + trimmed[1..].Trim() };
+                continue;
+            }
+            block.Add(new Control.Script.ControlLine(text, new SourceLocation(file, j + 1, text.Length - trimmed.Length + 1)));
+        }
+        return (block, false, physical.Length - 1);
     }
 
     private static List<NetlistToken> Tokenize(string raw, int startColumn, string file, int line)

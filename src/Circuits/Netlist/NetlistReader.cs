@@ -9,7 +9,14 @@ namespace Hwsim.Circuits.Netlist;
 public static class NetlistReader
 {
     /// <summary>Reads a netlist file within <paramref name="limits"/> (default <see cref="ResourceLimits.Default"/>).</summary>
-    public static ParsedNetlist ReadFile(string path, ResourceLimits? limits = null)
+    public static ParsedNetlist ReadFile(string path, ResourceLimits? limits = null) => ReadFile(path, limits, null);
+
+    /// <summary>
+    /// Reads a netlist file with some parameters changed, as ngspice's <c>alterparam</c> then <c>reset</c> do:
+    /// <paramref name="parameterChanges"/> maps a top-level <c>.param</c> name, or <c>subckt.name</c> for a
+    /// sub-circuit's default, to its new value.
+    /// </summary>
+    public static ParsedNetlist ReadFile(string path, ResourceLimits? limits, IReadOnlyDictionary<string, double>? parameterChanges)
     {
         limits ??= ResourceLimits.Default;
         var full = Path.GetFullPath(path);
@@ -17,20 +24,39 @@ public static class NetlistReader
         if (kind == FileKind.Missing) throw new FileNotFoundException($"{path}: no such file", path);
         if (kind == FileKind.Directory) throw new FileNotFoundException($"{path}: is a folder; give a netlist file", path);
         if (kind == FileKind.Special) throw new NetlistException(new SourceLocation(path, 1, 1), "not a regular file (a device, FIFO or socket): give a netlist file");
-        return Parse(ReadText(full, path, limits, at: null), path, Path.GetDirectoryName(full), limits);
+        return Parse(ReadText(full, path, limits, at: null), path, Path.GetDirectoryName(full), limits, parameterChanges);
     }
 
     /// <summary>Parses netlist text; <paramref name="sourceName"/> names it in errors, includes resolve against <paramref name="directory"/>.</summary>
-    public static ParsedNetlist Parse(string text, string sourceName = "netlist", string? directory = null, ResourceLimits? limits = null)
+    public static ParsedNetlist Parse(string text, string sourceName = "netlist", string? directory = null, ResourceLimits? limits = null) =>
+        Parse(text, sourceName, directory, limits, null);
+
+    /// <summary>Parses netlist text with some parameters changed (see <see cref="ReadFile(string, ResourceLimits?, IReadOnlyDictionary{string, double}?)"/>).</summary>
+    public static ParsedNetlist Parse(string text, string sourceName, string? directory, ResourceLimits? limits,
+        IReadOnlyDictionary<string, double>? parameterChanges)
     {
         limits ??= ResourceLimits.Default;
         var (title, lines) = NetlistLexer.Split(text, sourceName, hasTitle: true);
-        var netlist = new ParsedNetlist { Title = title ?? "", SourceName = sourceName };
+        var netlist = new ParsedNetlist { Title = title ?? "", SourceName = sourceName, Limits = limits };
         var expanded = new List<NetlistLine>();
         var visiting = new Stack<string>();
         Expand(lines, directory ?? Directory.GetCurrentDirectory(), expanded, netlist, visiting, limits, out _);
-        new Elaborator(netlist, limits).Run(expanded);
+        new Elaborator(netlist, limits) { ParameterChanges = parameterChanges }.Run(expanded);
         return netlist;
+    }
+
+    /// <summary>
+    /// Reads one analysis or output card (<c>.tran 1u 1m</c>, <c>.meas tran ...</c>) written in a control block
+    /// against an elaborated netlist; errors point into the control line at <paramref name="at"/>.
+    /// </summary>
+    internal static void ReadCard(ParsedNetlist netlist, string card, SourceLocation at)
+    {
+        var (_, lines) = NetlistLexer.Split(card, at.File, hasTitle: false);
+        foreach (var line in lines)
+        {
+            var tokens = line.Tokens.Select(t => t with { Location = at with { Column = at.Column + t.Location.Column - 1 } }).ToList();
+            Elaborator.ReadCard(netlist, new NetlistLine(tokens, at, line.Text), netlist.Limits);
+        }
     }
 
     /// <summary>The text of a regular file, read only up to <see cref="ResourceLimits.MaxFileBytes"/> (a file may grow while it is read).</summary>
@@ -56,7 +82,7 @@ public static class NetlistReader
     /// The file an <c>.include</c> names, checked: it exists, is a regular file (never <c>/dev/zero</c> or a FIFO),
     /// and, when the limits confine includes, lies inside that folder once every symbolic link is followed.
     /// </summary>
-    private static string IncludedFile(string name, string directory, NetlistToken at, ResourceLimits limits)
+    private static string IncludedFile(string name, string directory, NetlistToken at, ResourceLimits limits, string card = ".include")
     {
         var path = Path.GetFullPath(Path.IsPathRooted(name) ? name : Path.Combine(directory, name));
         if (limits.IncludeFolder is { } folder)
@@ -64,13 +90,13 @@ public static class NetlistReader
             var real = RealPath(path);
             var root = RealPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
             if (!real.StartsWith(root, StringComparison.Ordinal))
-                throw new NetlistException(at.Location, $".include: '{Excerpt.Of(name)}' is outside the netlist's folder (files from others may only include files beside them)");
+                throw new NetlistException(at.Location, $"{card}: '{Excerpt.Of(name)}' is outside the netlist's folder (files from others may only include files beside them)");
         }
         return FileKinds.Of(path) switch
         {
-            FileKind.Missing => throw new NetlistException(at.Location, $".include: file '{Excerpt.Of(name)}' not found (looked in {directory})"),
-            FileKind.Directory => throw new NetlistException(at.Location, $".include: '{Excerpt.Of(name)}' is a folder"),
-            FileKind.Special => throw new NetlistException(at.Location, $".include: '{Excerpt.Of(name)}' is not a regular file (a device, FIFO or socket)"),
+            FileKind.Missing => throw new NetlistException(at.Location, $"{card}: file '{Excerpt.Of(name)}' not found (looked in {directory})"),
+            FileKind.Directory => throw new NetlistException(at.Location, $"{card}: '{Excerpt.Of(name)}' is a folder"),
+            FileKind.Special => throw new NetlistException(at.Location, $"{card}: '{Excerpt.Of(name)}' is not a regular file (a device, FIFO or socket)"),
             _ => path,
         };
     }
@@ -91,26 +117,80 @@ public static class NetlistReader
         return current;
     }
 
-    /// <summary>Splices <c>.include</c> files, drops <c>.control</c> blocks, stops at <c>.end</c>. Returns true when <c>.end</c> was met.</summary>
+    /// <summary>
+    /// <c>.lib FILE SECTION</c>: splices the lines between <c>.lib SECTION</c> and <c>.endl</c> of the library file
+    /// (a section may itself name sections of this or other files); the rest of the file is not read as netlist.
+    /// </summary>
+    private static void ExpandLibrary(NetlistLine line, string directory, List<NetlistLine> output, ParsedNetlist netlist,
+        Stack<string> visiting, ResourceLimits limits)
+    {
+        if (line.Tokens.Count < 3)
+            throw new NetlistException(line.Location, ".lib: give a library file and a section (.lib FILE SECTION); '.lib NAME' only starts a section inside a library file");
+        var sectionToken = line.Tokens[^1];
+        var section = sectionToken.Text.Trim('"', '\'');
+        var name = string.Concat(line.Tokens.Skip(1).Take(line.Tokens.Count - 2).Select(t => t.Text)).Trim('"', '\'');
+        var full = IncludedFile(name, directory, line.Tokens[1], limits, ".lib");
+        var key = full + "\n" + section.ToLowerInvariant();
+        if (visiting.Contains(key)) throw new NetlistException(sectionToken.Location, $".lib: section '{Excerpt.Of(section)}' of '{Excerpt.Of(name)}' names itself");
+        if (visiting.Count > 20) throw new NetlistException(sectionToken.Location, ".lib: nested too deeply");
+        var (_, lines) = NetlistLexer.Split(ReadText(full, name, limits, line.Tokens[1].Location), name, hasTitle: false);
+        var sections = LibrarySections(lines);
+        if (!sections.TryGetValue(section, out var body))
+            throw new NetlistException(sectionToken.Location,
+                $".lib: no section '{Excerpt.Of(section)}' in '{Excerpt.Of(name)}' (it has: {(sections.Count == 0 ? "none" : string.Join(", ", sections.Keys))})");
+        visiting.Push(key);
+        Expand(body, Path.GetDirectoryName(full)!, output, netlist, visiting, limits, out var ended);
+        visiting.Pop();
+        if (ended) throw new NetlistException(sectionToken.Location, $".lib: section '{Excerpt.Of(section)}' of '{Excerpt.Of(name)}' has an .end line");
+    }
+
+    /// <summary>The sections of a library file by name: the lines between <c>.lib NAME</c> and <c>.endl</c>.</summary>
+    private static Dictionary<string, List<NetlistLine>> LibrarySections(List<NetlistLine> lines)
+    {
+        var sections = new Dictionary<string, List<NetlistLine>>(StringComparer.OrdinalIgnoreCase);
+        List<NetlistLine>? current = null;
+        NetlistLine? start = null;
+        foreach (var line in lines)
+        {
+            if (current is null)
+            {
+                if (line.Keyword == ".lib" && line.Tokens.Count == 2)
+                {
+                    start = line;
+                    current = [];
+                    sections.TryAdd(line.Tokens[1].Text.Trim('"', '\''), current);
+                }
+                continue;
+            }
+            if (line.Keyword == ".endl")
+            {
+                current = null;
+                continue;
+            }
+            if (line.Keyword == ".lib" && line.Tokens.Count == 2)
+                throw new NetlistException(line.Location, $".lib {line.Tokens[1].Text}: a section starts inside section '{start!.Tokens[1].Text}' (missing .endl)");
+            current.Add(line);
+        }
+        if (current is not null) throw new NetlistException(start!.Location, $".lib {start.Tokens[1].Text}: the section has no .endl");
+        return sections;
+    }
+
+    /// <summary>Splices <c>.include</c> files, collects <c>.control</c> blocks, stops at <c>.end</c>; <paramref name="ended"/> says whether <c>.end</c> was met.</summary>
     private static void Expand(List<NetlistLine> lines, string directory, List<NetlistLine> output, ParsedNetlist netlist,
         Stack<string> visiting, ResourceLimits limits, out bool ended)
     {
         ended = false;
-        var inControl = false;
         foreach (var line in lines)
         {
             var key = line.Keyword;
-            if (inControl)
-            {
-                if (key == ".endc") inControl = false;
-                continue;
-            }
             switch (key)
             {
                 case ".control":
-                    inControl = true;
-                    netlist.Notes.Add($"{line.Location}: .control block skipped (hwsim runs the analyses of the netlist itself)");
+                    netlist.ControlLines.AddRange(line.Control ?? []);
+                    if (!line.ControlClosed) netlist.Warnings.Add($"{line.Location}: .control has no .endc (the block runs to the end of the file)");
                     continue;
+                case ".endc":
+                    throw new NetlistException(line.Location, ".endc without .control");
                 case ".end":
                     ended = true;
                     return;
@@ -130,12 +210,14 @@ public static class NetlistReader
                     continue;
                 }
                 case ".lib":
-                    throw new NetlistException(line.Location, ".lib is not supported: use .include");
+                    ExpandLibrary(line, directory, output, netlist, visiting, limits);
+                    continue;
+                case ".endl":
+                    throw new NetlistException(line.Location, ".endl without .lib: a library section ends a '.lib NAME' line in a library file");
                 default:
                     output.Add(line);
                     continue;
             }
         }
-        if (inControl) netlist.Notes.Add(".control block without .endc");
     }
 }

@@ -1,3 +1,4 @@
+using Hwsim.Circuits.Analyses;
 using Hwsim.Circuits.Measurements;
 using Hwsim.Circuits.Results;
 using Hwsim.Circuits.Simulation;
@@ -16,9 +17,8 @@ public static class NetlistRun
     /// netlist line that defined it; a vector named on an output line that the circuit does not have is a
     /// <see cref="NetlistException"/> at that name, raised before any analysis runs.
     /// </summary>
-    public static IReadOnlyList<AnalysisResult> RunAll(ParsedNetlist netlist, Action<AnalysisResult>? onResult = null)
-    {
-        try
+    public static IReadOnlyList<AnalysisResult> RunAll(ParsedNetlist netlist, Action<AnalysisResult>? onResult = null) =>
+        Located(netlist, () =>
         {
             var engine = netlist.CreateEngine();
             CheckOutputs(netlist, engine);
@@ -26,16 +26,43 @@ public static class NetlistRun
             var results = new List<AnalysisResult>();
             foreach (var analysis in netlist.Analyses)
             {
-                foreach (var full in analysis.RunPlots(engine))
+                foreach (var r in Run(netlist, engine, analysis, measurements))
                 {
-                    var measured = measurements.Measures(full.Kind) ? measurements.Measure(full) : [];
-                    var r = netlist.Outputs.Select(full);
-                    r.Measurements = measured;
                     results.Add(r);
                     onResult?.Invoke(r);
                 }
             }
             return results;
+        });
+
+    /// <summary>
+    /// Runs one analysis on an engine of the netlist: its plots (one, or two for noise), each measured (<c>.meas</c>
+    /// of its kind) and cut to what the netlist keeps (<c>.save</c>).
+    /// </summary>
+    public static IReadOnlyList<AnalysisResult> Run(ParsedNetlist netlist, CircuitEngine engine, Analysis analysis, MeasurementRunner measurements)
+    {
+        ArgumentNullException.ThrowIfNull(netlist);
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(measurements);
+        var results = new List<AnalysisResult>();
+        foreach (var full in analysis.RunPlots(engine))
+        {
+            var measured = measurements.Measures(full.Kind) ? measurements.Measure(full) : [];
+            var r = netlist.Outputs.Select(full);
+            r.Measurements = measured;
+            results.Add(r);
+        }
+        return results;
+    }
+
+    /// <summary>Runs <paramref name="work"/>; a <see cref="CircuitException"/> about a device, model or node comes out located at its netlist line.</summary>
+    public static T Located<T>(ParsedNetlist netlist, Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(netlist);
+        ArgumentNullException.ThrowIfNull(work);
+        try
+        {
+            return work();
         }
         catch (CircuitException e) when (e.Location is null && netlist.LocationOf(e.Subject) is { } location)
         {
@@ -44,7 +71,7 @@ public static class NetlistRun
     }
 
     /// <summary>Every vector named on a <c>.save</c>, <c>.print</c> or <c>.meas</c> line must be a node or a branch current of the circuit.</summary>
-    private static void CheckOutputs(ParsedNetlist netlist, CircuitEngine engine)
+    public static void CheckOutputs(ParsedNetlist netlist, CircuitEngine engine)
     {
         if (netlist.Outputs.Named.Count == 0) return;
         var unknowns = engine.State.Unknowns;

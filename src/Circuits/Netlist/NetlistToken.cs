@@ -29,6 +29,12 @@ public sealed record NetlistToken(NetlistTokenKind Kind, string Text, SourceLoca
 /// <summary>A logical netlist line: one card with its continuation lines joined.</summary>
 public sealed record NetlistLine(IReadOnlyList<NetlistToken> Tokens, SourceLocation Location, string Text)
 {
+    /// <summary>For a <c>.control</c> line, the raw lines of the block up to <c>.endc</c> (never tokenized: they are commands).</summary>
+    public IReadOnlyList<Control.Script.ControlLine>? Control { get; init; }
+
+    /// <summary>For a <c>.control</c> line, true when the block was closed by <c>.endc</c>.</summary>
+    public bool ControlClosed { get; init; }
+
     public NetlistToken First => Tokens[0];
 
     /// <summary>The card keyword or element name in lower case.</summary>

@@ -12,6 +12,8 @@ public sealed class ParsedNetlist
     public required string Title { get; init; }
     public required string SourceName { get; init; }
     public Circuit Circuit { get; } = new();
+    /// <summary>The limits it was read within (cards of a control block are read within them too).</summary>
+    public ResourceLimits Limits { get; internal set; } = ResourceLimits.Default;
     public List<Analysis> Analyses { get; } = new();
     public SimulationOptions Options { get; } = new();
     /// <summary>Options that differ from the defaults, by SPICE name, as given (for writing back).</summary>
@@ -20,6 +22,8 @@ public sealed class ParsedNetlist
     public Dictionary<string, double> InitialConditions { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary><c>.nodeset v(node)=value</c>, by node name.</summary>
     public Dictionary<string, double> NodeSets { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The lines of the netlist's <c>.control</c> blocks, in order (run by <see cref="Control.ControlSession"/>).</summary>
+    public List<Control.Script.ControlLine> ControlLines { get; } = [];
     /// <summary>Things the reader skipped or changed, one line each (e.g. a <c>.control</c> block).</summary>
     public List<string> Notes { get; } = new();
     /// <summary>

@@ -36,17 +36,32 @@ public static class PrintTable
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(vectors);
-        var columns = vectors.Select(v => new Column(HeaderName(v), v.Evaluate(result))).ToList();
+        var columns = vectors.Select(v => (HeaderName(v), v.Evaluate(result))).ToList();
         // ngspice holds the AC frequency as complex (it counts 32 characters) but prints it as one real column
-        var scale = result.Scale is { } s
-            ? new Column(s.Name, new ResultVector(s.Name, s.Real)) { CountsAsComplex = result.Kind == AnalysisKind.Ac }
-            : null;
-        var header = Header(title.ToLowerInvariant(), PlotName(result.Kind), date); // ngspice lower-cases the whole deck
+        var scale = result.Scale is { } s ? new ResultVector(s.Name, s.Real) : null;
+        // ngspice lower-cases the whole deck
+        Write(output, title.ToLowerInvariant(), PlotName(result.Kind), date, scale, result.Kind == AnalysisKind.Ac, columns);
+    }
+
+    /// <summary>
+    /// Writes a table of named columns (the control language's <c>print</c> in column mode): the scale, if any, first
+    /// on every page (<paramref name="scaleCountsAsComplex"/> for AC's complex frequency), then the columns as they fit.
+    /// </summary>
+    /// <remarks>With <paramref name="blankLineAfter"/>, the table ends with a blank line as ngspice's <c>.print</c>
+    /// does; a control block's <c>print</c> ends without.</remarks>
+    public static void Write(TextWriter output, string title, string plotName, DateTime date, ResultVector? scale,
+        bool scaleCountsAsComplex, IReadOnlyList<(string Name, ResultVector Vector)> vectors, bool blankLineAfter = true)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(vectors);
+        var columns = vectors.Select(v => new Column(v.Name, v.Vector)).ToList();
+        var scaleColumn = scale is null ? null : new Column(scale.Name, scale) { CountsAsComplex = scaleCountsAsComplex };
+        var header = Header(title, plotName, date);
         var rest = columns;
         while (rest.Count > 0)
         {
             // One page group: the scale, then vectors while they fit (at least two columns per page).
-            var candidates = scale is null ? rest : rest.Prepend(scale).ToList();
+            var candidates = scaleColumn is null ? rest : rest.Prepend(scaleColumn).ToList();
             var used = 8;
             var count = 0;
             for (; count < candidates.Count; count++)
@@ -55,12 +70,12 @@ public static class PrintTable
                 if (used > Width && count >= 2) break;
             }
             var group = candidates.Take(count).ToList();
-            var taken = count - (scale is null ? 0 : 1);
+            var taken = count - (scaleColumn is null ? 0 : 1);
             WriteGroup(output, header, group);
             rest = rest.Skip(taken).ToList();
             if (rest.Count > 0) output.Write("\f\n");
         }
-        output.Write("\n");
+        if (blankLineAfter) output.Write("\n");
     }
 
     private sealed class Column(string name, ResultVector vector)

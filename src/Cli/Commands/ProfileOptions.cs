@@ -61,6 +61,9 @@ internal sealed class ProfileOptions
         if (_seed is not null) cmd.Add(_seed);
     }
 
+    /// <summary>Whether <c>--seed</c> was given.</summary>
+    public bool SeedGiven(ParseResult parse) => _seed is not null && parse.GetValue(_seed) is not null;
+
     public MappingProfile Build(ParseResult parse, FidelityLevel level) => Build(parse, MappingProfile.For(level));
 
     /// <summary>The base profile (a level's defaults) with the options given (one value each).</summary>

@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Hwsim.Circuits;
+using Hwsim.Circuits.Control;
+using Hwsim.Circuits.Control.Script;
 using Hwsim.Circuits.Measurements;
 using Hwsim.Circuits.Netlist;
 using Hwsim.Circuits.Results;
+using Hwsim.Cli.Control;
 using Hwsim.Verification;
 
 namespace Hwsim.Cli.Commands;
@@ -51,7 +54,17 @@ public static class RunCommand
         foreach (var note in netlist.Notes) stderr.WriteLine($"hwsim: note: {note}");
         foreach (var warning in netlist.Warnings) stderr.WriteLine($"hwsim: warning: {warning}");
         stdout.WriteLine($"Circuit: {netlist.Title}");
-        if (netlist.Analyses.Count == 0) stdout.WriteLine("(the netlist has no analysis: add .op, .dc, .ac or .tran)");
+
+        // A .control block runs first, as in ngspice's batch mode; unless it quits, the netlist's own analyses follow.
+        ControlSession? session = null;
+        if (netlist.ControlLines.Count > 0)
+        {
+            var script = ControlScript.Parse(netlist.ControlLines);
+            session = new ControlSession(netlist, ControlHosting.For(file, limits, stdout, stderr));
+            if (session.Run(script) is { } quit) return quit;
+            netlist = session.Netlist;
+        }
+        else if (netlist.Analyses.Count == 0) stdout.WriteLine("(the netlist has no analysis: add .op, .dc, .ac or .tran)");
 
         var plots = netlist.Analyses.Sum(a => a.PlotCount);
         var seen = new Dictionary<AnalysisKind, int>();
@@ -66,7 +79,7 @@ public static class RunCommand
             Print(result, stdout);
             foreach (var print in netlist.Outputs.Prints.Where(p => p.Analysis == result.Kind))
                 PrintTable.Write(stdout, netlist.Title, result, print.Vectors, date);
-            PrintMeasurements(result, stdout, stderr);
+            MeasurementPrinter.Write(result, stdout, stderr);
             measured.AddRange(result.Measurements);
             if (rawfile is not null) rawfile.Writer.WritePlot(netlist.Title, result, date);
             else if (output is not null)
@@ -107,19 +120,10 @@ public static class RunCommand
             stdout.WriteLine($"  solving time           {Ms(st.SolveTime)}");
             stdout.WriteLine($"  device load time       {Ms(st.LoadTime)}");
         }
+        // A control block that went on past failures (as ngspice does) still says so in the exit code.
+        if (session is { FailedAnalyses: > 0 }) return ExitCodes.SimulationFailure;
+        if (session is { Errors: > 0 }) return ExitCodes.BadInput;
         return ExitCodes.Success;
-    }
-
-    /// <summary>The measurements of one analysis as ngspice prints them; why each failed one failed on standard error.</summary>
-    private static void PrintMeasurements(AnalysisResult result, TextWriter stdout, TextWriter stderr)
-    {
-        if (result.Measurements.Count == 0) return;
-        foreach (var m in result.Measurements.Where(m => m.Error is not null)) stderr.Write(m.Error);
-        stdout.WriteLine();
-        stdout.WriteLine(MeasurementRunner.Header(result.Kind));
-        stdout.WriteLine();
-        foreach (var m in result.Measurements.Where(m => m.Line.Length > 0)) stdout.WriteLine(m.Line);
-        stdout.WriteLine();
     }
 
     /// <summary>A rawfile written plot by plot into the publication's staging path (moved into place only when the run succeeded).</summary>

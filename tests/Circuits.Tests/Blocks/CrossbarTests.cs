@@ -169,4 +169,26 @@ public class CrossbarTests
         var e = Assert.Throws<ArgumentException>(() => new Crossbar("fc1", new double[,] { { 1 } }, null, new ConductanceMapping(0.5e-6, 100e-6, 99e-6), memristor: new MemristorModel()));
         Assert.Contains("fc1", e.Message);
     }
+    /// <summary>
+    /// One weight of 1e20 beside weights near 3 (issue 9 item 8): the fitted scale puts 3 at 3e-24 S above Gmin = 1e-6 S,
+    /// below Gmin's last digit, so the pair represents 0; the note says so. A spread of 1e6 (steps of 1e-10 S) keeps
+    /// every digit that matters and gives no note; exact zeros never count.
+    /// </summary>
+    [Fact]
+    public void When_OneWeightDwarfsTheOthers_Expect_APrecisionNoteAndTheLostWeightsReadAsZero()
+    {
+        double[] weights = [1e20, -3.8, 2.6, 0];
+        var mapping = ConductanceMapping.FitTo(weights);
+        var (plus, minus) = mapping.ToConductances(-3.8);
+        Assert.Equal(0, mapping.ToWeight(plus, minus));
+        var note = mapping.PrecisionNote(weights, "fc1");
+        Assert.NotNull(note);
+        Assert.Contains("layer fc1: 2 weight(s) up to |w| = 3.8 lose precision", note);
+
+        double[] wide = [1e6, -1, 0.5, 0];
+        var fine = ConductanceMapping.FitTo(wide);
+        Assert.Null(fine.PrecisionNote(wide, "fc1"));
+        var (p1, m1) = fine.ToConductances(-1);
+        Assert.Equal(-1, fine.ToWeight(p1, m1), 1e-6);
+    }
 }

@@ -81,7 +81,7 @@ public class NetlistReaderTests
     }
 
     [Fact]
-    public void When_ControlBlockPresent_Expect_SkippedWithNote()
+    public void When_ControlBlockPresent_Expect_ItsLinesKeptAsWrittenForTheControlSession()
     {
         var n = Parse("""
             control
@@ -94,8 +94,10 @@ public class NetlistReaderTests
             .op
             .end
             """);
-        Assert.Contains(n.Notes, x => x.Contains(".control block skipped"));
+        Assert.Equal(["run", "plot v(a)"], n.ControlLines.Select(l => l.Text.Trim()));
+        Assert.Equal(6, n.ControlLines[1].Location.Line);
         Assert.Single(n.Analyses);
+        Assert.Empty(n.Warnings);
     }
 
     [Fact]
