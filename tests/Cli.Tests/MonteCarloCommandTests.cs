@@ -89,6 +89,8 @@ public class MonteCarloCommandTests
             Assert.True(expected.SequenceEqual(File.ReadAllBytes(Path.Combine(whole2, f))), $"{f}: --jobs 2 differs from --jobs 1");
             Assert.True(expected.SequenceEqual(File.ReadAllBytes(Path.Combine(merged, f))), $"{f}: the merged shards differ from one run");
         }
+        // the device level's clock period, chosen by each process from the nominal circuit, is in every manifest
+        if (level == "device") Assert.Contains("\"clock period (s) of mlp-xor\": \"2E-05\"", File.ReadAllText(Path.Combine(merged, "montecarlo-shard.json")));
         // a shard holds its own samples only, and says which shard it is
         var shard1 = File.ReadAllLines(Path.Combine(shards[1], "montecarlo.csv")).Skip(1).Select(l => l.Split(',')[2]).Distinct().ToArray();
         Assert.Equal(new[] { "1", "4" }, shard1);
