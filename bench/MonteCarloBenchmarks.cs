@@ -46,9 +46,10 @@ public static class MonteCarloBenchmarks
         var xorDevice = xorDemo.DeviceProfile ?? MappingProfile.For(FidelityLevel.Device);
         var deviceOptions = new DeviceOptions { ClockPeriod = XorClockPeriod, SweepPeriod = false };
 
-        int Study(ComparisonCase c, FidelityLevel level, int samples, int jobs) => MonteCarloStudy.Run(new MonteCarloRequest
+        var shapesNonIdeal = Macro with { Device = CrossbarDeviceKind.Memristor, WireResistance = 1, VariationSigma = 0.1, WeightBits = 4 };
+        int Study(ComparisonCase c, FidelityLevel level, int samples, int jobs, MappingProfile? profile = null) => MonteCarloStudy.Run(new MonteCarloRequest
         {
-            Cases = new[] { c }, Level = level, Samples = samples, Jobs = jobs, Profile = Varied, Customize = p => p with { VariationSigma = 0.1 },
+            Cases = new[] { c }, Level = level, Samples = samples, Jobs = jobs, Profile = profile ?? Varied, Customize = p => p with { VariationSigma = 0.1 },
             ClockPeriod = level == FidelityLevel.Device ? XorClockPeriod : null, Settings = Array.Empty<KeyValuePair<string, string>>(),
         }).Count;
         // the baseline of a study: one compare per sample, each with the sample's seed
@@ -62,10 +63,7 @@ public static class MonteCarloBenchmarks
         var cases = new (string Name, Func<int> Work)[]
         {
             ("mlp-shapes compare, plain macro", () => Comparer.Run(shapes, FidelityLevel.Macro, Macro).Inputs.Count),
-            ("mlp-shapes compare, memristor + 1 ohm wires + variation 0.1 + 4 bits", () => Comparer.Run(shapes, FidelityLevel.Macro, Macro with
-            {
-                Device = CrossbarDeviceKind.Memristor, WireResistance = 1, VariationSigma = 0.1, WeightBits = 4,
-            }).Inputs.Count),
+            ("mlp-shapes compare, memristor + 1 ohm wires + variation 0.1 + 4 bits", () => Comparer.Run(shapes, FidelityLevel.Macro, shapesNonIdeal).Inputs.Count),
             ("lstm-airline compare, plain macro", () => Comparer.Run(airline, FidelityLevel.Macro, Macro).Inputs.Count),
             ("lstm-airline 10 compares, variation 0.1 (baseline)", () => Compares(airline, FidelityLevel.Macro, Macro, 10)),
             ("lstm-airline montecarlo, 1 sample, 1 job", () => Study(airline, FidelityLevel.Macro, 1, 1)),
@@ -78,6 +76,8 @@ public static class MonteCarloBenchmarks
             ("mlp-xor device montecarlo, 5 samples, 1 job", () => Study(xorDemo, FidelityLevel.Device, 5, 1)),
             ("mlp-xor device montecarlo, 8 samples, 1 job", () => Study(xorDemo, FidelityLevel.Device, 8, 1)),
             ("mlp-xor device montecarlo, 8 samples, 2 jobs", () => Study(xorDemo, FidelityLevel.Device, 8, 2)),
+            ("mlp-shapes non-ideal montecarlo, 1 sample, 1 job", () => Study(shapes, FidelityLevel.Macro, 1, 1, shapesNonIdeal)),
+            ("mlp-shapes non-ideal montecarlo, 3 samples, 1 job", () => Study(shapes, FidelityLevel.Macro, 3, 1, shapesNonIdeal)),
         };
 
         var wall = cases.Select(_ => new List<double>()).ToArray();
@@ -124,6 +124,8 @@ public static class MonteCarloBenchmarks
         Ratio("a further mlp-xor device sample / a plain device compare of it (fixed clock, no period sweep)", DeviceSampleCpu / C(8), DeviceSampleWall / W(8), "none stated");
         sb.Append(I, $"- mlp-xor device: {1 / DeviceSampleWall:F2} samples/s (study, 1 job) against {4 / W(9):F2} samples/s (one compare per sample): {W(9) / 4 / DeviceSampleWall:F1}x; CPU {C(9) / 4 / DeviceSampleCpu:F1}x\n");
         Jobs("mlp-xor device, 8 samples", 12, 13);
+        double ShapesSampleCpu = (C(15) - C(14)) / 2, ShapesSampleWall = (W(15) - W(14)) / 2;
+        Ratio("a further non-ideal mlp-shapes Monte Carlo sample / the plain macro compare of mlp-shapes", ShapesSampleCpu / C(0), ShapesSampleWall / W(0), "(<= 10 for the compare)");
         Console.Write(sb.ToString());
         var file = Path.Combine("bench", "results", $"montecarlo-{DateTime.UtcNow:yyyy-MM-dd}.md");
         if (Directory.Exists(Path.GetDirectoryName(file)))

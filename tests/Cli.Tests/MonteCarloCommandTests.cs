@@ -14,6 +14,10 @@ public class MonteCarloCommandTests
     private static readonly string[] Study =
         { "montecarlo", "mlp-xor", "lstm-cell", "--level", "macro", "--samples", "5", "--seed", "42", "--variation", "0.1", "--read-noise", "0.02", "--quiet" };
 
+    /// <summary>The same at the device level: each process chooses the clock period from the nominal circuit itself.</summary>
+    private static readonly string[] DeviceStudy =
+        { "montecarlo", "mlp-xor", "--level", "device", "--samples", "5", "--seed", "42", "--variation", "0.1", "--quiet" };
+
     private static readonly string[] Files = { "montecarlo.csv", "montecarlo-summary.csv", "montecarlo-shard.json", "report.html" };
 
     [Fact]
@@ -56,19 +60,22 @@ public class MonteCarloCommandTests
         Assert.Contains("mlp-xor", output);
     }
 
-    [Fact]
-    public void When_ShardsRunAsProcessesAndMerged_Expect_TheBytesOfOneRunWithOneOrTwoJobs()
+    [Theory]
+    [InlineData("macro")]
+    [InlineData("device")]
+    public void When_ShardsRunAsProcessesAndMerged_Expect_TheBytesOfOneRunWithOneOrTwoJobs(string level)
     {
+        var study = level == "device" ? DeviceStudy : Study;
         var whole1 = OutDir();
         var whole2 = OutDir();
         var merged = OutDir();
         var shards = Enumerable.Range(0, 3).Select(_ => OutDir()).ToArray();
         var processes = new List<System.Diagnostics.Process>
         {
-            HwsimProcess.Start(Study.Concat(new[] { "--out", whole1, "--jobs", "1" }).ToArray()),
-            HwsimProcess.Start(Study.Concat(new[] { "--out", whole2, "--jobs", "2" }).ToArray()),
+            HwsimProcess.Start(study.Concat(new[] { "--out", whole1, "--jobs", "1" }).ToArray()),
+            HwsimProcess.Start(study.Concat(new[] { "--out", whole2, "--jobs", "2" }).ToArray()),
         };
-        processes.AddRange(shards.Select((d, i) => HwsimProcess.Start(Study.Concat(new[] { "--out", d, "--jobs", "2", "--shard", $"{i}/3" }).ToArray())));
+        processes.AddRange(shards.Select((d, i) => HwsimProcess.Start(study.Concat(new[] { "--out", d, "--jobs", "2", "--shard", $"{i}/3" }).ToArray())));
         foreach (var p in processes)
         {
             var (code, err) = HwsimProcess.Wait(p);
@@ -76,12 +83,14 @@ public class MonteCarloCommandTests
         }
         var (mergeCode, _, mergeErr) = CliRunner.Run(new[] { "merge" }.Concat(shards.Reverse()).Concat(new[] { "--out", merged }).ToArray());
         Assert.True(mergeCode == 0, mergeErr);
-        foreach (var f in Files.Append("plots/montecarlo.mlp-xor.macro.distribution.png"))
+        foreach (var f in Files.Append($"plots/montecarlo.mlp-xor.{level}.distribution.png"))
         {
             var expected = File.ReadAllBytes(Path.Combine(whole1, f));
             Assert.True(expected.SequenceEqual(File.ReadAllBytes(Path.Combine(whole2, f))), $"{f}: --jobs 2 differs from --jobs 1");
             Assert.True(expected.SequenceEqual(File.ReadAllBytes(Path.Combine(merged, f))), $"{f}: the merged shards differ from one run");
         }
+        // the device level's clock period, chosen by each process from the nominal circuit, is in every manifest
+        if (level == "device") Assert.Contains("\"clock period (s) of mlp-xor\": \"2E-05\"", File.ReadAllText(Path.Combine(merged, "montecarlo-shard.json")));
         // a shard holds its own samples only, and says which shard it is
         var shard1 = File.ReadAllLines(Path.Combine(shards[1], "montecarlo.csv")).Skip(1).Select(l => l.Split(',')[2]).Distinct().ToArray();
         Assert.Equal(new[] { "1", "4" }, shard1);

@@ -16,6 +16,13 @@ public sealed record MonteCarloProgress(string Demo, int Done, int Total, TimeSp
 }
 
 /// <summary>
+/// The rows of a study, and the settings it chose itself (the device level's clock period of each demo and sweep
+/// value, from the nominal circuit's settling): <c>hwsim compare --level device --seed S --clock-period T</c> rebuilds
+/// a sample with them, so they go into the manifest beside the settings given.
+/// </summary>
+public sealed record MonteCarloOutcome(IReadOnlyList<MonteCarloRow> Rows, IReadOnlyList<KeyValuePair<string, string>> Chosen);
+
+/// <summary>
 /// Runs the samples of a study: each case and sweep value is prepared once (<see cref="StudyUnit"/>), then the
 /// samples of this shard are shared out to <see cref="MonteCarloRequest.Jobs"/> workers. A worker reads each unit's
 /// netlist once and gives every sample a fresh engine of it (sharing the unit's symbolic analysis), whose crossings it re-programs in place with the draws of
@@ -24,7 +31,12 @@ public sealed record MonteCarloProgress(string Demo, int Done, int Total, TimeSp
 /// </summary>
 public static class MonteCarloStudy
 {
-    public static IReadOnlyList<MonteCarloRow> Run(MonteCarloRequest request, Action<MonteCarloProgress>? progress = null)
+    /// <summary>The rows of the study's samples (this shard's), sorted as montecarlo.csv.</summary>
+    public static IReadOnlyList<MonteCarloRow> Run(MonteCarloRequest request, Action<MonteCarloProgress>? progress = null) =>
+        Study(request, progress).Rows;
+
+    /// <summary>The rows, and what the study chose for them (<see cref="MonteCarloOutcome.Chosen"/>).</summary>
+    public static MonteCarloOutcome Study(MonteCarloRequest request, Action<MonteCarloProgress>? progress = null)
     {
         if (request.Samples < 1) throw new ArgumentException("a study needs at least one sample");
         if (request.Level == FidelityLevel.Ideal)
@@ -81,7 +93,13 @@ public static class MonteCarloStudy
                 }
             };
         });
-        return MonteCarloTable.Sorted(rows, request.SweepValues);
+        // the device level's clock periods, chosen from each nominal circuit (none when --clock-period gave it)
+        var chosen = request.Level == FidelityLevel.Device && request.ClockPeriod is null
+            ? units.Select(u => new KeyValuePair<string, string>(
+                $"clock period (s) of {u.Case.Name}{(u.SweepValue is { } v ? $" at {request.Sweep!.Column} {v}" : "")}",
+                u.ClockPeriod.ToString("R", System.Globalization.CultureInfo.InvariantCulture))).ToArray()
+            : Array.Empty<KeyValuePair<string, string>>();
+        return new MonteCarloOutcome(MonteCarloTable.Sorted(rows, request.SweepValues), chosen);
     }
 
     /// <summary>

@@ -49,10 +49,13 @@ public static class MonteCarloCommand
             var dir = parse.GetValue(output)!.FullName;
             using var publication = new Publication();
             var staging = publication.Folder("--out", dir);
-            var rows = MonteCarloProgressView.Run(request, parse.GetValue(quiet), stdout);
-            var summaries = MonteCarloReport.Write(staging, MonteCarloManifest.Of(request, request.Shard), rows);
+            var outcome = MonteCarloProgressView.Run(request, parse.GetValue(quiet), stdout);
+            var study = request with { Settings = request.Settings.Concat(outcome.Chosen).ToArray() };
+            var summaries = MonteCarloReport.Write(staging, MonteCarloManifest.Of(study, request.Shard), outcome.Rows);
             publication.Commit();
             PrintSummary(summaries, request.Sweep?.Column, stdout);
+            foreach (var (what, value) in outcome.Chosen)
+                stdout.WriteLine($"{what}: {value} (hwsim compare with the study's options and --seed S --clock-period {value} rebuilds sample S)");
             stdout.WriteLine($"wrote {Path.Combine(dir, MonteCarloReport.RowsFile)}, {MonteCarloReport.SummaryFile} and report.html" +
                              (request.Shard.Count > 1 ? $" (shard {request.Shard}: hwsim merge the {request.Shard.Count} folders)" : ""));
             return ExitCodes.Success;

@@ -10,18 +10,18 @@ namespace Hwsim.Cli.Commands;
 /// </summary>
 internal static class MonteCarloProgressView
 {
-    public static IReadOnlyList<MonteCarloRow> Run(MonteCarloRequest request, bool quiet, TextWriter stdout)
+    public static MonteCarloOutcome Run(MonteCarloRequest request, bool quiet, TextWriter stdout)
     {
-        if (quiet) return MonteCarloStudy.Run(request);
+        if (quiet) return MonteCarloStudy.Study(request);
         if (ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
         {
-            IReadOnlyList<MonteCarloRow>? rows = null;
+            MonteCarloOutcome? rows = null;
             AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .Start(ctx =>
                 {
                     var tasks = new Dictionary<string, ProgressTask>();
-                    rows = MonteCarloStudy.Run(request, p =>
+                    rows = MonteCarloStudy.Study(request, p =>
                     {
                         if (!tasks.TryGetValue(p.Demo, out var task)) tasks[p.Demo] = task = ctx.AddTask(Markup.Escape(p.Demo), maxValue: Math.Max(1, p.Total));
                         task.Value = p.Done;
@@ -32,7 +32,7 @@ internal static class MonteCarloProgressView
         stdout.WriteLine($"{request.Cases.Count} case{(request.Cases.Count == 1 ? "" : "s")}, {request.Samples} samples each" +
                          (request.Shard.Count > 1 ? $" (shard {request.Shard})" : "") + $", {request.Jobs} job{(request.Jobs == 1 ? "" : "s")}");
         var tenth = new Dictionary<string, int>();
-        return MonteCarloStudy.Run(request, p =>
+        return MonteCarloStudy.Study(request, p =>
         {
             var step = p.Total == 0 ? 10 : p.Done * 10 / p.Total;
             if (p.Done > 0 && tenth.TryGetValue(p.Demo, out var last) && last == step && p.Done != p.Total) return;
