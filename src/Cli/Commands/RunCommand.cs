@@ -61,7 +61,7 @@ public static class RunCommand
         {
             var script = ControlScript.Parse(netlist.ControlLines);
             session = new ControlSession(netlist, ControlHosting.For(file, limits, stdout, stderr));
-            if (session.Run(script) is { } quit) return quit;
+            if (session.Run(script) is { } quit) return QuitCode(quit, session, stderr);
             netlist = session.Netlist;
         }
         else if (netlist.Analyses.Count == 0) stdout.WriteLine("(the netlist has no analysis: add .op, .dc, .ac or .tran)");
@@ -124,6 +124,19 @@ public static class RunCommand
         if (session is { FailedAnalyses: > 0 }) return ExitCodes.SimulationFailure;
         if (session is { Errors: > 0 }) return ExitCodes.BadInput;
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The exit code of a control block that quit: its own, except that <c>quit 0</c> after commands hwsim could not
+    /// carry out is not a success (a self-checking netlist would otherwise pass on stale values): 1 when an analysis
+    /// failed, else 2.
+    /// </summary>
+    private static int QuitCode(int quit, ControlSession session, TextWriter stderr)
+    {
+        if (quit != 0 || session.Errors == 0) return quit;
+        var code = session.FailedAnalyses > 0 ? ExitCodes.SimulationFailure : ExitCodes.BadInput;
+        stderr.WriteLine($"hwsim: error: the control block quit with 0 after {session.Errors} command{(session.Errors == 1 ? "" : "s")} failed (above); exit {code}");
+        return code;
     }
 
     /// <summary>A rawfile written plot by plot into the publication's staging path (moved into place only when the run succeeded).</summary>
