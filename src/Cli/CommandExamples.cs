@@ -22,6 +22,7 @@ internal static class CommandExamples
         [
             "hwsim train mlp-xor --epochs 2000 --out xor.json --plot xor.loss.png",
             "hwsim train --model init.json --data train.csv --inputs x1,x2 --targets y --loss mse --optimizer adam --lr 0.01 --epochs 500 -o trained.json",
+            "hwsim train lstm-airline --hardware-aware --weight-bits 4 --variation 0.1 -o airline-hw.json   # then: hwsim compare lstm-airline --model airline-hw.json --level macro --weight-bits 4 --variation 0.1",
         ],
         ["infer"] = ["hwsim infer models/mlp-xor.json rows.csv --out outputs.csv   # rows.csv: a header (x1,x2), then one row per sample"],
         ["demos"] = ["hwsim demos"],
@@ -32,11 +33,16 @@ internal static class CommandExamples
         ],
         ["netlist"] = ["hwsim netlist lstm-cell --level macro -o lstm-cell.cir   # then: ngspice -b lstm-cell.cir"],
         ["bench"] = ["hwsim bench crossbar32 --repeat 5"],
-        ["import"] = ["hwsim import model.onnx -o model.json   # an ONNX file as torch.onnx.export writes it"],
+        ["import"] = ["hwsim import model.onnx -o model.json   # an ONNX file as torch.onnx.export writes it; then: hwsim compare --model model.json"],
         ["export"] = ["hwsim export models/lstm-sine.json -o lstm-sine.onnx   # runs in ONNX Runtime"],
         ["block"] = ["hwsim block tanh --level device --plot tanh.png --inspect tanh.html"],
-        ["import"] = ["hwsim import lstm.onnx -o lstm.json   # then: hwsim compare --model lstm.json"],
-        ["export"] = ["hwsim export models/lstm-sine.json -o lstm-sine.onnx"],
+        ["montecarlo"] =
+        [
+            "hwsim montecarlo mlp-shapes lstm-airline --level macro --samples 200 --weight-bits 4 --variation 0.1",
+            "hwsim montecarlo lstm-airline --level macro --samples 100 --variation 0,0.02,0.05,0.1   # a sweep",
+            "hwsim montecarlo mlp-xor --level device --samples 20 --variation 0.1 --shard 0/4 --out mc/shard-0",
+        ],
+        ["merge"] = ["hwsim merge mc/shard-0 mc/shard-1 mc/shard-2 mc/shard-3 --out mc/study"],
     };
 
     /// <summary>Appends the examples to the description of the root and of every command that has them.</summary>

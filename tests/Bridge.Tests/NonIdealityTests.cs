@@ -163,6 +163,53 @@ public class NonIdealityTests
         Assert.Equal(5e4, (Macro with { Corner = ProcessCorner.Slow }).Amplifier.Gain, 1e-6);
     }
 
+    [Theory]
+    [InlineData(ProcessCorner.Slow)]
+    [InlineData(ProcessCorner.Fast)]
+    public void When_DeviceLevelAtACorner_Expect_EveryTransistorModelAtThatCorner(ProcessCorner corner)
+    {
+        // lstm-cell's device level has every kind: NPNs (activations, Gilbert cells) and MOSFETs (sample-and-holds)
+        var model = ModelFile.Load(RepoFiles.Model("lstm-cell"));
+        var device = MappingProfile.For(FidelityLevel.Device);
+        var typical = NetworkCompiler.Compile(model, FidelityLevel.Device, device).Netlist;
+        var atCorner = NetworkCompiler.Compile(model, FidelityLevel.Device, device with { Corner = corner }).Netlist;
+        var cards = ProcessCorners.TransistorCards(corner);
+        foreach (var card in new[] { DeviceModels.Npn, DeviceModels.Nmos, DeviceModels.Pmos }) Assert.Contains(card, typical);
+        foreach (var (was, now) in cards)
+        {
+            Assert.DoesNotContain(was, atCorner);
+            Assert.Equal(Count(typical, was), Count(atCorner, now));
+        }
+        // nothing else moves but the op-amps (their own corner) and the corner's line in the comments
+        var amp = device with { Corner = corner };
+        Assert.Equal(typical.Split('\n').Length, atCorner.Split('\n').Length);
+        Assert.NotEqual(device.Amplifier.Gain, amp.Amplifier.Gain);
+        // and the engine reads the corner's models: beta 100 (slow) or 200 (fast) in every NPN
+        Assert.Contains(corner == ProcessCorner.Slow ? "bf=100" : "bf=200", atCorner);
+        Assert.NotNull(Hwsim.Circuits.Netlist.NetlistReader.Parse(ClockedTransient.Netlist(
+            NetworkCompiler.Compile(model, FidelityLevel.Device, amp), new[] { new double[model.InputFeatures!.Value] }, new ClockSchedule(1e-5, 1, true)), "corner.cir").CreateEngine());
+    }
+
+    [Fact]
+    public void When_DeviceLevelWarmed_Expect_TheEngineAtThatTemperature()
+    {
+        var model = ModelFile.Load(RepoFiles.Model("mlp-xor"));
+        var device = MappingProfile.For(FidelityLevel.Device);
+        var at27 = NetworkCompiler.Compile(model, FidelityLevel.Device, device).Netlist;
+        var at60 = NetworkCompiler.Compile(model, FidelityLevel.Device, device with { Temperature = 60 }).Netlist;
+        Assert.DoesNotContain("\n.temp ", at27);
+        Assert.Contains("\n.temp 60\n", at60);
+        Assert.Equal(27, Hwsim.Circuits.Netlist.NetlistReader.Parse(at27, "27.cir").Options.Temperature);
+        Assert.Equal(60, Hwsim.Circuits.Netlist.NetlistReader.Parse(at60, "60.cir").Options.Temperature);
+    }
+
+    private static int Count(string text, string part)
+    {
+        var n = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal)) n++;
+        return n;
+    }
+
     [Fact]
     public void When_NominalReprogrammed_Expect_WhatCompilingTheSampleGives()
     {

@@ -122,6 +122,28 @@ public class MonteCarloCommandTests
     }
 
     [Fact]
+    public void When_DeviceLevelStudied_Expect_EachSampleTheClockedTransientCompareRunsForItsSeed()
+    {
+        // a device-level sample is compare's device level with the sample's seed, at the study's clock period:
+        // the same netlist and the same transient, so the same numbers to the last digit
+        var dir = OutDir();
+        var (code, _, err) = CliRunner.Run("montecarlo", "mlp-xor", "--level", "device", "--samples", "2", "--jobs", "2", "--variation", "0.1",
+            "--temperature", "40", "--clock-period", "2e-5", "--quiet", "--out", dir);
+        Assert.True(code == 0, err);
+        var rows = File.ReadAllLines(Path.Combine(dir, "montecarlo.csv")).Skip(1).Select(r => r.Split(',')).ToList();
+        Assert.Equal(new[] { "0", "1" }, rows.Select(r => r[2]));
+        Assert.All(rows, r => Assert.Equal("device", r[1]));
+        Assert.NotEqual(rows[0][5], rows[1][5]);
+        Assert.Contains("\"--clock-period\": \"2E-05\"", File.ReadAllText(Path.Combine(dir, "montecarlo-shard.json")));
+        var compared = OutDir();
+        (code, _, err) = CliRunner.Run("compare", "mlp-xor", "--level", "device", "--variation", "0.1", "--temperature", "40", "--seed", rows[1][3],
+            "--clock-period", "2e-5", "--no-period-sweep", "--quiet", "--out", compared);
+        Assert.True(code == 0, err);
+        var summary = File.ReadAllLines(Path.Combine(compared, "summary.csv"))[1].Split(',');
+        Assert.Equal((rows[1][4], rows[1][5]), (summary[3], summary[4]));
+    }
+
+    [Fact]
     public void When_ModelFileStudied_Expect_ItsRowsAndItsContentInTheSettings()
     {
         // a retrained model on a demo's test data and metric (issue 15's measurement), and a model on its own
@@ -146,10 +168,14 @@ public class MonteCarloCommandTests
     [InlineData("--samples 2 --variation 0,x", "--variation")]
     [InlineData("--samples 2 --variation 0,0.1 --read-noise 0,0.1", "only one option")]
     [InlineData("--samples 2 --stuck-at-gmin 0.7 --stuck-at-gmax 0.7", "stuck")]
+    [InlineData("--samples 2 --clock-period 2e-5", "--clock-period")]
+    [InlineData("--level device --samples 2 --read-noise 0.1", "--read-noise")]
+    [InlineData("--level device --samples 2 --clock-period 1e-9", "--clock-period")]
     public void When_BadInput_Expect_OneLineExit2AndNothingWritten(string options, string named)
     {
         var dir = OutDir();
-        var args = new[] { "montecarlo", "mlp-xor", "--level", "macro", "--out", dir }.Concat(options.Split(' ')).ToArray();
+        var level = options.Contains("--level", StringComparison.Ordinal) ? Array.Empty<string>() : new[] { "--level", "macro" };
+        var args = new[] { "montecarlo", "mlp-xor", "--out", dir }.Concat(level).Concat(options.Split(' ')).ToArray();
         var (code, _, err) = CliRunner.Run(args);
         Assert.Equal(2, code);
         Assert.Single(err.Trim().Split('\n'));

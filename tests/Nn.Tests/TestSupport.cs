@@ -1,4 +1,5 @@
 using Hwsim.Nn;
+using Hwsim.Nn.Hooks;
 using Hwsim.Nn.Layers;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -66,13 +67,17 @@ internal static class TestSupport
     /// Checks the backward pass of <paramref name="layer"/> against central differences for every parameter and
     /// for the input, with loss = sum(output * R) for a random R. Returns the worst relative error.
     /// </summary>
-    public static double GradientCheck(ILayer layer, Batch input, Rng rng)
+    public static double GradientCheck(ILayer layer, Batch input, Rng rng) => GradientCheck(layer, input, rng, null);
+
+    /// <summary>As <see cref="GradientCheck(ILayer, Batch, Rng)"/>, the layer running with <paramref name="hooks"/> when given.</summary>
+    public static double GradientCheck(ILayer layer, Batch input, Rng rng, ForwardHooks? hooks)
     {
-        var pass = layer.Forward(input);
+        LayerPass Run() => hooks is null ? layer.Forward(input) : layer.Forward(input, hooks);
+        var pass = Run();
         var r = RandomBatch(rng, pass.Output.Length, pass.Output.Size, pass.Output.Features);
         foreach (var p in layer.Parameters) p.ZeroGrad();
         var dInput = layer.Backward(pass, r);
-        double Loss() => Dot(layer.Forward(input).Output, r);
+        double Loss() => Dot(Run().Output, r);
 
         double worst = 0;
         foreach (var p in layer.Parameters)

@@ -32,6 +32,7 @@ public static partial class NetworkCompiler
         {
             throw new CompileException(e.Message, e);
         }
+        if (Unsupported(level, profile) is { } unsupported) throw new CompileException(unsupported);
         var c = new Context(model, level, profile);
         var features = inputFeatures ?? model.InputFeatures
             ?? throw new CompileException($"{model.Name}: the number of input features is unknown (give it, or start the network with a Linear, LSTM or Conv2d)");
@@ -87,7 +88,9 @@ public static partial class NetworkCompiler
             Name = model.Name,
             Level = level,
             Profile = profile,
-            Netlist = c.Builder.Build($"{model.Name}: {level.Name()} circuit", comments, device ? null : ".op"),
+            Netlist = device
+                ? ProcessCorners.WithTransistorsAt(c.Builder.Build($"{model.Name}: {level.Name()} circuit", comments, TemperatureCard(profile)), profile.Corner)
+                : c.Builder.Build($"{model.Name}: {level.Name()} circuit", comments, ".op"),
             Inputs = c.Inputs,
             States = c.States,
             Signals = c.Signals,
@@ -235,6 +238,20 @@ public static partial class NetworkCompiler
         public string SampleHold() => Builder.Define(Hwsim.Circuits.Blocks.SampleHold.Create("sh", FidelityLevel.Device,
             new SampleHoldOptions { HoldCapacitance = Profile.HoldCapacitance, OpAmp = Profile.Amplifier, Supply = Supply(s => s.Hold) }));
     }
+
+    /// <summary>A setting of the profile that the level cannot model (one line naming the option), or null.</summary>
+    public static string? Unsupported(FidelityLevel level, MappingProfile profile) => level == FidelityLevel.Device && profile.ReadNoiseSigma > 0
+        ? "--read-noise: the device level has no per-read draw (its memristors are read continuously in one clocked transient); study read noise at the macro level"
+        : null;
+
+    /// <summary>
+    /// The device level's temperature: the engine's device temperature (<c>.temp</c>, the transistors' and junctions'
+    /// temperature), none at the nominal 27 C. The crossings follow the profile's coefficient of conductance at every
+    /// level (<see cref="ConductanceSampler"/>), since the memristor model has no temperature of its own.
+    /// </summary>
+    private static string? TemperatureCard(MappingProfile profile) => profile.Temperature == MappingProfile.NominalTemperature
+        ? null
+        : $".temp {profile.Temperature.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>A node-safe version of a layer name (letters, digits, underscore).</summary>
     private static string Safe(string name)

@@ -60,7 +60,10 @@ public sealed record MappingProfile
     public double DriftExponent { get; init; } = 0.05;
     /// <summary>Device-to-device spread of nu (standard deviation); default 0 (every device drifts alike).</summary>
     public double DriftExponentSigma { get; init; }
-    /// <summary>Temperature of the crossbars (degrees C); default <see cref="NominalTemperature"/>, where nothing changes.</summary>
+    /// <summary>
+    /// Temperature (degrees C) of the crossbars (through <see cref="TemperatureCoefficient"/>) and, at the device level,
+    /// of the transistors (the engine's device temperature); default <see cref="NominalTemperature"/>, where nothing changes.
+    /// </summary>
     public double Temperature { get; init; } = NominalTemperature;
     /// <summary>
     /// Temperature coefficient of conductance at the ideal and macro levels (1/K): G(T) = G (1 + alpha (T - 27 C)).
@@ -187,8 +190,8 @@ public sealed record MappingProfile
         Line("variation", $"sigma {N(VariationSigma)}, stuck at Gmin {N(StuckAtGminProbability)}, at Gmax {N(StuckAtGmaxProbability)}, seed {Seed}");
         Line("read noise", ReadNoiseSigma > 0 ? $"sigma {N(ReadNoiseSigma)} of G per read, fresh per evaluation point (not in the netlist: the evaluator re-reads the crossings)" : "none");
         Line("drift", HasDrift ? $"read {N(DriftTime)} s after programming: G ((t + t0)/t0)^-nu, t0 = {N(DriftReferenceTime)} s, nu = {N(DriftExponent)} (spread {N(DriftExponentSigma)})" : "none (read at programming)");
-        Line("temperature", $"{N(Temperature)} C, conductance coefficient {N(TemperatureCoefficient)}/K");
-        Line("corner", Corner.Name());
+        Line("temperature", $"{N(Temperature)} C, conductance coefficient {N(TemperatureCoefficient)}/K (device level: also the engine's device temperature, .temp)");
+        Line("corner", Corner == ProcessCorner.Typical ? "typical" : $"{Corner.Name()} (op-amps; at the device level also the transistors' and diodes' models)");
         var amp = Amplifier;
         Line("op-amp", $"gain {N(amp.Gain)}, GBW {N(amp.GainBandwidth)} Hz, rout {N(amp.OutputResistance)} ohm, rails {N(amp.NegativeRail)} .. {N(amp.PositiveRail)} V (device level: powered from its block's supply, rails {N(SupplyRails.Headroom)} V inside it, quiescent current {N(amp.QuiescentCurrent * 1e3)} mA)");
         if (Device == CrossbarDeviceKind.Memristor) Line("memristor dynamics", MemristorDynamics == MemristorDynamics.Threshold ? "threshold (no drift below +/-0.8 V)" : "HP linear ion drift");

@@ -20,6 +20,14 @@ public sealed record MonteCarloRequest
     /// <summary>Worker threads, one engine each at a time.</summary>
     public int Jobs { get; init; } = Environment.ProcessorCount;
     public required MappingProfile Profile { get; init; }
+    /// <summary>
+    /// The single-valued options of the study applied to a base profile: at the device level a demo's own device
+    /// profile (<see cref="ComparisonCase.DeviceProfile"/>) is the base, as in compare; <see cref="Profile"/> is the
+    /// level's defaults with them.
+    /// </summary>
+    public Func<MappingProfile, MappingProfile> Customize { get; init; } = p => p;
+    /// <summary>Device level: the clock period (s) of every sample; null chooses it once per demo from the nominal circuit's settling.</summary>
+    public double? ClockPeriod { get; init; }
     public MonteCarloSweep? Sweep { get; init; }
     /// <summary>The study's settings as (name, value) in a fixed order, e.g. ("--weight-bits", "4").</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> Settings { get; init; }
@@ -29,4 +37,12 @@ public sealed record MonteCarloRequest
 
     /// <summary>The profile of a sweep value (the base profile without a sweep).</summary>
     public MappingProfile ProfileAt(string? value) => value is null || Sweep is null ? Profile : Sweep.Apply(Profile, value);
+
+    /// <summary>The profile of a case at a sweep value: at the device level on the demo's device profile, else as <see cref="ProfileAt(string?)"/>.</summary>
+    public MappingProfile ProfileAt(ComparisonCase c, string? value)
+    {
+        if (Level != FidelityLevel.Device || c.DeviceProfile is not { } device) return ProfileAt(value);
+        var p = Customize(device);
+        return value is null || Sweep is null ? p : Sweep.Apply(p, value);
+    }
 }

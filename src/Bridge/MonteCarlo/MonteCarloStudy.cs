@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hwsim.Bridge.Compiler;
 using Hwsim.Bridge.Evaluation;
 using Hwsim.Circuits;
 using Hwsim.Circuits.Blocks;
@@ -26,14 +27,10 @@ public static class MonteCarloStudy
     public static IReadOnlyList<MonteCarloRow> Run(MonteCarloRequest request, Action<MonteCarloProgress>? progress = null)
     {
         if (request.Samples < 1) throw new ArgumentException("a study needs at least one sample");
-        if (request.Level != FidelityLevel.Macro)
-            throw new ArgumentException($"Monte Carlo at the {request.Level.Name()} level is not available");
+        if (request.Level == FidelityLevel.Ideal)
+            throw new ArgumentException("Monte Carlo at the ideal level is not available (it has no devices to draw)");
         var clock = Stopwatch.StartNew();
         var samples = request.Shard.Samples(request.Samples).ToArray();
-        var units = new List<StudyUnit>();
-        foreach (var c in request.Cases)
-            foreach (var value in request.SweepValues)
-                units.Add(StudyUnit.Prepare(c, request.Level, request.ProfileAt(value), value));
 
         // progress per case: its units times this shard's samples
         var totals = request.Cases.ToDictionary(c => c.Name, c => request.SweepValues.Count * samples.Length);
@@ -41,45 +38,82 @@ public static class MonteCarloStudy
         var gate = new object();
         foreach (var c in request.Cases) progress?.Invoke(new MonteCarloProgress(c.Name, 0, totals[c.Name], clock.Elapsed));
 
+        // the units are independent (at the device level each measures its settling in a transient): prepared on the
+        // workers too, each into its place, so their order is the request's
+        var plan = request.Cases.SelectMany(c => request.SweepValues.Select(value => (Case: c, Value: value))).ToArray();
+        var prepared = new StudyUnit[plan.Length];
+        OnWorkers(plan.Length, request.Jobs, () => i =>
+            prepared[i] = StudyUnit.Prepare(plan[i].Case, request.Level, request.ProfileAt(plan[i].Case, plan[i].Value), plan[i].Value, request.ClockPeriod));
+        var units = prepared.ToList();
+        clock.Restart();   // the time left is estimated from the samples' pace alone
+
         var work = units.SelectMany((u, i) => samples.Select(k => (Unit: i, Sample: k))).ToArray();
         var rows = new MonteCarloRow[work.Length];
-        var next = -1;
-        Exception? failure = null;
-        void Worker()
+        OnWorkers(work.Length, request.Jobs, () =>
         {
-            var parsed = new Dictionary<int, ParsedNetlist>();
-            while (Volatile.Read(ref failure) is null)
+            var parsed = new Dictionary<int, ParsedNetlist>();   // this worker's own reading of each unit's netlist
+            return item =>
             {
-                var item = Interlocked.Increment(ref next);
-                if (item >= work.Length) return;
                 var (u, k) = work[item];
                 var unit = units[u];
                 try
                 {
-                    if (!parsed.TryGetValue(u, out var netlist)) parsed[u] = netlist = ParseForSamples(unit);
-                    rows[item] = RunSample(unit, netlist, request.Seed, k);
+                    if (unit.Network.IsClocked)
+                    {
+                        rows[item] = RunClockedSample(unit, request.Seed, k);
+                    }
+                    else
+                    {
+                        if (!parsed.TryGetValue(u, out var netlist)) parsed[u] = netlist = ParseForSamples(unit);
+                        rows[item] = RunSample(unit, netlist, request.Seed, k);
+                    }
                 }
-                catch (Exception e)
+                catch (Exception e) when (e is SimulationException or SolverException)
                 {
-                    Interlocked.CompareExchange(ref failure, Explain(e, unit, SampleSeeds.Of(request.Seed, k), k), null);
-                    return;
+                    throw Explain(e, unit, SampleSeeds.Of(request.Seed, k), k);
                 }
-                if (progress is null) continue;
+                if (progress is null) return;
                 lock (gate)
                 {
                     var name = unit.Case.Name;
                     done[name]++;
                     progress(new MonteCarloProgress(name, done[name], totals[name], clock.Elapsed));
                 }
+            };
+        });
+        return MonteCarloTable.Sorted(rows, request.SweepValues);
+    }
+
+    /// <summary>
+    /// Runs the items 0 .. count-1 on up to <paramref name="jobs"/> threads, each taking the next item as it is free,
+    /// with the body <paramref name="worker"/> makes for it (its own state); the first failure stops the rest and is thrown.
+    /// </summary>
+    private static void OnWorkers(int count, int jobs, Func<Action<int>> worker)
+    {
+        var next = -1;
+        Exception? failure = null;
+        void Worker()
+        {
+            var body = worker();
+            while (Volatile.Read(ref failure) is null)
+            {
+                var i = Interlocked.Increment(ref next);
+                if (i >= count) return;
+                try
+                {
+                    body(i);
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref failure, e, null);
+                    return;
+                }
             }
         }
-
-        var jobs = Math.Clamp(request.Jobs, 1, Math.Max(1, work.Length));
-        var threads = Enumerable.Range(0, jobs).Select(j => new Thread(Worker) { Name = $"montecarlo worker {j}", IsBackground = true }).ToList();
+        var threads = Enumerable.Range(0, Math.Clamp(jobs, 1, Math.Max(1, count))).Select(j => new Thread(Worker) { Name = $"montecarlo worker {j}", IsBackground = true }).ToList();
         foreach (var t in threads) t.Start();
         foreach (var t in threads) t.Join();
         if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-        return MonteCarloTable.Sorted(rows, request.SweepValues);
     }
 
     /// <summary>
@@ -107,16 +141,29 @@ public static class MonteCarloStudy
         var evaluator = new CircuitEvaluator(unit.Network, netlist, unit.Symbolic);
         evaluator.Reprogram(unit.Profile with { Seed = seed });
         var circuit = evaluator.Run(unit.Case.Inputs, startFrom: unit.NominalSolutions);
+        return Row(unit, sample, seed, circuit);
+    }
+
+    /// <summary>
+    /// One device-level sample: the circuit compiled with the sample's draws (its memristors programmed to them), run
+    /// as one clocked transient at the unit's clock period, as compare runs the device level.
+    /// </summary>
+    private static MonteCarloRow RunClockedSample(StudyUnit unit, long studySeed, int sample)
+    {
+        var seed = SampleSeeds.Of(studySeed, sample);
+        var network = NetworkCompiler.Compile(unit.Case.Model, unit.Level, unit.Profile with { Seed = seed });
+        var run = ClockedEvaluator.Run(network, unit.Case.Inputs, unit.ClockPeriod, unit.Ranges, ClockedEngine.Hwsim, waveforms: false);
+        return Row(unit, sample, seed, run.Trace);
+    }
+
+    private static MonteCarloRow Row(StudyUnit unit, int sample, long seed, SignalTrace circuit)
+    {
         var (max, rms, software, metric, agreement) = SampleMeasures.Of(unit.Case, unit.Software, circuit);
         return new MonteCarloRow(unit.Case.Name, unit.Level, sample, seed, max, rms, unit.Case.Metric, software, metric, agreement, unit.SweepValue);
     }
 
-    /// <summary>A failed simulation names the sample and how to build its circuit again; anything else passes unchanged.</summary>
-    private static Exception Explain(Exception e, StudyUnit unit, long seed, int sample) => e switch
-    {
-        SimulationException or SolverException => new SimulationException(
-            $"{unit.Case.Name} sample {sample} (seed {seed}{(unit.SweepValue is { } v ? $", sweep value {v}" : "")}; hwsim compare with --seed {seed} builds its circuit): {e.Message}",
-            (e as SimulationException)?.Culprits),
-        _ => e,
-    };
+    /// <summary>A failed simulation, naming the sample and how to build its circuit again.</summary>
+    private static SimulationException Explain(Exception e, StudyUnit unit, long seed, int sample) => new(
+        $"{unit.Case.Name} sample {sample} (seed {seed}{(unit.SweepValue is { } v ? $", sweep value {v}" : "")}; hwsim compare with --seed {seed}{(unit.Network.IsClocked ? $" --clock-period {unit.ClockPeriod.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}" : "")} builds its circuit): {e.Message}",
+        (e as SimulationException)?.Culprits);
 }

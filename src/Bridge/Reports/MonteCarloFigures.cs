@@ -40,8 +40,15 @@ internal static class MonteCarloFigures
             return sink.Save(plt, "distribution", "Distribution over the samples", "No finite values to plot.", 900, 520);
         }
         var (lo, hi) = (values.Min(), values.Max());
-        if (hi - lo <= Math.Max(Math.Abs(hi), 1e-300) * 1e-12) (lo, hi) = Limits(values, 0);
         var bins = Math.Clamp((int)Math.Ceiling(Math.Sqrt(values.Length)), 5, 40);
+        var same = hi - lo <= Math.Max(Math.Abs(hi), 1e-300) * 1e-12;
+        if (same)
+        {
+            // every sample alike (e.g. every circuit classifies all test points right): one bar in the middle of a
+            // narrow axis around the value, not an axis stretched around it to values no sample can have
+            var half = Math.Max(Math.Abs(hi), 1e-3) * 0.02;
+            (lo, hi, bins) = (hi - half, hi + half, 9);
+        }
         var width = (hi - lo) / bins;
         var counts = new int[bins];
         foreach (var v in values) counts[Math.Clamp((int)((v - lo) / width), 0, bins - 1)]++;
@@ -67,7 +74,8 @@ internal static class MonteCarloFigures
         plt.Axes.SetLimits(xs.Min(), xs.Max(), 0, counts.Max() * 1.15);
         plt.ShowLegend(Edge.Bottom);
         plt.Legend.Orientation = Orientation.Horizontal;
-        var caption = $"The {name} of each sample's circuit, in {bins} bins, with its 5th, 50th and 95th percentiles"
+        var caption = (same ? $"Every sample's circuit has the same {name}, {N(values[0])}" : $"The {name} of each sample's circuit, in {bins} bins,")
+            + " with its 5th, 50th and 95th percentiles"
             + (isMetric ? " and the software network's value (blue)" : " (zero would be the software network itself)") + ".";
         return sink.Save(plt, "distribution", "Distribution over the samples", caption, 900, 520);
     }

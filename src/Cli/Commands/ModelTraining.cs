@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Hwsim.Bridge.Reports;
 using Hwsim.Nn.Data;
+using Hwsim.Nn.Hooks;
 using Hwsim.Nn.Models;
 using Hwsim.Nn.Training;
 
@@ -10,7 +11,7 @@ namespace Hwsim.Cli.Commands;
 /// <summary>What <c>hwsim train --model</c> was asked to do (a contract: see <see cref="ModelTraining"/>).</summary>
 internal sealed record ModelTrainingRequest(
     FileInfo Model, FileInfo Data, string Inputs, string Targets, bool Sequence, string Loss, OptimizerSpec Optimizer,
-    int Epochs, int BatchSize, bool Shuffle, string Output, string? Plot);
+    int Epochs, int BatchSize, bool Shuffle, string Output, string? Plot, TrainingHooks? Hooks = null, JsonObject? HardwareAware = null);
 
 /// <summary>
 /// <c>hwsim train --model INIT.json --data TRAIN.csv --inputs COLS --targets COLS [--sequence] --loss mse|cross-entropy
@@ -69,7 +70,7 @@ internal static class ModelTraining
             {
                 if (e.Epoch % every == 0 || e.Epoch == 1 || e.Epoch == e.Epochs)
                     stdout.WriteLine($"epoch {e.Epoch}/{e.Epochs}  training loss {F(e.TrainLoss)}");
-            });
+            }, hooks: request.Hooks);
 
         var training = new JsonObject
         {
@@ -87,6 +88,7 @@ internal static class ModelTraining
         training["shuffle"] = request.Shuffle;
         training["seed"] = Seed;
         training["final_train_loss"] = history.TrainLoss.Count > 0 ? history.TrainLoss[^1] : null;
+        if (request.HardwareAware is not null) training["hardware_aware"] = request.HardwareAware;
         // The initial model's metrics describe other weights: they go; its other fields stay.
         model.Extras.Remove("metrics");
         model.Extras["training"] = training;

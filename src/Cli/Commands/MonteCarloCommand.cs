@@ -35,15 +35,17 @@ public static class MonteCarloCommand
         var corners = new Option<bool>("--corners") { Description = "sweep the amplifier corners slow, typical and fast (as --corner slow,typical,fast)" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress lines" };
         var profile = new ProfileOptions(lists: true, seed: false);
+        var device = new DeviceLevelOptions();
         var cmd = new Command("montecarlo", "Monte Carlo study of the circuits under device non-idealities: many seeded samples per demo, on every core or in shards.")
         {
             demos, level, samples, seed, jobs, shard, model, inputs, columns, output, corners, quiet,
         };
         profile.AddTo(cmd);
+        device.AddTo(cmd, engine: false);
         cmd.SetAction(parse =>
         {
             var request = Request(parse, parse.GetValue(demos) ?? Array.Empty<string>(), parse.GetValue(level)!, parse.GetValue(samples), parse.GetValue(seed),
-                parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(model), parse.GetValue(inputs), parse.GetValue(columns), parse.GetValue(corners), profile);
+                parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(model), parse.GetValue(inputs), parse.GetValue(columns), parse.GetValue(corners), profile, device.Period(parse));
             var dir = parse.GetValue(output)!.FullName;
             using var publication = new Publication();
             var staging = publication.Folder("--out", dir);
@@ -60,7 +62,7 @@ public static class MonteCarloCommand
 
     /// <summary>Checks every option before any work and builds the request with the settings that name the study.</summary>
     private static MonteCarloRequest Request(ParseResult parse, string[] demos, string levelText, int samples, long seed, int jobs, string? shardText,
-        FileInfo? model, FileInfo? inputs, string? columns, bool corners, ProfileOptions profileOptions)
+        FileInfo? model, FileInfo? inputs, string? columns, bool corners, ProfileOptions profileOptions, double? clockPeriod)
     {
         if (samples < 1) throw new UsageException($"--samples: must be at least 1, got {samples}");
         if (jobs < 1) throw new UsageException($"--jobs: must be at least 1, got {jobs}");
@@ -76,8 +78,7 @@ public static class MonteCarloCommand
             if (BridgeDemos.Find(name) is null)
                 throw new UsageException($"unknown demo '{name}' (known: {string.Join(", ", BridgeDemos.All.Select(d => d.Name))})");
         var level = levelText == "device" ? FidelityLevel.Device : FidelityLevel.Macro;
-        if (level == FidelityLevel.Device)
-            throw new UsageException("--level device: the device level is not in this build yet (issue 16); use --level macro");
+        if (clockPeriod is not null && level != FidelityLevel.Device) throw new UsageException("--clock-period applies to the device level only (give --level device)");
 
         // one option may list values (the sweep); --corners is the list of every corner
         var given = profileOptions.Given(parse).ToList();
@@ -88,21 +89,19 @@ public static class MonteCarloCommand
         }
         var lists = given.Where(g => g.Values.Count > 1).ToList();
         if (lists.Count > 1) throw new UsageException($"{lists[0].Option.Name} and {lists[1].Option.Name}: only one option can sweep a list of values at a time");
-        var baseProfile = MappingProfile.For(level);
-        foreach (var (option, values) in given.Where(g => g.Values.Count == 1)) baseProfile = option.Apply(baseProfile, values[0]);
+        var single = given.Where(g => g.Values.Count == 1).ToList();
+        MappingProfile Customize(MappingProfile p)
+        {
+            foreach (var (option, values) in single) p = option.Apply(p, values[0]);
+            return p;
+        }
+        var baseProfile = Customize(MappingProfile.For(level));
         MonteCarloSweep? sweep = null;
         if (lists.Count == 1)
         {
             var (option, values) = lists[0];
             sweep = new MonteCarloSweep(option.Column, values, option.Apply);
         }
-        IReadOnlyList<string?> sweepValues = sweep is null ? new string?[] { null } : sweep.Values.ToArray<string?>();
-        foreach (var value in sweepValues)
-        {
-            var p = value is null ? baseProfile : sweep!.Apply(baseProfile, value);
-            ProfileOptions.Check(p);
-        }
-
         var request = new CompareRequest(demos, new[] { level }, "", model?.FullName, inputs?.FullName,
             ModelsDirectory: model is null ? ModelsFolder.Find() : null, InputColumns: columns);
         var cases = CompareJob.Cases(request);
@@ -120,11 +119,21 @@ public static class MonteCarloCommand
         settings.Add(new("--seed", seed.ToString(CultureInfo.InvariantCulture)));
         foreach (var (option, values) in given.OrderBy(g => ProfileOptionsIndex(g.Option)))
             settings.Add(new(option.Name, string.Join(",", values)));
-        return new MonteCarloRequest
+        if (clockPeriod is { } period) settings.Add(new("--clock-period", period.ToString("R", CultureInfo.InvariantCulture)));
+        var study = new MonteCarloRequest
         {
             Cases = cases, Level = level, Samples = samples, Seed = seed, Shard = shard, Jobs = jobs,
-            Profile = baseProfile, Sweep = sweep, Settings = settings,
+            Profile = baseProfile, Customize = Customize, Sweep = sweep, Settings = settings, ClockPeriod = clockPeriod,
         };
+        // every profile the study will use, before any work (at the device level each demo has its own base)
+        foreach (var c in cases)
+            foreach (var value in study.SweepValues)
+            {
+                var p = study.ProfileAt(c, value);
+                ProfileOptions.Check(p);
+                if (Hwsim.Bridge.Compiler.NetworkCompiler.Unsupported(level, p) is { } unsupported) throw new UsageException(unsupported);
+            }
+        return study;
     }
 
     private static int ProfileOptionsIndex(MappingOption option)

@@ -35,7 +35,7 @@ internal sealed class ProfileOptions
         MappingOption.Number("--drift-nu", "drift exponent nu, default 0.05", (p, x) => p with { DriftExponent = x }, min: 0),
         MappingOption.Number("--temperature", "crossbar temperature (C): G (1 + alpha (T - 27)); default 27 (no change)", (p, x) => p with { Temperature = x }, min: -273.15),
         MappingOption.Number("--temperature-coefficient", "alpha, the conductance's temperature coefficient (1/K), default 0.002", (p, x) => p with { TemperatureCoefficient = x }),
-        MappingOption.Choice("--corner", "amplifier process corner: slow, typical (default) or fast", ProcessCorners.Names,
+        MappingOption.Choice("--corner", "process corner of the amplifiers (and at the device level the transistors): slow, typical (default) or fast", ProcessCorners.Names,
             (p, c) => p with { Corner = Enum.Parse<ProcessCorner>(c, ignoreCase: true) }),
     };
 
@@ -60,6 +60,9 @@ internal sealed class ProfileOptions
         foreach (var o in _options.Values) cmd.Add(o);
         if (_seed is not null) cmd.Add(_seed);
     }
+
+    /// <summary>Whether <c>--seed</c> was given.</summary>
+    public bool SeedGiven(ParseResult parse) => _seed is not null && parse.GetValue(_seed) is not null;
 
     public MappingProfile Build(ParseResult parse, FidelityLevel level) => Build(parse, MappingProfile.For(level));
 

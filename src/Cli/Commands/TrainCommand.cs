@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Hwsim.Bridge.Reports;
 using Hwsim.Nn.Demos;
 using Hwsim.Nn.Models;
@@ -12,7 +13,8 @@ namespace Hwsim.Cli.Commands;
 /// <c>hwsim train DEMO [--epochs N] [--optimizer adam|sgd|momentum|nesterov|rmsprop] [--lr X] [--out MODEL.json] [--plot LOSS.png]</c>:
 /// trains a demo network with its fixed seed, writes the model (default <c>models/DEMO.json</c>) and its loss curve
 /// (default next to the model), and prints progress and the test metrics. With <c>--model</c> instead of a demo it
-/// trains the user's network on the user's data (<see cref="ModelTraining"/>).
+/// trains the user's network on the user's data (<see cref="ModelTraining"/>). With <c>--hardware-aware</c> and the
+/// mapping options of <c>compare</c>, either trains with the macro-level circuit in the forward pass (<see cref="HardwareAwareOptions"/>).
 /// </summary>
 public static class TrainCommand
 {
@@ -24,7 +26,7 @@ public static class TrainCommand
         var lr = new Option<double?>("--lr") { Description = "learning rate (default: the demo's for that optimiser)" };
         var outOpt = new Option<FileInfo?>("--out", "-o") { Description = "model file to write (default: models/DEMO.json)" };
         var plot = new Option<FileInfo?>("--plot") { Description = "loss curve PNG (default for a demo: next to the model, DEMO.loss.png; with --model: none)" };
-        var model = new Option<FileInfo?>("--model") { Description = "train this model (hwsim-model/1 JSON or ONNX, its weights the initial ones) on --data instead of a demo" };
+        var model = new Option<FileInfo?>("--model") { Description = "train this model (hwsim-model/1 JSON or ONNX, its weights the initial ones) on --data instead of a demo; with a DEMO, fine-tune it on the demo's data (same layers as the demo's)" };
         var data = new Option<FileInfo?>("--data") { Description = "with --model: the training data (CSV, a header row; one row per sample, or per time step with --sequence)" };
         var inputs = new Option<string?>("--inputs") { Description = "with --model: the input columns, by name or 0-based index (x0,x1 or 0-3)" };
         var targets = new Option<string?>("--targets") { Description = "with --model: the target columns (cross-entropy: one column of class indices)" };
@@ -38,6 +40,8 @@ public static class TrainCommand
         {
             demo, epochs, optimizer, lr, outOpt, plot, model, data, inputs, targets, sequence, loss, momentum, batchSize, noShuffle,
         };
+        var hardware = new HardwareAwareOptions();
+        hardware.AddTo(cmd);
         cmd.SetAction(parse =>
         {
             int? n = parse.GetValue(epochs);
@@ -48,10 +52,10 @@ public static class TrainCommand
                     ?? throw new UsageException($"--optimizer: unknown optimizer '{name}' (known: adam, sgd, momentum, nesterov, rmsprop)");
             double? rate = parse.GetValue(lr);
             if (rate is not null && (rate <= 0 || !double.IsFinite(rate.Value))) throw new UsageException("--lr must be a positive number");
+            var (hooks, hardwareAware) = hardware.Build(parse, stdout);
 
-            if (parse.GetValue(model) is { } modelFile)
+            if (parse.GetValue(model) is { } modelFile && parse.GetValue(demo) is null)
             {
-                if (parse.GetValue(demo) is string both) throw new UsageException($"give either a demo ('{both}') or --model, not both");
                 var spec = new OptimizerSpec(kind ?? throw new UsageException("--optimizer is required with --model"),
                     rate ?? throw new UsageException("--lr is required with --model"));
                 if (parse.GetValue(momentum) is double m)
@@ -71,7 +75,7 @@ public static class TrainCommand
                     parse.GetValue(loss) ?? throw new UsageException("--loss is required with --model (mse or cross-entropy)"),
                     spec, n ?? 100, batch, !parse.GetValue(noShuffle),
                     parse.GetValue(outOpt)?.FullName ?? throw new UsageException("-o is required with --model"),
-                    parse.GetValue(plot)?.FullName);
+                    parse.GetValue(plot)?.FullName, hooks, hardwareAware);
                 return ModelTraining.Run(request, stdout);
             }
 
@@ -81,17 +85,34 @@ public static class TrainCommand
                          (parse.GetValue(sequence), "--sequence"), (parse.GetValue(loss) is not null, "--loss"), (parse.GetValue(momentum) is not null, "--momentum"),
                          (parse.GetValue(batchSize) is not null, "--batch-size"), (parse.GetValue(noShuffle), "--no-shuffle"),
                      })
-                if (given) throw new UsageException($"{option} goes with --model");
+                if (given) throw new UsageException(parse.GetValue(model) is null ? $"{option} goes with --model" : $"{option} goes with --model alone (a demo brings its own data)");
             var demoName = parse.GetValue(demo) ?? throw new UsageException("give a demo to train (see hwsim demos) or --model");
             var def = DemoCatalog.Find(demoName)
                 ?? throw new UsageException($"unknown demo '{demoName}' (known: {string.Join(", ", DemoCatalog.Names)})");
+            if (hooks is not null && parse.GetValue(outOpt) is null)
+                throw new UsageException("--hardware-aware: give -o (the demo's own model, models/" + def.Name + ".json, stays as it is)");
             string modelPath = parse.GetValue(outOpt)?.FullName ?? Path.Combine("models", def.Name + ".json");
             string plotPath = parse.GetValue(plot)?.FullName
                 ?? Path.Combine(Path.GetDirectoryName(modelPath) ?? "", Path.GetFileNameWithoutExtension(modelPath) + ".loss.png");
             using var publication = new Publication();
             var stagedModel = publication.File("--out", modelPath);
             var stagedPlot = publication.File("--plot", plotPath);
-            var code = Run(def, new DemoOverrides(n, kind, rate), stagedModel, stagedPlot, stdout);
+            Hwsim.Nn.Layers.Sequential? initial = null;
+            if (parse.GetValue(model) is { } start)
+            {
+                if (!def.IsTrained) throw new UsageException($"--model: demo {def.Name} is not trained (its parameters are fixed)");
+                InputPaths.CheckFile(start, "a model file");
+                initial = ModelLoader.Load(start.FullName).Network;
+            }
+            int code;
+            try
+            {
+                code = Run(def, new DemoOverrides(n, kind, rate, hooks, initial), hardwareAware, parse.GetValue(model)?.Name, stagedModel, stagedPlot, stdout);
+            }
+            catch (ModelFormatException ex) when (initial is not null)
+            {
+                throw new UsageException($"--model {parse.GetValue(model)!.Name}: {ex.Message}");
+            }
             var plotted = File.Exists(stagedPlot);
             publication.Commit();
             stdout.WriteLine($"wrote {modelPath}");
@@ -101,12 +122,17 @@ public static class TrainCommand
         return cmd;
     }
 
-    private static int Run(DemoDefinition def, DemoOverrides overrides, string modelPath, string plotPath, TextWriter stdout)
+    private static int Run(DemoDefinition def, DemoOverrides overrides, JsonObject? hardwareAware, string? initialModel, string modelPath, string plotPath, TextWriter stdout)
     {
         stdout.WriteLine($"{def.Name}: {def.Description}");
-        if (!def.IsTrained && (overrides.Epochs is not null || overrides.Optimizer is not null || overrides.LearningRate is not null))
-            stdout.WriteLine("note: this demo is not trained; --epochs, --optimizer and --lr are ignored");
+        if (!def.IsTrained && (overrides.Epochs is not null || overrides.Optimizer is not null || overrides.LearningRate is not null || overrides.Hooks is not null))
+            stdout.WriteLine("note: this demo is not trained; --epochs, --optimizer, --lr and --hardware-aware are ignored");
         var result = Interactive(stdout) ? TrainWithProgressBar(def, overrides) : DemoRunner.Run(def, overrides, PlainProgress(def, overrides, stdout));
+        if (def.IsTrained && result.Model.Extras["training"] is JsonObject training)
+        {
+            if (initialModel is not null) training["initial_model"] = initialModel;
+            if (hardwareAware is not null) training["hardware_aware"] = hardwareAware;
+        }
         ModelFile.Save(result.Model, modelPath);
         if (result.History is { EpochsRun: > 0 } h)
             LossCurvePlot.Save(plotPath, $"{def.Name}: training loss", def.Loss.Name, h.TrainLoss, h.ValidationLoss);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Hwsim.Nn.Layers;
 using Hwsim.Nn.Models;
 using Hwsim.Nn.Training;
 
@@ -18,6 +19,7 @@ public static class DemoRunner
         var data = demo.Data();
         var network = demo.Architecture();
         network.ResetParameters(new Rng(demo.Seed));
+        if (overrides.Initial is { } initial) CopyParameters(initial, network, demo.Name);
         var extras = new JsonObject { ["description"] = demo.Description };
         TrainingHistory? history = null;
 
@@ -31,7 +33,7 @@ public static class DemoRunner
             var kind = overrides.Optimizer ?? demo.Optimizer.Kind;
             var spec = new OptimizerSpec(kind, overrides.LearningRate ?? demo.LearningRateFor(kind));
             var options = demo.Training with { Seed = demo.Seed, Epochs = overrides.Epochs ?? demo.Training.Epochs };
-            history = Trainer.Fit(network, demo.Loss, spec.Create(network.Parameters), data.Train, options, data.Validation, progress);
+            history = Trainer.Fit(network, demo.Loss, spec.Create(network.Parameters), data.Train, options, data.Validation, progress, overrides.Hooks);
             var training = new JsonObject
             {
                 ["seed"] = demo.Seed,
@@ -59,5 +61,22 @@ public static class DemoRunner
         foreach (var metric in metrics) m[metric.Key] = metric.Value;
         extras["metrics"] = m;
         return new DemoResult(demo, model, data, history, metrics);
+    }
+
+    /// <summary>Sets <paramref name="network"/>'s parameters to <paramref name="from"/>'s; both must have the same names and shapes.</summary>
+    private static void CopyParameters(Sequential from, Sequential network, string demo)
+    {
+        var given = from.NamedParameters.ToDictionary(p => p.Key, p => p.Parameter);
+        var wanted = network.NamedParameters;
+        foreach (var p in wanted)
+        {
+            if (!given.TryGetValue(p.Key, out var g) || !g.Shape.SequenceEqual(p.Parameter.Shape))
+                throw new ModelFormatException(given.ContainsKey(p.Key)
+                    ? $"parameter '{p.Key}' is [{string.Join(", ", given[p.Key].Shape)}], demo {demo}'s is [{string.Join(", ", p.Parameter.Shape)}]"
+                    : $"the model has no parameter '{p.Key}' of demo {demo}'s network");
+            p.Parameter.Set(g.Value);
+        }
+        if (given.Count != wanted.Count)
+            throw new ModelFormatException($"the model has parameters demo {demo}'s network lacks: {string.Join(", ", given.Keys.Except(wanted.Select(w => w.Key)))}");
     }
 }

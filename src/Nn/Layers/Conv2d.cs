@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double;
+using Hwsim.Nn.Hooks;
 
 namespace Hwsim.Nn.Layers;
 
@@ -123,7 +124,10 @@ public sealed class Conv2d : ILayer
     }
 
     /// <inheritdoc />
-    public LayerPass Forward(Batch input)
+    public LayerPass Forward(Batch input) => Forward(input, ForwardHooks.None);
+
+    /// <inheritdoc />
+    public LayerPass Forward(Batch input, ForwardHooks hooks)
     {
         var (h, w) = InputSize(input.Features);
         var (oh, ow) = OutputSize(h, w);
@@ -142,9 +146,10 @@ public sealed class Conv2d : ILayer
                     for (int p = 0; p < oh * ow; p++) y[n, oc * oh * ow + p] = res[oc, p] + b;
                 }
             }
+            if (hooks.AffineClip is { } clip) clip.ApplyInPlace(y.Values);
             outputs[t] = y;
         }
-        return new LayerPass(this, input, new Batch(outputs));
+        return new LayerPass(this, input, new Batch(outputs), hooks);
     }
 
     /// <inheritdoc />
@@ -158,6 +163,7 @@ public sealed class Conv2d : ILayer
         {
             var x = input[t];
             var dy = outputGradient[t];
+            if (pass.Hooks.AffineClip is { } clip) dy = Linear.Masked(dy, pass.Output[t], clip);
             var dx = new DenseMatrix(x.RowCount, x.ColumnCount);
             for (int n = 0; n < x.RowCount; n++)
             {

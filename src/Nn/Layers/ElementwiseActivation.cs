@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra.Double;
+using Hwsim.Nn.Hooks;
 
 namespace Hwsim.Nn.Layers;
 
@@ -30,6 +31,9 @@ public abstract class ElementwiseActivation : ILayer
     /// <summary>Its derivative, written in terms of the input x and the output y = f(x).</summary>
     public abstract double Derivative(double x, double y);
 
+    /// <summary>The function that replaces this one under <paramref name="hooks"/>, or null when it runs as it is.</summary>
+    protected abstract IActivationFunction? OverrideIn(ForwardHooks hooks);
+
     /// <inheritdoc />
     public int OutputFeatures(int inputFeatures) => inputFeatures;
 
@@ -37,8 +41,14 @@ public abstract class ElementwiseActivation : ILayer
     public LayerPass Forward(Batch input) => new(this, input, input.Map(m => m.Map(Apply)));
 
     /// <inheritdoc />
+    public LayerPass Forward(Batch input, ForwardHooks hooks) => OverrideIn(hooks) is { } f
+        ? new(this, input, input.Map(m => m.Map(f.Value)), hooks)
+        : new(this, input, input.Map(m => m.Map(Apply)), hooks);
+
+    /// <inheritdoc />
     public Batch Backward(LayerPass pass, Batch outputGradient)
     {
+        var over = OverrideIn(pass.Hooks);
         var steps = new DenseMatrix[pass.Input.Length];
         for (int t = 0; t < steps.Length; t++)
         {
@@ -48,7 +58,10 @@ public abstract class ElementwiseActivation : ILayer
             var dx = new DenseMatrix(x.RowCount, x.ColumnCount);
             double[] xs = x.Values, ys = y.Values, dxs = dx.Values;
             double[] dys = dy.AsColumnMajorArray() ?? dy.ToColumnMajorArray();
-            for (int i = 0; i < xs.Length; i++) dxs[i] = dys[i] * Derivative(xs[i], ys[i]);
+            if (over is null)
+                for (int i = 0; i < xs.Length; i++) dxs[i] = dys[i] * Derivative(xs[i], ys[i]);
+            else
+                for (int i = 0; i < xs.Length; i++) dxs[i] = dys[i] * over.Derivative(xs[i]);
             steps[t] = dx;
         }
         return new Batch(steps);

@@ -1,3 +1,5 @@
+using Hwsim.Nn.Hooks;
+
 namespace Hwsim.Nn.Layers;
 
 /// <summary>
@@ -30,6 +32,9 @@ public sealed class Flatten : ILayer
 
     /// <inheritdoc />
     public LayerPass Forward(Batch input) => new(this, input, input);
+
+    /// <inheritdoc />
+    public LayerPass Forward(Batch input, ForwardHooks hooks) => new(this, input, input, hooks);
 
     /// <inheritdoc />
     public Batch Backward(LayerPass pass, Batch outputGradient) => outputGradient;

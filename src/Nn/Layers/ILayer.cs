@@ -1,8 +1,10 @@
+using Hwsim.Nn.Hooks;
+
 namespace Hwsim.Nn.Layers;
 
 /// <summary>
 /// A layer: named parameters, a forward pass that is a pure function of input and parameters, and its backward
-/// pass right next to it. <see cref="Forward"/> returns a <see cref="LayerPass"/> that records what the
+/// pass right next to it. <see cref="Forward(Batch)"/> returns a <see cref="LayerPass"/> that records what the
 /// backward pass needs and what an inspector wants to see (inputs, outputs, and for an LSTM every gate per step).
 /// </summary>
 public interface ILayer
@@ -24,6 +26,12 @@ public interface ILayer
 
     /// <summary>Runs the layer, recording what backward and inspection need.</summary>
     LayerPass Forward(Batch input);
+
+    /// <summary>
+    /// Runs the layer with the forward-pass changes of <paramref name="hooks"/> (activation overrides, clips; see
+    /// <see cref="ForwardHooks"/>); the pass records them, so that <see cref="Backward"/> differentiates what ran.
+    /// </summary>
+    LayerPass Forward(Batch input, ForwardHooks hooks);
 
     /// <summary>
     /// Back-propagates <paramref name="outputGradient"/> (dLoss/dOutput) through the pass: adds dLoss/dParameter

@@ -1,3 +1,5 @@
+using Hwsim.Nn.Hooks;
+
 namespace Hwsim.Nn.Layers;
 
 /// <summary>
@@ -7,11 +9,12 @@ namespace Hwsim.Nn.Layers;
 public class LayerPass
 {
     /// <summary>Records a pass of <paramref name="layer"/>.</summary>
-    public LayerPass(ILayer layer, Batch input, Batch output)
+    public LayerPass(ILayer layer, Batch input, Batch output, ForwardHooks? hooks = null)
     {
         Layer = layer;
         Input = input;
         Output = output;
+        Hooks = hooks ?? ForwardHooks.None;
     }
 
     /// <summary>The layer that ran.</summary>
@@ -22,4 +25,7 @@ public class LayerPass
 
     /// <summary>What came out.</summary>
     public Batch Output { get; }
+
+    /// <summary>The forward-pass changes the layer ran with (<see cref="ForwardHooks.None"/> for the plain pass).</summary>
+    public ForwardHooks Hooks { get; }
 }

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double;
+using Hwsim.Nn.Hooks;
 
 namespace Hwsim.Nn.Layers;
 
@@ -53,10 +54,14 @@ public sealed class Linear : ILayer
     }
 
     /// <inheritdoc />
-    public LayerPass Forward(Batch input)
+    public LayerPass Forward(Batch input) => Forward(input, ForwardHooks.None);
+
+    /// <inheritdoc />
+    public LayerPass Forward(Batch input, ForwardHooks hooks)
     {
         OutputFeatures(input.Features);
-        return new LayerPass(this, input, input.Map(Apply));
+        var output = hooks.AffineClip is { } clip ? input.Map(x => clip.ApplyInPlace(Apply(x))) : input.Map(Apply);
+        return new LayerPass(this, input, output, hooks);
     }
 
     private Matrix<double> Apply(Matrix<double> x)
@@ -73,11 +78,20 @@ public sealed class Linear : ILayer
         for (int t = 0; t < dx.Length; t++)
         {
             var dy = outputGradient[t];
+            if (pass.Hooks.AffineClip is { } clip) dy = Masked(dy, pass.Output[t], clip);
             Weight.Grad.Add(dy.TransposeThisAndMultiply(pass.Input[t]), Weight.Grad);
             if (Bias is not null) Tensors.AddColumnSums(Bias.Grad, dy);
             dx[t] = dy.Multiply(Weight.Value);
         }
         return new Batch(dx);
+    }
+
+    /// <summary>The gradient through a clip: <paramref name="dy"/> with zeros where <paramref name="y"/> sits at a limit.</summary>
+    internal static Matrix<double> Masked(Matrix<double> dy, Matrix<double> y, ClipRange clip)
+    {
+        var masked = DenseMatrix.OfMatrix(dy);
+        clip.MaskInPlace(masked.Values, y.AsColumnMajorArray() ?? y.ToColumnMajorArray());
+        return masked;
     }
 
     /// <summary>PyTorch's default: W and b uniform in +-1/sqrt(in_features).</summary>

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double;
+using Hwsim.Nn.Hooks;
 
 namespace Hwsim.Nn.Layers;
 
@@ -126,9 +127,17 @@ public sealed class Lstm : ILayer
     /// <inheritdoc />
     public LayerPass Forward(Batch input) => Run(input);
 
-    /// <summary>Runs the sequence from the state <paramref name="initial"/> (when null, <see cref="StartState"/>), recording every gate.</summary>
-    public LstmPass Run(Batch input, LstmState? initial = null)
+    /// <inheritdoc />
+    public LayerPass Forward(Batch input, ForwardHooks hooks) => Run(input, null, hooks);
+
+    /// <summary>
+    /// Runs the sequence from the state <paramref name="initial"/> (when null, <see cref="StartState"/>), recording every
+    /// gate. With <paramref name="hooks"/>, the gate pre-activations are clipped to its affine clip, the cell state to its
+    /// cell-state clip, and its sigmoid and tanh overrides replace the gates' functions and tanh(c).
+    /// </summary>
+    public LstmPass Run(Batch input, LstmState? initial = null, ForwardHooks? hooks = null)
     {
+        hooks ??= ForwardHooks.None;
         OutputFeatures(input.Features);
         int n = input.Size, hs = HiddenSize;
         initial ??= StartState(n);
@@ -149,7 +158,7 @@ public sealed class Lstm : ILayer
             var c = initial.C[k];
             for (int t = 0; t < input.Length; t++)
             {
-                layerSteps[t] = Step(k, xs[t], h, c);
+                layerSteps[t] = Step(k, xs[t], h, c, hooks);
                 h = layerSteps[t].H;
                 c = layerSteps[t].C;
             }
@@ -158,10 +167,10 @@ public sealed class Lstm : ILayer
             finalC[k] = c;
             xs = layerSteps.Select(s => s.H).ToArray();
         }
-        return new LstmPass(this, input, new Batch(xs), steps, initial, new LstmState(finalH, finalC));
+        return new LstmPass(this, input, new Batch(xs), steps, initial, new LstmState(finalH, finalC), hooks);
     }
 
-    private LstmStep Step(int k, Matrix<double> x, Matrix<double> hPrev, Matrix<double> cPrev)
+    private LstmStep Step(int k, Matrix<double> x, Matrix<double> hPrev, Matrix<double> cPrev, ForwardHooks hooks)
     {
         int n = x.RowCount, hs = HiddenSize;
         var pre = x.TransposeAndMultiply(weightIh[k].Value) + hPrev.TransposeAndMultiply(weightHh[k].Value);
@@ -170,6 +179,9 @@ public sealed class Lstm : ILayer
             Tensors.AddRowVector(pre, biasIh[k]!.Value);
             Tensors.AddRowVector(pre, biasHh[k]!.Value);
         }
+        hooks.AffineClip?.ApplyInPlace(pre);
+        IActivationFunction? sig = hooks.Sigmoid, tanh = hooks.Tanh;
+        ClipRange? cellClip = hooks.CellStateClip;
         var i = new DenseMatrix(n, hs);
         var f = new DenseMatrix(n, hs);
         var g = new DenseMatrix(n, hs);
@@ -183,12 +195,13 @@ public sealed class Lstm : ILayer
         int block = hs * n;
         for (int e = 0; e < block; e++)
         {
-            iv[e] = Sigmoid.Logistic(a[e]);
-            fv[e] = Sigmoid.Logistic(a[block + e]);
-            gv[e] = Math.Tanh(a[2 * block + e]);
-            ov[e] = Sigmoid.Logistic(a[3 * block + e]);
+            iv[e] = sig is null ? Sigmoid.Logistic(a[e]) : sig.Value(a[e]);
+            fv[e] = sig is null ? Sigmoid.Logistic(a[block + e]) : sig.Value(a[block + e]);
+            gv[e] = tanh is null ? Math.Tanh(a[2 * block + e]) : tanh.Value(a[2 * block + e]);
+            ov[e] = sig is null ? Sigmoid.Logistic(a[3 * block + e]) : sig.Value(a[3 * block + e]);
             cv[e] = fv[e] * cp[e] + iv[e] * gv[e];
-            tcv[e] = Math.Tanh(cv[e]);
+            if (cellClip is { } cc) cv[e] = cc.Apply(cv[e]);
+            tcv[e] = tanh is null ? Math.Tanh(cv[e]) : tanh.Value(cv[e]);
             hv[e] = ov[e] * tcv[e];
         }
         return new LstmStep(x, hPrev, cPrev, pre, i, f, g, o, c, tc, h);
@@ -198,6 +211,8 @@ public sealed class Lstm : ILayer
     public Batch Backward(LayerPass pass, Batch outputGradient)
     {
         var lp = (LstmPass)pass;
+        IActivationFunction? sig = lp.Hooks.Sigmoid, tanh = lp.Hooks.Tanh;
+        ClipRange? affineClip = lp.Hooks.AffineClip, cellClip = lp.Hooks.CellStateClip;
         int n = lp.Input.Size, hs = HiddenSize, len = lp.Input.Length;
         IReadOnlyList<Matrix<double>> dOut = outputGradient.Steps;
         var dh0 = new Matrix<double>[NumLayers];
@@ -213,17 +228,30 @@ public sealed class Lstm : ILayer
                 var dcPrev = new DenseMatrix(n, hs);
                 double[] d = da.Values, dcp = dcPrev.Values, dhIn = Dense(dOut[t]), dhN = Dense(dhNext), dcN = Dense(dcNext);
                 double[] iv = Dense(s.I), fv = Dense(s.F), gv = Dense(s.G), ov = Dense(s.O), tcv = Dense(s.TanhC), cp = Dense(s.CPrev);
+                double[] a = Dense(s.PreActivation), cv = Dense(s.C);
                 int block = hs * n;
                 for (int e = 0; e < block; e++)
                 {
                     double dh = dhIn[e] + dhN[e];
-                    double dc = dcN[e] + dh * ov[e] * (1.0 - tcv[e] * tcv[e]);
-                    d[e] = dc * gv[e] * iv[e] * (1.0 - iv[e]);
-                    d[block + e] = dc * cp[e] * fv[e] * (1.0 - fv[e]);
-                    d[2 * block + e] = dc * iv[e] * (1.0 - gv[e] * gv[e]);
-                    d[3 * block + e] = dh * tcv[e] * ov[e] * (1.0 - ov[e]);
+                    double dc = dcN[e] + dh * ov[e] * (tanh is null ? 1.0 - tcv[e] * tcv[e] : tanh.Derivative(cv[e]));
+                    if (cellClip is { } cc) dc *= cc.Slope(cv[e]);
+                    if (sig is null && tanh is null)
+                    {
+                        d[e] = dc * gv[e] * iv[e] * (1.0 - iv[e]);
+                        d[block + e] = dc * cp[e] * fv[e] * (1.0 - fv[e]);
+                        d[2 * block + e] = dc * iv[e] * (1.0 - gv[e] * gv[e]);
+                        d[3 * block + e] = dh * tcv[e] * ov[e] * (1.0 - ov[e]);
+                    }
+                    else
+                    {
+                        d[e] = dc * gv[e] * (sig is null ? iv[e] * (1.0 - iv[e]) : sig.Derivative(a[e]));
+                        d[block + e] = dc * cp[e] * (sig is null ? fv[e] * (1.0 - fv[e]) : sig.Derivative(a[block + e]));
+                        d[2 * block + e] = dc * iv[e] * (tanh is null ? 1.0 - gv[e] * gv[e] : tanh.Derivative(a[2 * block + e]));
+                        d[3 * block + e] = dh * tcv[e] * (sig is null ? ov[e] * (1.0 - ov[e]) : sig.Derivative(a[3 * block + e]));
+                    }
                     dcp[e] = dc * fv[e];
                 }
+                if (affineClip is { } ac) ac.MaskInPlace(d, a);
                 weightIh[k].Grad.Add(da.TransposeThisAndMultiply(s.X), weightIh[k].Grad);
                 weightHh[k].Grad.Add(da.TransposeThisAndMultiply(s.HPrev), weightHh[k].Grad);
                 if (biasIh[k] is not null)

@@ -1,3 +1,5 @@
+using Hwsim.Nn.Hooks;
+
 namespace Hwsim.Nn.Layers;
 
 /// <summary>
@@ -7,8 +9,9 @@ namespace Hwsim.Nn.Layers;
 public sealed class LstmPass : LayerPass
 {
     /// <summary>Records an LSTM pass.</summary>
-    public LstmPass(Lstm layer, Batch input, Batch output, IReadOnlyList<IReadOnlyList<LstmStep>> steps, LstmState initial, LstmState final)
-        : base(layer, input, output)
+    public LstmPass(Lstm layer, Batch input, Batch output, IReadOnlyList<IReadOnlyList<LstmStep>> steps, LstmState initial, LstmState final,
+        ForwardHooks? hooks = null)
+        : base(layer, input, output, hooks)
     {
         Steps = steps;
         InitialState = initial;

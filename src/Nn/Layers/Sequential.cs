@@ -1,3 +1,5 @@
+using Hwsim.Nn.Hooks;
+
 namespace Hwsim.Nn.Layers;
 
 /// <summary>nn.Sequential: layers run in order. Its state_dict keys are <c>LAYERNAME.key</c>.</summary>
@@ -52,17 +54,23 @@ public sealed class Sequential : ILayer
     /// <inheritdoc />
     public LayerPass Forward(Batch input) => Trace(input);
 
+    /// <inheritdoc />
+    public LayerPass Forward(Batch input, ForwardHooks hooks) => Trace(input, hooks);
+
     /// <summary>Runs every layer, keeping each layer's input, output and (LSTM) gates.</summary>
-    public SequentialPass Trace(Batch input)
+    public SequentialPass Trace(Batch input) => Trace(input, ForwardHooks.None);
+
+    /// <summary>Runs every layer with the forward-pass changes of <paramref name="hooks"/>, keeping what <see cref="Trace(Batch)"/> keeps.</summary>
+    public SequentialPass Trace(Batch input, ForwardHooks hooks)
     {
         var passes = new LayerPass[layers.Length];
         var x = input;
         for (int i = 0; i < layers.Length; i++)
         {
-            passes[i] = layers[i].Forward(x);
+            passes[i] = hooks.IsNone ? layers[i].Forward(x) : layers[i].Forward(x, hooks);
             x = passes[i].Output;
         }
-        return new SequentialPass(this, input, x, passes);
+        return new SequentialPass(this, input, x, passes, hooks);
     }
 
     /// <summary>Runs the network and returns only its output.</summary>

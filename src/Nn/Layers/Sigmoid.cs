@@ -1,3 +1,5 @@
+using Hwsim.Nn.Hooks;
+
 namespace Hwsim.Nn.Layers;
 
 /// <summary>1 / (1 + exp(-x)), as nn.Sigmoid.</summary>
@@ -8,6 +10,9 @@ public sealed class Sigmoid(string name) : ElementwiseActivation(name)
 
     /// <inheritdoc />
     public override double Apply(double x) => Logistic(x);
+
+    /// <inheritdoc />
+    protected override IActivationFunction? OverrideIn(ForwardHooks hooks) => hooks.Sigmoid;
 
     /// <inheritdoc />
     public override double Derivative(double x, double y) => y * (1.0 - y);
