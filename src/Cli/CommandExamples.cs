@@ -22,7 +22,7 @@ internal static class CommandExamples
         [
             "hwsim train mlp-xor --epochs 2000 --out xor.json --plot xor.loss.png",
             "hwsim train --model init.json --data train.csv --inputs x1,x2 --targets y --loss mse --optimizer adam --lr 0.01 --epochs 500 -o trained.json",
-            "hwsim train lstm-airline --hardware-aware --weight-bits 4 --variation 0.1 -o airline-hw.json   # then: hwsim compare lstm-airline --model airline-hw.json --level macro --weight-bits 4 --variation 0.1",
+            "hwsim train lstm-sine --model models/lstm-sine.json --hardware-aware --weight-bits 3 --lr 0.003 --epochs 100 -o sine-3bit.json   # then: hwsim compare lstm-sine --model sine-3bit.json --level macro --weight-bits 3",
         ],
         ["infer"] = ["hwsim infer models/mlp-xor.json rows.csv --out outputs.csv   # rows.csv: a header (x1,x2), then one row per sample"],
         ["demos"] = ["hwsim demos"],

@@ -64,7 +64,7 @@ public class DeviceLevelTests
         Assert.Contains("wrdata lstm-cell.txt", text);
         var parsed = NetlistReader.Parse(text, "lstm-cell.device.cir");
         Assert.Single(parsed.Analyses);
-        Assert.Contains(parsed.Notes, n => n.Contains(".control", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(parsed.ControlLines, l => l.Text.StartsWith("wrdata lstm-cell.txt", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>

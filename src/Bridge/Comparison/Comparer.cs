@@ -196,7 +196,7 @@ public static class Comparer
             var shortest = period;
             foreach (var f in SweepFractions)
             {
-                var t = period * f;
+                var t = ClockCalibration.Tidy(period * f);
                 var trial = ClockedEvaluator.Run(network, prefix, t, ranges, options.Engine, waveforms: false);
                 var metric = SweepMetric(software, trial.Trace, points);
                 sweep.Add((t, metric));

@@ -39,9 +39,13 @@ public static class ClockCalibration
         var needed = Math.Max(settling, 1e-9) * Margin / WindowFraction(network);
         var decade = Math.Pow(10, Math.Floor(Math.Log10(needed)));
         foreach (var m in new[] { 1.0, 2, 5, 10 })
-            if (m * decade >= needed * (1 - 1e-12)) return m * decade;
-        return 10 * decade;
+            if (m * decade >= needed * (1 - 1e-12)) return Tidy(m * decade);
+        return Tidy(10 * decade);
     }
+
+    /// <summary>A period rounded to 12 significant digits, so that 1e-5 is written 1E-05, not 9.999999999999999E-06.</summary>
+    public static double Tidy(double period) =>
+        double.Parse(period.ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     /// <summary>Throws <see cref="ClockPeriodException"/> when the compute phase of <paramref name="period"/> is shorter than the settling time.</summary>
     public static void Check(CompiledNetwork network, double period, double settling)
