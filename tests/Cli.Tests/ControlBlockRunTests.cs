@@ -60,6 +60,54 @@ public sealed class ControlBlockRunTests
     }
 
     [Fact]
+    public void When_QuitZeroAfterAFailedCommand_Expect_Exit2NotSuccess()
+    {
+        var file = CliRunner.TempFile("stale.cir", Netlist("op\nlet ok = 1\npz 1 0 2 0 vol pz\nif ok\n  echo INFO: success\n  quit 0\nend"));
+
+        var (code, output, err) = CliRunner.Run("run", file);
+
+        Assert.Equal(2, code);
+        Assert.Contains("INFO: success", output);
+        Assert.Contains($"{file}:8:1: pz: this analysis or command is not available in hwsim", err);
+        Assert.Contains("hwsim: error: the control block quit with 0 after 1 command failed (above); exit 2", err);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void When_NetlistHasItsOwnAnalysis_Expect_ItRunsAfterTheBlockOnlyForPrintLines(bool print)
+    {
+        var file = CliRunner.TempFile("again.cir", $"""
+            own analysis
+            v1 in 0 dc 1
+            r1 in out 1k
+            r2 out 0 1k
+            .op
+            {(print ? ".print dc v(out)\n.dc v1 0 1 0.5" : "")}
+            .control
+            run
+            print v(out)
+            .endc
+            .end
+            """);
+
+        var (code, output, err) = CliRunner.Run("run", file);
+
+        Assert.True(code == 0, err);
+        Assert.Contains("v(out) = 5.000000e-01\n", output);
+        if (print)
+        {
+            Assert.Contains("Index   v-sweep         v(out)", output); // the .dc ran again after the block, with its table
+            Assert.DoesNotContain("not run after its control block", err);
+        }
+        else
+        {
+            Assert.Single(output.Split('\n'), l => l.StartsWith("No. of Data Rows", StringComparison.Ordinal));
+            Assert.Contains("hwsim: note: the netlist's own analyses were not run after its control block", err);
+        }
+    }
+
+    [Fact]
     public void When_WriteAndPlot_Expect_RawfileAndPngsWhereTheBlockSays()
     {
         var dir = Directory.CreateTempSubdirectory("hwsim-control").FullName;

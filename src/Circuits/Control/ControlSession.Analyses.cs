@@ -13,7 +13,11 @@ public sealed partial class ControlSession
     private readonly Dictionary<string, double> _parameterChanges = new(StringComparer.OrdinalIgnoreCase);
     private List<string>? _saves;
 
-    /// <summary><c>run</c>: the netlist's own analyses, in order, each a new plot.</summary>
+    /// <summary>
+    /// <c>run</c>: the netlist's own analyses, each a new plot, in ngspice 39's order: grouped by type (AC, DC,
+    /// operating point, transient, noise: its table of analyses) and within a type in reverse netlist order (it
+    /// prepends each line to its type's list). The last plot made is the current one, as in ngspice.
+    /// </summary>
     private void RunNetlist()
     {
         if (_netlist.Analyses.Count == 0)
@@ -21,8 +25,20 @@ public sealed partial class ControlSession
             Report("run: the netlist has no analysis (.op, .dc, .ac, .tran)");
             return;
         }
-        foreach (var analysis in _netlist.Analyses.ToList()) RunAnalysis(analysis);
+        var ordered = _netlist.Analyses.Select((a, i) => (Analysis: a, Index: i))
+            .OrderBy(x => RunRank(x.Analysis.Kind)).ThenByDescending(x => x.Index).Select(x => x.Analysis).ToList();
+        DoingAnalysis(); // once for the whole run, as ngspice says it
+        foreach (var analysis in ordered) RunAnalysis(analysis, announce: false);
     }
+
+    private static int RunRank(Results.AnalysisKind kind) => kind switch
+    {
+        Results.AnalysisKind.Ac => 0,
+        Results.AnalysisKind.DcSweep => 1,
+        Results.AnalysisKind.OperatingPoint => 2,
+        Results.AnalysisKind.Transient => 3,
+        _ => 4,
+    };
 
     /// <summary><c>op</c>, <c>dc ...</c>, <c>ac ...</c>, <c>tran ...</c>, <c>noise ...</c>: the arguments of the dot card.</summary>
     private void AnalysisCommand(string name, List<string> args)
@@ -34,11 +50,16 @@ public sealed partial class ControlSession
         RunAnalysis(analysis);
     }
 
-    private void RunAnalysis(Analysis analysis)
+    private void DoingAnalysis()
     {
         var o = _netlist.Options;
         _out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Doing analysis at TEMP = {o.Temperature:F6} and TNOM = {o.NominalTemperature:F6}"));
         _out.WriteLine();
+    }
+
+    private void RunAnalysis(Analysis analysis, bool announce = true)
+    {
+        if (announce) DoingAnalysis();
         try
         {
             var results = NetlistRun.Located(_netlist, () =>

@@ -151,6 +151,7 @@ public sealed partial class ControlSession
             if (name.Equals("all", StringComparison.OrdinalIgnoreCase))
             {
                 foreach (var p in Plots.All.Where(p => p != Plots.Constants).ToList()) Plots.Remove(p);
+                Plots.RestartNumbering();
                 continue;
             }
             if (Plots.Find(name) is not { } plot || !Plots.Remove(plot)) Report($"destroy: no such plot {name}");

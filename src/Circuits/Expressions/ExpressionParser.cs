@@ -249,7 +249,12 @@ public static class ExpressionParser
             Advance(); // '('
             var arguments = new List<Expression>();
             if (_current.Kind == TokenKind.RightParen)
-                throw new ExpressionException($"function '{name.Text}' needs arguments", _current.Column);
+            {
+                // a .func may take no arguments (.func f() '...'); built-in functions all take some
+                if (!isUser) throw new ExpressionException($"function '{name.Text}' needs arguments", _current.Column);
+                Advance();
+                return new FunctionCall(lower, arguments);
+            }
             arguments.Add(ParseConditional());
             var height = _height;
             while (_current.Kind == TokenKind.Comma)

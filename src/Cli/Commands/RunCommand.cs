@@ -55,14 +55,21 @@ public static class RunCommand
         foreach (var warning in netlist.Warnings) stderr.WriteLine($"hwsim: warning: {warning}");
         stdout.WriteLine($"Circuit: {netlist.Title}");
 
-        // A .control block runs first, as in ngspice's batch mode; unless it quits, the netlist's own analyses follow.
+        // A .control block runs first, as in ngspice's batch mode. Unless it quits, the netlist's own analyses run
+        // after it when something asks for their results (.print lines, as ngspice decides, or --out).
         ControlSession? session = null;
         if (netlist.ControlLines.Count > 0)
         {
             var script = ControlScript.Parse(netlist.ControlLines);
             session = new ControlSession(netlist, ControlHosting.For(file, limits, stdout, stderr));
-            if (session.Run(script) is { } quit) return quit;
+            if (session.Run(script) is { } quit) return QuitCode(quit, session, stderr);
             netlist = session.Netlist;
+            if (output is null && netlist.Outputs.Prints.Count == 0)
+            {
+                if (netlist.Analyses.Count > 0)
+                    stderr.WriteLine("hwsim: note: the netlist's own analyses were not run after its control block: it has no .print line and no --out was given (as ngspice -b)");
+                return SessionCode(session);
+            }
         }
         else if (netlist.Analyses.Count == 0) stdout.WriteLine("(the netlist has no analysis: add .op, .dc, .ac or .tran)");
 
@@ -120,10 +127,24 @@ public static class RunCommand
             stdout.WriteLine($"  solving time           {Ms(st.SolveTime)}");
             stdout.WriteLine($"  device load time       {Ms(st.LoadTime)}");
         }
-        // A control block that went on past failures (as ngspice does) still says so in the exit code.
-        if (session is { FailedAnalyses: > 0 }) return ExitCodes.SimulationFailure;
-        if (session is { Errors: > 0 }) return ExitCodes.BadInput;
-        return ExitCodes.Success;
+        return session is null ? ExitCodes.Success : SessionCode(session);
+    }
+
+    /// <summary>A control block that went on past failures (as ngspice does) still says so in the exit code: 1 when an analysis failed, 2 when a command did.</summary>
+    private static int SessionCode(ControlSession session) =>
+        session.FailedAnalyses > 0 ? ExitCodes.SimulationFailure : session.Errors > 0 ? ExitCodes.BadInput : ExitCodes.Success;
+
+    /// <summary>
+    /// The exit code of a control block that quit: its own, except that <c>quit 0</c> after commands hwsim could not
+    /// carry out is not a success (a self-checking netlist would otherwise pass on stale values): 1 when an analysis
+    /// failed, else 2.
+    /// </summary>
+    private static int QuitCode(int quit, ControlSession session, TextWriter stderr)
+    {
+        if (quit != 0 || session.Errors == 0) return quit;
+        var code = session.FailedAnalyses > 0 ? ExitCodes.SimulationFailure : ExitCodes.BadInput;
+        stderr.WriteLine($"hwsim: error: the control block quit with 0 after {session.Errors} command{(session.Errors == 1 ? "" : "s")} failed (above); exit {code}");
+        return code;
     }
 
     /// <summary>A rawfile written plot by plot into the publication's staging path (moved into place only when the run succeeded).</summary>

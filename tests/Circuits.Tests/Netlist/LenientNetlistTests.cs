@@ -148,4 +148,25 @@ public sealed class LenientNetlistTests
 
         BothEngines.AssertAgree(run);
     }
+
+    /// <summary>A <c>.func</c> of no arguments (ngspice's regression func-1 uses one); built-in functions still need theirs.</summary>
+    [NgspiceFact]
+    public void When_FuncWithoutArguments_Expect_NgspicesValue()
+    {
+        var run = BothEngines.RunText("""
+            zero-argument func
+            .func foo0() '1013.0'
+            .func twice(x) '2*x'
+            v1 1 0 '100*foo0()'
+            v2 2 0 'twice(foo0()) + foo0()'
+            r1 1 0 1k
+            r2 2 0 1k
+            .op
+            .end
+            """, "func0.cir");
+
+        BothEngines.AssertAgree(run);
+        Assert.Equal(101300, run.Ours[0]["v(1)"].Real[0]);
+        Assert.Equal(3039, run.Ours[0]["v(2)"].Real[0]);
+    }
 }

@@ -11,7 +11,8 @@ namespace Hwsim.Circuits.Control.Vectors;
 public sealed class PlotSet
 {
     private readonly List<VectorPlot> _plots = [];
-    private readonly Dictionary<string, int> _counters = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>ngspice's plot_num: one number for all plot types, raised only when a name is taken (ac1, ac2, dc2, op2).</summary>
+    private int _number = 1;
 
     public PlotSet(DateTime date)
     {
@@ -41,13 +42,14 @@ public sealed class PlotSet
     /// <summary>Every plot, newest first (as ngspice lists them), <c>const</c> last.</summary>
     public IEnumerable<VectorPlot> All => _plots.AsEnumerable().Reverse();
 
-    /// <summary>Adds a plot named <paramref name="kind"/> with the next free number (<c>tran1</c>, <c>tran2</c>) and makes it current.</summary>
+    /// <summary>
+    /// Adds a plot named <paramref name="kind"/> and a number, and makes it current. As ngspice's plot_alloc, the
+    /// number is shared by all types and raised only while the name is taken: ac1 then ac2, then dc2, op2.
+    /// </summary>
     public VectorPlot Add(string kind, string title, string typeName, DateTime date)
     {
-        var n = _counters.GetValueOrDefault(kind) + 1;
-        while (Find(kind + n) is not null) n++;
-        _counters[kind] = n;
-        var plot = new VectorPlot(kind + n, title, typeName, date);
+        while (_plots.Any(p => p.Name.Equals(kind + _number, StringComparison.OrdinalIgnoreCase))) _number++;
+        var plot = new VectorPlot(kind + _number, title, typeName, date);
         _plots.Add(plot);
         Current = plot;
         return plot;
@@ -60,6 +62,9 @@ public sealed class PlotSet
             if (IsPrefix(name, p.Name)) return p;
         return null;
     }
+
+    /// <summary>Numbers plots from 1 again, as ngspice does after <c>destroy all</c>.</summary>
+    public void RestartNumbering() => _number = 1;
 
     /// <summary>Deletes a plot (not <c>const</c>); the current plot falls back to the newest one left.</summary>
     public bool Remove(VectorPlot plot)
