@@ -88,6 +88,28 @@ public class DeviceLevelTests
         Assert.Equal(FidelityLevel.Device, r.Level);
     }
 
+    /// <summary>
+    /// The period sweep watches the demo's task metric (mlp-xor: accuracy against its targets over the first points),
+    /// or without one the output RMS error against software (neuron-tanh); every period kept as "within 1 %" holds it.
+    /// </summary>
+    [Theory]
+    [InlineData("mlp-xor", "accuracy")]
+    [InlineData("neuron-tanh", "output RMS error against software")]
+    public void When_PeriodSwept_Expect_TheTaskMetricWatchedAndHeldDownToTheShortestPeriod(string demo, string metric)
+    {
+        var c = BridgeDemos.Get(demo).ToCase(RepoFiles.Models);
+        var r = Comparer.Run(c, FidelityLevel.Device, c.DeviceProfile);
+        var t = r.Timing!;
+        _output.WriteLine($"{demo}: {t.PeriodSweepMetric}: " + string.Join(", ", t.PeriodSweep.Select(p => $"{p.Period:G3} s -> {p.Metric:G4}")));
+        Assert.Equal(metric, t.PeriodSweepMetric);
+        Assert.NotNull(t.MinClockPeriod);
+        var reference = t.PeriodSweep[0].Metric;
+        Assert.Equal(t.ClockPeriod, t.PeriodSweep[0].Period);
+        foreach (var (period, value) in t.PeriodSweep.Where(p => p.Period >= t.MinClockPeriod))
+            Assert.True(Math.Abs(value - reference) <= 0.01 * Math.Abs(reference) + 1e-12, $"{period} s: {value} against {reference}");
+        if (metric == "accuracy") Assert.Equal(1.0, reference);
+    }
+
     /// <summary>A clock period shorter than the measured settling is bad input, with the settling time in the message.</summary>
     [Fact]
     public void When_ClockPeriodTooShort_Expect_ClockPeriodExceptionWithSettling()

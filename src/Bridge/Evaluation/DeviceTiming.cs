@@ -26,12 +26,15 @@ public sealed record DeviceTiming
     /// <summary>Time points the simulator reported.</summary>
     public int TimePoints { get; init; }
     /// <summary>
-    /// The shortest period at which the output RMS error against software, over the first points (Comparer.SweepPoints),
-    /// stays within 1 % of its value at this period, when a sweep measured it (s).
+    /// The shortest period at which the sweep's metric (<see cref="PeriodSweepMetric"/>: the task metric, or without
+    /// one the output RMS error against software), over the first points (Comparer.SweepPoints), stays within 1 % of
+    /// its value at this period, when a sweep measured it (s).
     /// </summary>
     public double? MinClockPeriod { get; init; }
-    /// <summary>The sweep behind <see cref="MinClockPeriod"/>: (period, output RMS error) pairs, longest period first.</summary>
+    /// <summary>The sweep behind <see cref="MinClockPeriod"/>: (period, metric) pairs, longest period first.</summary>
     public IReadOnlyList<(double Period, double Metric)> PeriodSweep { get; init; } = Array.Empty<(double, double)>();
+    /// <summary>What the sweep watched: "accuracy", "RMSE against the targets" or "output RMS error against software".</summary>
+    public string PeriodSweepMetric { get; init; } = "output RMS error against software";
     /// <summary>Node waveforms over the first periods (volts), for the waveform figure.</summary>
     public DeviceWaveforms? Waveforms { get; init; }
 }

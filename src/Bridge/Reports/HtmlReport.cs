@@ -48,7 +48,7 @@ public static class HtmlReport
         ("period", "clock_period_s: the device level's clock period, seconds (empty at the other levels)"),
         ("settling", "settling_time_s: the worst time, over steps and outputs (and LSTM states), to stay within 0.1 % of the output range of the value at the end of the compute phase, seconds"),
         ("energy", "energy_per_inference_j: the energy of every supply over one inference (a whole sequence for LSTMs, one sample otherwise), joules"),
-        ("min period", "min_clock_period_s: the shortest period at which the output RMS error over the first points stays within 1 % of its value at the default period, seconds"),
+        ("min period", "min_clock_period_s: the shortest period at which the task metric (without one, the output RMS error against software) over the first points stays within 1 % of its value at the default period, seconds"),
         ("worst signal", "the signal with the largest max |circuit − software| (any layer, not only outputs)"),
         ("its err", "that signal's max |circuit − software|, network units"),
         ("points", "samples or time steps compared"),

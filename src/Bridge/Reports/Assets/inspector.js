@@ -135,7 +135,7 @@
     if (!t) return;
     host.appendChild(el('p', { 'class': 'facts', id: 'timing-facts' }, 'Clock period ' + seconds(t.clockPeriod) + ' (compute phase ' + seconds(t.computeWindow) +
       '); the slowest watched signal settles within 0.1 % in ' + seconds(t.settlingTime) + '; energy per inference (' + (t.sequencePerInference ? 'one whole sequence' : 'one sample') +
-      ') ' + joules(t.energyPerInference) + (isNum(t.minClockPeriod) ? '; shortest clock period keeping the output error within 1 %: ' + seconds(t.minClockPeriod) : '') +
+      ') ' + joules(t.energyPerInference) + (isNum(t.minClockPeriod) ? '; shortest clock period keeping the ' + (t.periodSweepMetric || 'output error') + ' within 1 %: ' + seconds(t.minClockPeriod) : '') +
       '; ' + t.timePoints + ' time points simulated.'));
     var table = el('table', { id: 'energy' });
     var head = el('tr'); head.appendChild(el('th', { 'class': 'name' }, 'supplies of')); head.appendChild(el('th', null, 'energy over the run')); head.appendChild(el('th', null, 'share'));

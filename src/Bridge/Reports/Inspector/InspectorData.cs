@@ -158,6 +158,7 @@ public static class InspectorData
         w.WriteBoolean("sequencePerInference", t.SequencePerInference);
         if (t.MinClockPeriod is { } min) w.WriteNumber("minClockPeriod", min);
         else w.WriteNull("minClockPeriod");
+        w.WriteString("periodSweepMetric", t.PeriodSweepMetric);
         w.WriteNumber("timePoints", t.TimePoints);
         w.WriteStartObject("energyByKind");
         foreach (var (kind, joules) in t.EnergyByKind.OrderByDescending(x => x.Value)) Number(w, kind, joules);
