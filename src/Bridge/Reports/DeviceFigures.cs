@@ -109,7 +109,8 @@ internal static class DeviceFigures
             var m = plt.Add.VerticalLine(min * 1e6, 1, Software);
             m.LegendText = $"shortest period within 1 %: {N(min * 1e6)} us";
         }
-        plt.ShowLegend(Alignment.UpperRight);
+        // off the data: an error is low at long periods (upper right free), an accuracy high (lower right free)
+        plt.ShowLegend(t.PeriodSweepMetric == "accuracy" ? Alignment.LowerRight : Alignment.UpperRight);
         return sink.Save(plt, "period-sweep", $"{char.ToUpperInvariant(t.PeriodSweepMetric[0])}{t.PeriodSweepMetric[1..]} against clock period",
             $"The device-level transient of the first {Math.Min(Comparer.SweepPoints, r.Software.Points)} points at shorter and shorter periods: once the compute phase is shorter than the settling, the outputs are read before they arrive. The default period {N(t.ClockPeriod * 1e6)} us comes from the settling time measured at 100 us.",
             900, 500);
