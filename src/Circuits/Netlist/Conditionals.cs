@@ -133,15 +133,32 @@ internal static class Conditionals
             throw new NetlistException(tokens[^1].Location, $"{line.Keyword}: the condition must end with ')' and not be empty");
         var at = tokens[1].Location;
         var text = new StringBuilder();
-        foreach (var token in tokens.Skip(1))
+        for (var i = 1; i < tokens.Count; i++)
         {
+            var token = tokens[i];
             if (token.Location.File == at.File && token.Location.Line == at.Line)
                 text.Append(' ', Math.Max(0, token.Location.Column - at.Column - text.Length));
             else
                 text.Append(' ');
-            text.Append(token.Kind == NetlistTokenKind.Expression ? "(" + token.Text + ")" : token.Text);
+            text.Append(token.Kind switch
+            {
+                NetlistTokenKind.Expression => "(" + token.Text + ")",
+                // A lone '=' compares, as in ngspice ('.elseif (select2 = 2)' in its regression tests).
+                NetlistTokenKind.Equals when IsLoneEquals(tokens, i) => "==",
+                _ => token.Text,
+            });
         }
         return (text.ToString(), at);
+    }
+
+    /// <summary>True when the '=' at <paramref name="i"/> is not part of <c>==</c>, <c>&lt;=</c>, <c>&gt;=</c> or <c>!=</c>.</summary>
+    private static bool IsLoneEquals(IReadOnlyList<NetlistToken> tokens, int i)
+    {
+        static bool Touch(NetlistToken a, NetlistToken b) =>
+            a.Location.Line == b.Location.Line && a.Location.Column + a.Text.Length == b.Location.Column;
+        var before = tokens[i - 1];
+        if (Touch(before, tokens[i]) && before.Text.Length > 0 && before.Text[^1] is '=' or '<' or '>' or '!') return false;
+        return i + 1 >= tokens.Count || tokens[i + 1].Kind != NetlistTokenKind.Equals || !Touch(tokens[i], tokens[i + 1]);
     }
 
     private static void WarnTrailing(NetlistLine line, List<string> warnings)

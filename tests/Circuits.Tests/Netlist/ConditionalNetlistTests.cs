@@ -20,7 +20,7 @@ public sealed class ConditionalNetlistTests
         r1 1 0 500
         .elseif (sel == 2 && k)
         r1 1 0 2k
-        .if (k > 0.5)
+        .if (k = 1)
         r2 1 0 2k
         .else
         r2 1 0 4k
