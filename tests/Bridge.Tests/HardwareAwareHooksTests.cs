@@ -10,8 +10,8 @@ namespace Hwsim.Bridge.Tests;
 
 /// <summary>
 /// The weight transforms of hardware-aware training against the circuit they stand for: the quantised weights are the
-/// compiled crossbars' effective weights exactly, and the variation has the closed-form mean and variance of the
-/// log-normal device spread.
+/// compiled crossbars' effective weights exactly, and the variation and read noise have the closed-form mean and
+/// variance of the log-normal device spread read with Gaussian noise.
 /// </summary>
 public sealed class HardwareAwareHooksTests
 {
@@ -112,6 +112,61 @@ public sealed class HardwareAwareHooksTests
         Assert.True(Math.Abs(v / variance - 1) < 0.06, $"variance {v} vs {variance}");
     }
 
+    [Theory]
+    [InlineData(0.0, 0.05)]
+    [InlineData(0.1, 0.05)]
+    [InlineData(0.05, 0.1)]
+    public void When_ReadNoisy_Expect_ClosedFormMeanAndVarianceOfTheConductancePair(double sigma, double readSigma)
+    {
+        // Each device G e^(s z1) is read as G e^(s z1) (1 + r z2) (the max(0, .) never bites: z2 < -1/r has probability
+        // below 1e-20). Its mean is G e^(s^2/2) and its second moment G^2 e^(2 s^2) (1 + r^2), so w' = (G+' - G-') / scale
+        // has mean (G+ - G-) e^(s^2/2) / scale and variance (G+^2 + G-^2) (e^(2 s^2) (1 + r^2) - e^(s^2)) / scale^2;
+        // with s = 0 that is w and (G+^2 + G-^2) r^2 / scale^2. w = 0.6 is the layer's largest weight: G+ = Gmax, G- = Gmin.
+        const double w = 0.6;
+        var profile = MappingProfile.For(FidelityLevel.Macro) with { VariationSigma = sigma, ReadNoiseSigma = readSigma };
+        var net = new Sequential(new Linear("fc", 1, 1));
+        var fc = (Linear)net["fc"];
+        var noise = HardwareAwareHooks.For(profile, 1).Noise!;
+        var rng = new Rng(44);
+        const int n = 20000;
+        double sum = 0, sumSq = 0;
+        for (int k = 0; k < n; k++)
+        {
+            fc.Weight.ValueArray[0] = w;
+            fc.Bias!.ValueArray[0] = -0.3;
+            noise.Apply(net, rng);
+            sum += fc.Weight.ValueArray[0];
+            sumSq += fc.Weight.ValueArray[0] * fc.Weight.ValueArray[0];
+        }
+        double scale = (profile.Gmax - profile.Gmin) / w, s2 = sigma * sigma, r2 = readSigma * readSigma;
+        double mean = (profile.Gmax - profile.Gmin) * Math.Exp(s2 / 2) / scale;
+        double variance = (profile.Gmax * profile.Gmax + profile.Gmin * profile.Gmin) * (Math.Exp(2 * s2) * (1 + r2) - Math.Exp(s2)) / (scale * scale);
+        double m = sum / n, v = sumSq / n - m * m;
+        // 4 standard errors of the mean; the variance's relative standard error is about sqrt(2 / n) = 1 %.
+        Assert.True(Math.Abs(m - mean) < 4 * Math.Sqrt(variance / n), $"mean {m} vs {mean}");
+        Assert.True(Math.Abs(v / variance - 1) < 0.06, $"variance {v} vs {variance}");
+    }
+
+    [Fact]
+    public void When_ReadNoiseSeeded_Expect_SameDrawsForTheSameSeedAndFreshOnesPerBatch()
+    {
+        var profile = MappingProfile.For(FidelityLevel.Macro) with { ReadNoiseSigma = 0.05 };
+        var noise = HardwareAwareHooks.For(profile, 1).Noise!;
+        double[] Draw(Rng rng)
+        {
+            var net = Lstm2Linear();
+            noise.Apply(net, rng);
+            return net.Parameters.SelectMany(p => p.ValueArray).ToArray();
+        }
+        var a = new Rng(7);
+        var first = Draw(a);
+        var second = Draw(a);
+        Assert.Equal(first, Draw(new Rng(7)));
+        Assert.NotEqual(first, second);
+        var nominal = Lstm2Linear().Parameters.SelectMany(p => p.ValueArray).ToArray();
+        Assert.NotEqual(nominal, first);
+    }
+
     [Fact]
     public void When_HooksOfAProfile_Expect_RailsInSignalUnitsAndNoiseOnlyWithVariation()
     {
@@ -121,5 +176,8 @@ public sealed class HardwareAwareHooksTests
         var varied = HardwareAwareHooks.For(MappingProfile.For(FidelityLevel.Macro) with { VariationSigma = 0.1, SignalVoltsPerUnit = 0.5 }, 1);
         Assert.NotNull(varied.Noise);
         Assert.Equal(new Hwsim.Nn.Hooks.ClipRange(-20, 20), varied.Forward.CellStateClip);
+        var read = HardwareAwareHooks.For(MappingProfile.For(FidelityLevel.Macro) with { ReadNoiseSigma = 0.05 }, 1);
+        Assert.NotNull(read.Noise);
+        Assert.Equal(HardwareAwareHooks.ValidationDraws, read.ValidationDraws);
     }
 }

@@ -54,6 +54,27 @@ public sealed class HardwareAwareTrainTests : IDisposable
     }
 
     [Fact]
+    public void When_ReadNoiseGiven_Expect_ModelledWithoutANoteAndRecorded()
+    {
+        var data = Path_("xor.csv");
+        File.WriteAllText(data, "x0,x1,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n");
+        var init = Path.Combine(TrainCommandTests.RepoRoot, "models", "mlp-xor.json");
+        string[] Args(string output, string readNoise) => ["train", "--model", init, "--data", data, "--inputs", "x0,x1", "--targets", "y", "--loss", "mse",
+            "--optimizer", "adam", "--lr", "0.01", "--epochs", "20", "--hardware-aware", "--weight-bits", "4", "--read-noise", readNoise, "--seed", "3", "-o", Path_(output)];
+        var (code, stdout, stderr) = CliRunner.Run(Args("noisy.json", "0.05"));
+        Assert.True(code == ExitCodes.Success, stderr);
+        Assert.DoesNotContain("note:", stdout);
+        Assert.Equal(0.05, (double)Training(Path_("noisy.json"))["hardware_aware"]!["read_noise"]!);
+        Assert.True(CliRunner.Run(Args("again.json", "0.05")).Code == ExitCodes.Success);
+        Assert.True(CliRunner.Run(Args("quiet.json", "0")).Code == ExitCodes.Success);
+        // seeded: the same run writes the same model; the noise changes what training learns
+        Assert.Equal(File.ReadAllBytes(Path_("noisy.json")), File.ReadAllBytes(Path_("again.json")));
+        var noisy = Hwsim.Nn.Models.ModelFile.Load(Path_("noisy.json")).Network.Parameters.SelectMany(p => p.ValueArray).ToArray();
+        var quiet = Hwsim.Nn.Models.ModelFile.Load(Path_("quiet.json")).Network.Parameters.SelectMany(p => p.ValueArray).ToArray();
+        Assert.NotEqual(quiet, noisy);
+    }
+
+    [Fact]
     public void When_DemoFineTunedFromItsModel_Expect_StartFromTheModelAndItsNameRecorded()
     {
         var stored = Path.Combine(TrainCommandTests.RepoRoot, "models", "mlp-xor.json");

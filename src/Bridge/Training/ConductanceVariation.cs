@@ -6,18 +6,32 @@ using Hwsim.Nn.Layers;
 namespace Hwsim.Bridge.Training;
 
 /// <summary>
-/// Programming variation for the forward pass of hardware-aware training, drawn afresh for every mini-batch: each
-/// weight's conductance pair (as the profile maps the crossbar, see <see cref="ConductanceQuantisation"/>) is varied
-/// as <see cref="Hwsim.Circuits.Blocks.DeviceVariation"/> varies a programmed device (G exp(sigma z), or stuck at
-/// Gmin or Gmax with the profile's probabilities), and the weight read back is (G+ - G-) / scale. Applied after the
+/// Programming variation and read noise for the forward pass of hardware-aware training, drawn afresh for every
+/// mini-batch: each conductance of a weight's pair (as the profile maps the crossbar, see
+/// <see cref="ConductanceQuantisation"/>) is varied as <see cref="Hwsim.Circuits.Blocks.DeviceVariation"/> varies a
+/// programmed device (G exp(sigma z), or stuck at Gmin or Gmax with the profile's probabilities), then read once as
+/// <see cref="ConductanceSampler.Read"/> reads a crossing (max(0, G (1 + sigma_r z))), and the weight read back is
+/// (G+ - G-) / scale. One read per batch stands for the circuit's read per evaluation point. Applied after the
 /// quantisation, whose levels it leaves where they are (the fitted scale of quantised weights is the same).
 /// </summary>
 public sealed class ConductanceVariation : IWeightTransform
 {
     private readonly MappingProfile profile;
+    private readonly ConductanceSampler reader;
 
-    /// <summary>Varies as <paramref name="profile"/> does (its sigma and stuck-at probabilities; its seed is not used: draws come from the trainer).</summary>
-    public ConductanceVariation(MappingProfile profile) => this.profile = profile with { WeightBits = null };
+    /// <summary>
+    /// Varies as <paramref name="profile"/> does (its sigma, stuck-at probabilities and read noise sigma; its seed is
+    /// not used: draws come from the trainer).
+    /// </summary>
+    public ConductanceVariation(MappingProfile profile)
+    {
+        this.profile = profile with { WeightBits = null };
+        reader = new ConductanceSampler(this.profile);
+    }
+
+    /// <summary>True when <paramref name="profile"/> has anything for this transform to draw.</summary>
+    public static bool Draws(MappingProfile profile) =>
+        profile.VariationSigma > 0 || profile.StuckAtGminProbability > 0 || profile.StuckAtGmaxProbability > 0 || profile.ReadNoiseSigma > 0;
 
     /// <inheritdoc />
     public void Apply(Sequential network, Rng rng)
@@ -37,6 +51,12 @@ public sealed class ConductanceVariation : IWeightTransform
     }
 
     private double Vary(double g, double gmin, double gmax, Rng rng)
+    {
+        double programmed = Program(g, gmin, gmax, rng);
+        return reader.HasReadNoise ? reader.Read(programmed, rng) : programmed;
+    }
+
+    private double Program(double g, double gmin, double gmax, Rng rng)
     {
         if (profile.StuckAtGminProbability > 0 || profile.StuckAtGmaxProbability > 0)
         {

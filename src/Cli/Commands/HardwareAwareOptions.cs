@@ -10,25 +10,25 @@ namespace Hwsim.Cli.Commands;
 /// <summary>
 /// <c>hwsim train ... --hardware-aware [mapping options]</c>: the macro-level mapping profile, built from the same
 /// options table as <c>compare</c> (<see cref="ProfileOptions"/>), drives the training hooks
-/// (<see cref="HardwareAwareHooks"/>); <c>--seed</c> seeds the variation drawn per mini-batch.
+/// (<see cref="HardwareAwareHooks"/>); <c>--seed</c> seeds the variation and read noise drawn per mini-batch.
 /// </summary>
 internal sealed class HardwareAwareOptions
 {
     private readonly Option<bool> _flag = new("--hardware-aware")
     {
         Description = "train with the macro-level circuit in the forward pass: weights quantised to the conductance levels (--weight-bits) and clipped to the window, "
-                      + "--variation drawn afresh per batch (seeded by --seed), outputs clipped at the amplifier rails; straight-through gradients",
+                      + "--variation and --read-noise drawn afresh per batch (seeded by --seed), outputs clipped at the amplifier rails; straight-through gradients",
     };
 
     private readonly ProfileOptions profile = new();
 
     /// <summary>
     /// The mapping options the hooks model. The others change the circuit but not the weights training sees (wire
-    /// resistance, input DAC, read noise, drift, temperature, corner): accepted, with a note, so the same options serve
+    /// resistance, input DAC, drift, temperature, corner): accepted, with a note, so the same options serve
     /// training and compare. Read voltage and device kind leave the effective weights as they are.
     /// </summary>
     private static readonly HashSet<string> Modelled =
-        ["--gmin", "--gmax", "--weight-scale", "--weight-bits", "--variation", "--stuck-at-gmin", "--stuck-at-gmax", "--read-voltage", "--device"];
+        ["--gmin", "--gmax", "--weight-scale", "--weight-bits", "--variation", "--stuck-at-gmin", "--stuck-at-gmax", "--read-noise", "--read-voltage", "--device"];
 
     public void AddTo(Command cmd)
     {
@@ -59,6 +59,7 @@ internal sealed class HardwareAwareOptions
             ["variation"] = p.VariationSigma,
             ["stuck_at_gmin"] = p.StuckAtGminProbability,
             ["stuck_at_gmax"] = p.StuckAtGmaxProbability,
+            ["read_noise"] = p.ReadNoiseSigma,
             ["seed"] = p.Seed,
             ["clip"] = new JsonArray(p.OpAmp.NegativeRail / p.SignalVoltsPerUnit, p.OpAmp.PositiveRail / p.SignalVoltsPerUnit),
         };
