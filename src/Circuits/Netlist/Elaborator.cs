@@ -69,6 +69,7 @@ internal sealed partial class Elaborator
         foreach (var line in lines)
             foreach (var (function, count) in NaryMinMax.Find(line.Text))
                 _netlist.Warnings.Add($"{line.Location}: {function}() with {count} arguments: hwsim takes the {(function == "max" ? "largest" : "smallest")} of all {count}; ngspice 39 reads only the first and the last");
+        Conditionals.Check(lines, _netlist.Warnings);
         var (top, definitions) = BuildTree(lines);
         CheckExpansion(top, definitions);
         foreach (var line in top.Where(l => l.Keyword == ".global"))
@@ -77,8 +78,7 @@ internal sealed partial class Elaborator
         {
             Path = "", Parameters = _global, Ports = new(StringComparer.OrdinalIgnoreCase), Subcircuits = definitions,
         };
-        ElaborateBody(top, scope);
-        foreach (var line in top)
+        foreach (var line in ElaborateBody(top, scope))
             if (IsControlCard(line.Keyword)) ControlCard(line);
     }
 
@@ -204,13 +204,16 @@ internal sealed partial class Elaborator
 
     // ---------- bodies ----------
 
-    private void ElaborateBody(List<NetlistLine> body, Scope scope)
+    /// <summary>Elaborates one scope's lines; returns those kept once its <c>.if</c> blocks are decided.</summary>
+    private List<NetlistLine> ElaborateBody(List<NetlistLine> body, Scope scope)
     {
+        // .param and .func are never inside a .if block (Conditionals.Check), so they come first and decide them.
         foreach (var line in body)
         {
             if (line.Keyword == ".param") ParamCard(line, scope);
             else if (line.Keyword == ".func") FuncCard(line, scope);
         }
+        body = Conditionals.Select(body, scope.Parameters);
         foreach (var line in body)
             if (line.Keyword == ".model") ModelCard(line, scope);
         foreach (var line in body)
@@ -228,6 +231,7 @@ internal sealed partial class Elaborator
             }
             Element(line, scope);
         }
+        return body;
     }
 
     private void ParamCard(NetlistLine line, Scope scope)

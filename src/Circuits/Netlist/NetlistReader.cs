@@ -3,7 +3,7 @@ namespace Hwsim.Circuits.Netlist;
 /// <summary>
 /// Reads ngspice-dialect netlists: title line, comments, continuation, suffixes, <c>.include</c>, <c>.param</c>,
 /// <c>.func</c>, <c>.model</c>, <c>.subckt</c>/<c>X</c> with parameters, <c>.options</c>, <c>.temp</c>, <c>.ic</c>,
-/// <c>.nodeset</c>, <c>.op</c>, <c>.dc</c>, <c>.ac</c>, <c>.tran</c>, <c>.end</c>; <c>.control</c> blocks are skipped
+/// <c>.nodeset</c>, <c>.op</c>, <c>.dc</c>, <c>.ac</c>, <c>.tran</c>, <c>.if</c>/<c>.elseif</c>/<c>.else</c>/<c>.endif</c>, <c>.end</c>; <c>.control</c> blocks are skipped
 /// with a note. Every error is a <see cref="NetlistException"/> naming file, line and column.
 /// </summary>
 public static class NetlistReader
@@ -180,9 +180,13 @@ public static class NetlistReader
         Stack<string> visiting, ResourceLimits limits, out bool ended)
     {
         ended = false;
+        var openIfs = 0; // .if blocks open in this file: no file is spliced inside one
         foreach (var line in lines)
         {
             var key = line.Keyword;
+            if (key == ".if") openIfs++;
+            else if (key == ".endif" && openIfs > 0) openIfs--;
+            else if (openIfs > 0 && key is ".include" or ".inc" or ".lib" or ".control") throw Conditionals.NotAllowed(line, key);
             switch (key)
             {
                 case ".control":
