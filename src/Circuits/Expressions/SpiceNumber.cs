@@ -1,6 +1,9 @@
 namespace Hwsim.Circuits.Expressions;
 
-/// <summary>Reads a plain SPICE number with an engineering suffix (<c>1k</c>, <c>2.2u</c>, <c>10meg</c>, <c>-1e-3</c>, <c>5V</c>).</summary>
+/// <summary>
+/// Reads a plain SPICE number with an engineering suffix (<c>1k</c>, <c>2.2u</c>, <c>10meg</c>, <c>-1e-3</c>, <c>5V</c>);
+/// a number beyond the double range (<c>1e400</c>) is not one.
+/// </summary>
 public static class SpiceNumber
 {
     public static bool TryParse(string text, out double value)
@@ -9,7 +12,7 @@ public static class SpiceNumber
         if (text.Length > 0 && text.Length < 32 && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or '.')
             && IsPlain(text)
             && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value))
-            return true;
+            return double.IsFinite(value);
         value = 0;
         if (string.IsNullOrEmpty(text)) return false;
         var sign = 1.0;
@@ -25,7 +28,8 @@ public static class SpiceNumber
         var token = lexer.Next();
         if (token.Kind != TokenKind.Number || lexer.Column <= body.Length) return false;
         value = sign * token.Number;
-        return true;
+        // 1e400 overflows to infinity: not a number any circuit quantity can take, nor one a netlist can be written back with
+        return double.IsFinite(value);
     }
 
     private static bool IsPlain(string text)
