@@ -152,7 +152,8 @@ internal static class VectorFunctions
         return v.IsComplex ? Map(v, (re, im) => complex(Rad(re), Rad(im))) : Elementwise(v, x => real(Rad(x)));
     }
 
-    private static (double, double) Divide(double r1, double i1, double r2, double i2)
+    /// <summary>(r1 + i i1) / (r2 + i i2) by Smith's division, as ngspice's cdiv: no overflow from squaring the divisor.</summary>
+    internal static (double, double) Divide(double r1, double i1, double r2, double i2)
     {
         if (Math.Abs(r2) > Math.Abs(i2))
         {

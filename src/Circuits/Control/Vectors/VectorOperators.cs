@@ -67,19 +67,7 @@ internal static class VectorOperators
             case '/':
             {
                 if (r2 == 0 && i2 == 0) throw OutOfRange("divide");
-                // ngspice's cdiv (Smith's division)
-                if (Math.Abs(r2) > Math.Abs(i2))
-                {
-                    var r = i2 / r2;
-                    var s = r2 + r * i2;
-                    return ((r1 + r * i1) / s, (i1 - r * r1) / s);
-                }
-                else
-                {
-                    var r = r2 / i2;
-                    var s = i2 + r * r2;
-                    return ((r * r1 + i1) / s, (r * i1 - r1) / s);
-                }
+                return VectorFunctions.Divide(r1, i1, r2, i2);
             }
             case '%':
             {
