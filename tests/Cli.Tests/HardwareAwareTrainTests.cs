@@ -97,7 +97,7 @@ public sealed class HardwareAwareTrainTests : IDisposable
         string[] Args(string level, string output) => ["train", "mlp-xor", "--epochs", "100", "--hardware-aware", "--level", level, "--weight-bits", "6", "-o", output];
         var (code, stdout, stderr) = CliRunner.Run(Args("device", Path_("dev.json")));
         Assert.True(code == ExitCodes.Success, stderr);
-        Assert.Contains("device tanh block: transfer curve measured at 801 points", stdout);
+        Assert.Contains("device tanh block: transfer curve measured at 881 points", stdout);
         Assert.True(CliRunner.Run(Args("device", Path_("dev2.json"))).Code == ExitCodes.Success);
         Assert.True(CliRunner.Run(Args("macro", Path_("mac.json"))).Code == ExitCodes.Success);
         Assert.Equal(File.ReadAllBytes(Path_("dev.json")), File.ReadAllBytes(Path_("dev2.json")));
@@ -105,7 +105,7 @@ public sealed class HardwareAwareTrainTests : IDisposable
         var hw = Training(Path_("dev.json"))["hardware_aware"]!.AsObject();
         Assert.Equal("device", (string)hw["level"]!);
         var tanh = hw["activation_curves"]!["tanh"]!.AsObject();
-        Assert.Equal(801, (int)tanh["points"]!);
+        Assert.Equal(881, (int)tanh["points"]!);
         Assert.InRange((double)tanh["max_deviation_from_ideal"]!, 1e-4, 0.02);
     }
 

@@ -11,8 +11,8 @@ namespace Hwsim.Bridge.Training;
 /// The measured transfer curve of a device-level activation block (the BJT differential pair's tanh or sigmoid, the
 /// precision rectifier's ReLU), for hardware-aware training at the device level: the block exactly as the compiler
 /// builds it for a profile (signal scale, the activation supply's rails, the powered op-amp at the profile's corner,
-/// the transistors at its temperature), characterised once by a DC sweep of its input over the amplifier rails
-/// (the range a crossbar's TIA can drive it to), and interpolated by a monotone cubic (Fritsch-Carlson), so the
+/// the transistors at its temperature), characterised once by a DC sweep of its input over the TIAs' rails
+/// (the range a crossbar's TIA can drive it to, <see cref="HardwareAwareHooks.Rails"/>), and interpolated by a monotone cubic (Fritsch-Carlson), so the
 /// function and its derivative are continuous and the curve adds no wiggle the circuit does not have. Beyond the
 /// swept range the curve holds its end values (derivative 0).
 /// </summary>
@@ -54,8 +54,9 @@ public sealed class DeviceActivationCurve : IActivationFunction
     {
         ArgumentNullException.ThrowIfNull(profile);
         var vs = profile.SignalVoltsPerUnit;
-        var start = Math.Floor(profile.Amplifier.NegativeRail / vs);
-        var stop = Math.Ceiling(profile.Amplifier.PositiveRail / vs);
+        var rails = HardwareAwareHooks.Rails(profile, FidelityLevel.Device);
+        var start = Math.Floor(rails.Low);
+        var stop = Math.Ceiling(rails.High);
         var netlist = CharacterisationNetlist(kind, profile, start, stop);
         var results = NetlistRun.RunAll(NetlistReader.Parse(netlist, $"device-{kind.ToString().ToLowerInvariant()}-curve.cir"));
         var y = results[0]["v(y)"].Real.Select(v => v / vs).ToArray();

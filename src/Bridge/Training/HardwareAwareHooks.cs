@@ -29,7 +29,7 @@ public static class HardwareAwareHooks
             throw new ArgumentException($"hardware-aware training models the macro or device level, not {level.Name()}", nameof(level));
         var device = level == FidelityLevel.Device;
         bool varies = ConductanceVariation.Draws(profile);
-        var rails = new ClipRange(profile.OpAmp.NegativeRail / profile.SignalVoltsPerUnit, profile.OpAmp.PositiveRail / profile.SignalVoltsPerUnit);
+        var rails = Rails(profile, level);
         return new TrainingHooks
         {
             Weights = new ConductanceQuantisation(profile),
@@ -45,5 +45,17 @@ public static class HardwareAwareHooks
             NoiseSeed = noiseSeed,
             ValidationDraws = varies ? ValidationDraws : 1,
         };
+    }
+
+    /// <summary>
+    /// The amplifier rails in signal units, where training clips every affine output and the cell state: the
+    /// macro-level op-amp's rails, or at the device level those of the powered op-amp on the amplifier supply (the
+    /// TIAs'), <see cref="SupplyRails.Headroom"/> inside it.
+    /// </summary>
+    public static ClipRange Rails(MappingProfile profile, FidelityLevel level)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var amp = level == FidelityLevel.Device ? profile.Supplies.Amplifier.OpAmpFor(profile.Amplifier) : profile.OpAmp;
+        return new ClipRange(amp.NegativeRail / profile.SignalVoltsPerUnit, amp.PositiveRail / profile.SignalVoltsPerUnit);
     }
 }

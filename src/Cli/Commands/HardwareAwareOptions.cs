@@ -17,7 +17,7 @@ internal sealed class HardwareAwareOptions
 {
     private readonly Option<bool> _flag = new("--hardware-aware")
     {
-        Description = "train with the macro-level circuit in the forward pass: weights quantised to the conductance levels (--weight-bits) and clipped to the window, "
+        Description = "train with the circuit (--level) in the forward pass: weights quantised to the conductance levels (--weight-bits) and clipped to the window, "
                       + "--variation and --read-noise drawn afresh per batch (seeded by --seed), outputs clipped at the amplifier rails; straight-through gradients",
     };
 
@@ -72,15 +72,19 @@ internal sealed class HardwareAwareOptions
             ["stuck_at_gmax"] = p.StuckAtGmaxProbability,
             ["read_noise"] = p.ReadNoiseSigma,
             ["seed"] = p.Seed,
-            ["clip"] = new JsonArray(p.OpAmp.NegativeRail / p.SignalVoltsPerUnit, p.OpAmp.PositiveRail / p.SignalVoltsPerUnit),
+            ["clip"] = new JsonArray(HardwareAwareHooks.Rails(p, level).Low, HardwareAwareHooks.Rails(p, level).High),
         };
         if (level == FidelityLevel.Device)
         {
             var curves = new[] { hooks.Forward.Tanh, hooks.Forward.Sigmoid, hooks.Forward.Relu }.OfType<DeviceActivationCurve>().ToList();
             description["activation_curves"] = new JsonObject(curves.Select(c => KeyValuePair.Create<string, JsonNode?>(
-                c.Kind.ToString().ToLowerInvariant(), new JsonObject { ["points"] = c.Outputs.Count, ["step"] = DeviceActivationCurve.Step, ["max_deviation_from_ideal"] = c.MaxDeviationFromIdeal })));
+                c.Kind.ToString().ToLowerInvariant(), new JsonObject
+                {
+                    ["points"] = c.Outputs.Count, ["from"] = c.Inputs[0], ["to"] = c.Inputs[^1], ["step"] = DeviceActivationCurve.Step,
+                    ["max_deviation_from_ideal"] = c.MaxDeviationFromIdeal,
+                })));
             foreach (var c in curves)
-                stdout.WriteLine($"device {c.Kind.ToString().ToLowerInvariant()} block: transfer curve measured at {c.Outputs.Count} points, at most {c.MaxDeviationFromIdeal:G3} from the ideal function");
+                stdout.WriteLine($"device {c.Kind.ToString().ToLowerInvariant()} block: transfer curve measured at {c.Outputs.Count} points over x in [{c.Inputs[0]:G4}, {c.Inputs[^1]:G4}], at most {c.MaxDeviationFromIdeal:G3} from the ideal function there ({c.Outputs.Min():G4} .. {c.Outputs.Max():G4})");
         }
         return (hooks, description);
     }
