@@ -43,4 +43,25 @@ public sealed class SweepTrialsTests
         Assert.Equal("no convergence", e.Message);
         Assert.Equal(new[] { 0.5, 0.25 }, seen);
     }
+
+    [Fact]
+    public void When_TwoWorkers_Expect_OrderKeptAndNoMoreThanMaxAheadStartedBeyondTheTaken()
+    {
+        var started = new List<double>();
+        using var trials = new SweepTrials<string>(1.0, Fractions, (t, _) =>
+        {
+            lock (started) started.Add(t);
+            Thread.Sleep(20);
+            return $"run at {t}";
+        });
+        trials.AddWorker();
+        var taken = 0;
+        foreach (var (t, run) in trials.InOrder())
+        {
+            Assert.Equal($"run at {t}", run);
+            taken++; // this one counts as taken once handed over
+            lock (started) Assert.True(started.Count <= taken + SweepTrials<string>.MaxAhead, $"{started.Count} started with {taken} taken");
+        }
+        Assert.Equal(Fractions.Length, taken);
+    }
 }

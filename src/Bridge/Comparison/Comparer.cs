@@ -207,12 +207,14 @@ public static class Comparer
 
         // The sweep runs the first points only (a sequence's first steps are the same in the whole run) and watches
         // the task metric over them (the output RMS error against software for demos without one). Its trials need
-        // only the period, not the main run, so they run on a second thread while the main run goes on; their order
-        // and the rule for stopping are those of running them one after the other, so the figures do not change.
+        // only the period, not the main run, so they run on a second thread while the main run goes on, and on two
+        // once it is done; their order and the rule for stopping are those of running them one after the other, so
+        // the figures do not change.
         var points = Math.Min(SweepPoints, c.Inputs.Count);
         var prefix = c.Inputs.Take(points).ToList();
         using var trials = new SweepTrials<ClockedRun>(period, SweepFractions, (t, stop) => ClockedEvaluator.Run(network, prefix, t, ranges, options.Engine, waveforms: false, cancel: stop));
         var run = ClockedEvaluator.Run(network, c.Inputs, period, ranges, options.Engine);
+        trials.AddWorker();
         var (reference, metricName) = SweepMetric(c, software, run.Trace, points);
         var sweep = new List<(double, double)> { (period, reference) };
         var shortest = period;
