@@ -57,6 +57,16 @@ public sealed class ParsedNetlist
     /// </summary>
     public int Seed { get; set; } = 1;
 
+    /// <summary>True when a line of the netlist names <c>temper</c>: its values then depend on the temperature.</summary>
+    public bool UsesTemper { get; internal set; }
+
+    /// <summary>
+    /// Reads the same netlist again with <c>temper</c> at the given temperature (degrees Celsius), as ngspice
+    /// re-evaluates such values at each point of a <c>.dc temp</c> sweep; null when the netlist does not use
+    /// <c>temper</c> or was not read from text.
+    /// </summary>
+    public Func<double, ParsedNetlist>? ReadAtTemperature { get; internal set; }
+
     /// <summary>Gives every random source of the circuit the netlist's <see cref="Seed"/>.</summary>
     public void ApplySeed()
     {
