@@ -80,6 +80,7 @@ internal sealed partial class Elaborator
         };
         foreach (var line in ElaborateBody(top, scope))
             if (IsControlCard(line.Keyword)) ControlCard(line);
+        _netlist.ApplySeed();
     }
 
     // ---------- structure ----------
