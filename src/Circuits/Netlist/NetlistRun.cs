@@ -45,7 +45,9 @@ public static class NetlistRun
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(measurements);
         var results = new List<AnalysisResult>();
-        foreach (var full in analysis.RunPlots(engine))
+        // What .save keeps (with what .print and .meas read) is all an analysis needs to record as it runs.
+        var kept = netlist.Outputs.Kept(analysis.Kind)?.SelectMany(v => v.Sources).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var full in analysis.RunPlots(engine, kept))
         {
             var measured = measurements.Measures(full.Kind) ? measurements.Measure(full) : [];
             var r = netlist.Outputs.Select(full);

@@ -30,6 +30,21 @@ public interface IBiasingBehavior
 }
 
 /// <summary>
+/// A biasing behaviour whose stamp does not depend on the solution it is loaded at (independent sources, capacitors,
+/// inductors). A circuit whose every biasing behaviour is linear (all other stamps being constant) is linear, so the
+/// first solve of a transient time point is exact and Newton's second iteration, which ngspice always takes, could not
+/// change it: the engine solves once and then asks each device for <see cref="UpdateStates"/>.
+/// </summary>
+public interface ILinearBiasingBehavior : IBiasingBehavior
+{
+    /// <summary>
+    /// Brings the device's state slots (charges, fluxes and their currents) to the present solution, as a second
+    /// load at it would, without stamping.
+    /// </summary>
+    void UpdateStates();
+}
+
+/// <summary>
 /// A device whose matrix stamp (or a part of it) is the same in every DC and transient load: resistors, the unit
 /// entries of source and inductor branches, controlled sources. The engine stamps these parts once into a constant
 /// image that every load starts from, instead of recomputing them in each Newton iteration. A device whose constant

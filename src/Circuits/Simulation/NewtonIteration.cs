@@ -47,6 +47,10 @@ internal sealed class NewtonIteration
             return true;
         }
 
+        if (_engine.IsLinear && (s.Mode & AnalysisMode.Transient) != 0
+            && s.Init is InitializationMode.Predict or InitializationMode.Transient)
+            return SolveLinear();
+
         var iteration = 0;
         var ipass = false;
         while (true)
@@ -109,6 +113,35 @@ internal sealed class NewtonIteration
             }
             (s.Rhs, s.Solution) = (s.Solution, s.Rhs);
         }
+    }
+
+    /// <summary>
+    /// A time point of a linear circuit: load, factor (reused when the values are those factored), solve once. A second
+    /// Newton iteration would load the same matrix and right-hand side and find the same solution, so only what it
+    /// would write besides is done: the devices' states at the solution. The solution is reported as ngspice reports
+    /// it after its second iteration (the point of its last load, this solve's result).
+    /// </summary>
+    private bool SolveLinear()
+    {
+        var s = _state.Biasing;
+        var statistics = _engine.Statistics;
+        s.NonConvergenceCount = 0;
+        _engine.Load();
+        _system.Factor(_shouldReorder || s.Init == InitializationMode.Transient);
+        _shouldReorder = false;
+        statistics.LuNonZeros = _system.LuNonZeros;
+        _system.Solve(s.Rhs);
+        statistics.NewtonIterations++;
+        foreach (var x in s.Rhs)
+        {
+            if (double.IsFinite(x)) continue;
+            LastUnsettled = UnsettledNodes();
+            return false;
+        }
+        (s.Rhs, s.Solution) = (s.Solution, s.Rhs);
+        s.Init = InitializationMode.Float;
+        _engine.UpdateStates();
+        return true;
     }
 
     /// <summary>

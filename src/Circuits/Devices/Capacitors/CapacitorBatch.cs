@@ -9,7 +9,7 @@ namespace Hwsim.Circuits.Devices;
 /// (the common case) it does what <see cref="CapacitorBehavior.Load"/> does per device, with the same operations in
 /// the same order (SPICE's capload.c and NIintegrate); in every other mode it hands each capacitor its own load.
 /// </summary>
-internal sealed class CapacitorBatch : IBiasingBehavior
+internal sealed class CapacitorBatch : ILinearBiasingBehavior
 {
     private readonly CapacitorBehavior[] _members;
     private readonly BiasingState _biasing;
@@ -47,6 +47,39 @@ internal sealed class CapacitorBatch : IBiasingBehavior
             return;
         }
         LoadTrapezoidal(t.Order == 1, t.Ag[0], t.Ag[1]);
+    }
+
+    /// <summary>At a transient time point: every capacitor's charge and current at the solution, as <see cref="CapacitorBehavior.UpdateStates"/>.</summary>
+    public void UpdateStates()
+    {
+        var t = _transient;
+        if (t.Method != IntegrationMethod.Trapezoidal)
+        {
+            foreach (var c in _members) c.UpdateStates();
+            return;
+        }
+        UpdateTrapezoidal(t.Order == 1, t.Ag[0], t.Ag[1]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void UpdateTrapezoidal(bool firstOrder, double ag0, double ag1)
+    {
+        var x = _biasing.Solution;
+        var s0 = _transient.States[0];
+        var s1 = _transient.States[1];
+        ref var x0 = ref MemoryMarshal.GetArrayDataReference(x);
+        ref var q0 = ref MemoryMarshal.GetArrayDataReference(s0);
+        ref var q1 = ref MemoryMarshal.GetArrayDataReference(s1);
+        var n = _members.Length;
+        for (var i = 0; i < n; i++)
+        {
+            var slot = _slot[i];
+            var q = _capacitance[i] * (Unsafe.Add(ref x0, _pos[i]) - Unsafe.Add(ref x0, _neg[i]));
+            Unsafe.Add(ref q0, slot) = q;
+            Unsafe.Add(ref q0, slot + 1) = firstOrder
+                ? ag0 * q + ag1 * Unsafe.Add(ref q1, slot)
+                : -Unsafe.Add(ref q1, slot + 1) * ag1 + ag0 * (q - Unsafe.Add(ref q1, slot));
+        }
     }
 
     /// <summary>q = C v, then TransientState.Integrate's trapezoidal formulas, then the companion stamp.</summary>
