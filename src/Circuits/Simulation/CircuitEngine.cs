@@ -287,6 +287,21 @@ public sealed class CircuitEngine
 
     // ---- transient support ----
 
+    /// <summary>
+    /// The right-hand side alone at a linear circuit's transient time point whose matrix is that of the previous load
+    /// (see <see cref="ILinearBiasingBehavior"/>): the matrix values and their factors are left as they are.
+    /// </summary>
+    internal void LoadRightHandSide()
+    {
+        var start = Stopwatch.GetTimestamp();
+        var rhs = State.Biasing.Rhs;
+        Array.Clear(rhs);
+        foreach (var b in _linear!) b.LoadRightHandSide();
+        rhs[0] = 0;
+        Statistics.Loads++;
+        Statistics.LoadTime += EngineStatistics.Since(start);
+    }
+
     /// <summary>Brings every device's states to the present solution (a linear circuit's time point, after its one solve).</summary>
     internal void UpdateStates()
     {

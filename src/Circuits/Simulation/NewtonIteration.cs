@@ -16,6 +16,10 @@ internal sealed class NewtonIteration
     private readonly bool[] _isVoltage;
     private bool _shouldReorder = true;
 
+    // The linear circuit's last full load: the factor call it made and the coefficient and gmin its matrix was made with.
+    private int _linearFactorCall = -1;
+    private double _linearAg0, _linearGmin;
+
     public NewtonIteration(CircuitEngine engine, LinearSystem<double> system, IConvergenceBehavior[] convergence)
     {
         _engine = engine;
@@ -119,17 +123,29 @@ internal sealed class NewtonIteration
     /// A time point of a linear circuit: load, factor (reused when the values are those factored), solve once. A second
     /// Newton iteration would load the same matrix and right-hand side and find the same solution, so only what it
     /// would write besides is done: the devices' states at the solution. The solution is reported as ngspice reports
-    /// it after its second iteration (the point of its last load, this solve's result).
+    /// it after its second iteration (the point of its last load, this solve's result). While the step stays, so do
+    /// the matrix and its factors: then only the right-hand side is loaded.
     /// </summary>
     private bool SolveLinear()
     {
         var s = _state.Biasing;
         var statistics = _engine.Statistics;
         s.NonConvergenceCount = 0;
-        _engine.Load();
-        _system.Factor(_shouldReorder || s.Init == InitializationMode.Transient);
-        _shouldReorder = false;
-        statistics.LuNonZeros = _system.LuNonZeros;
+        var ag0 = _state.Transient.Ag[0];
+        if (s.Init == InitializationMode.Predict && _system.FactorCalls == _linearFactorCall && ag0 == _linearAg0
+            && _state.DiagonalGmin == _linearGmin && !s.ConstantStampsChanged)
+        {
+            _engine.LoadRightHandSide();
+            statistics.ReusedFactorizations++;
+        }
+        else
+        {
+            _engine.Load();
+            _system.Factor(_shouldReorder || s.Init == InitializationMode.Transient);
+            _shouldReorder = false;
+            statistics.LuNonZeros = _system.LuNonZeros;
+            (_linearFactorCall, _linearAg0, _linearGmin) = (_system.FactorCalls, ag0, _state.DiagonalGmin);
+        }
         _system.Solve(s.Rhs);
         statistics.NewtonIterations++;
         foreach (var x in s.Rhs)

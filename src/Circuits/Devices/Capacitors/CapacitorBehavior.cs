@@ -85,6 +85,15 @@ public sealed class CapacitorBehavior : Behavior, IBatchedBiasingBehavior, ILine
         Stamp(geq, ceq);
     }
 
+    /// <summary>The companion model's history current alone (the matrix keeps its conductance from the previous load).</summary>
+    public void LoadRightHandSide()
+    {
+        var ceq = _transient.HistoryCurrent(_q);
+        var rhs = _biasing.Rhs;
+        rhs[_pos] -= ceq;
+        rhs[_neg] += ceq;
+    }
+
     /// <summary>At a transient time point: q = C v at the solution, integrated (what a load in a Newton iteration writes into the states).</summary>
     public void UpdateStates()
     {

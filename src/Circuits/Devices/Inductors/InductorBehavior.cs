@@ -79,6 +79,9 @@ public sealed class InductorBehavior : Behavior, IConstantStampBehavior, ILinear
         _biasing.Matrix.Values[_bb] -= req;
     }
 
+    /// <summary>The companion model's history voltage alone (the matrix keeps its resistance from the previous load).</summary>
+    public void LoadRightHandSide() => _biasing.Rhs[Branch] += _transient.HistoryCurrent(_flux);
+
     /// <summary>At a transient time point: the flux L i (and the mutual fluxes) at the solution, integrated.</summary>
     public void UpdateStates()
     {

@@ -40,6 +40,9 @@ public sealed class CurrentSourceBehavior : IndependentSourceBehavior, ILinearBi
         _biasing.Rhs[_neg] += value;
     }
 
+    /// <summary>A source stamps only the right-hand side.</summary>
+    public void LoadRightHandSide() => Load();
+
     /// <summary>A source has no states.</summary>
     public void UpdateStates() { }
 

@@ -61,6 +61,9 @@ public sealed class VoltageSourceBehavior : IndependentSourceBehavior, IConstant
 
     public void Load() => _biasing.Rhs[Branch] += CurrentValue();
 
+    /// <summary>A source stamps only the right-hand side.</summary>
+    public void LoadRightHandSide() => Load();
+
     /// <summary>A source has no states.</summary>
     public void UpdateStates() { }
 
