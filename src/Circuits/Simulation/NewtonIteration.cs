@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Hwsim.Circuits.Simulation;
@@ -148,9 +149,8 @@ internal sealed class NewtonIteration
         }
         _system.Solve(s.Rhs);
         statistics.NewtonIterations++;
-        foreach (var x in s.Rhs)
+        if (!AllFinite(s.Rhs))
         {
-            if (double.IsFinite(x)) continue;
             LastUnsettled = UnsettledNodes();
             return false;
         }
@@ -158,6 +158,19 @@ internal sealed class NewtonIteration
         s.Init = InitializationMode.Float;
         _engine.UpdateStates();
         return true;
+    }
+
+    /// <summary>True when no element is NaN or infinite: x * 0 is 0 for every finite x and NaN otherwise, summed a vector at a time.</summary>
+    internal static bool AllFinite(double[] values)
+    {
+        var span = values.AsSpan();
+        var sum = Vector<double>.Zero;
+        var i = 0;
+        for (; i + Vector<double>.Count <= span.Length; i += Vector<double>.Count)
+            sum += new Vector<double>(span.Slice(i, Vector<double>.Count)) * Vector<double>.Zero;
+        var total = Vector.Sum(sum);
+        for (; i < span.Length; i++) total += span[i] * 0;
+        return !double.IsNaN(total);
     }
 
     /// <summary>

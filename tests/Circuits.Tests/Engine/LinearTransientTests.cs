@@ -63,6 +63,19 @@ public class LinearTransientTests
     }
 
     [Theory]
+    [InlineData(0, double.NaN)]
+    [InlineData(2, double.PositiveInfinity)]
+    [InlineData(1001, double.NegativeInfinity)]
+    [InlineData(1002, double.NaN)]
+    public void When_SolutionHasNonFiniteElement_Expect_Found(int index, double bad)
+    {
+        var values = Enumerable.Range(0, 1003).Select(i => (i - 500) * 1e300).ToArray();
+        Assert.True(Simulation.NewtonIteration.AllFinite(values));
+        values[index] = bad;
+        Assert.False(Simulation.NewtonIteration.AllFinite(values));
+    }
+
+    [Theory]
     [InlineData("d1 n1 0 dmod\n.model dmod D(is=1e-14)")]
     [InlineData("m1 n1 n1 0 0 nmod w=1u l=1u\n.model nmod NMOS(level=1 vto=0.7 kp=100u)")]
     [InlineData("s1 n1 0 n0 0 smod\n.model smod SW(vt=0.5 ron=1 roff=1meg)")]
