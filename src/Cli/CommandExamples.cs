@@ -23,6 +23,7 @@ internal static class CommandExamples
             "hwsim train mlp-xor --epochs 2000 --out xor.json --plot xor.loss.png",
             "hwsim train --model init.json --data train.csv --inputs x1,x2 --targets y --loss mse --optimizer adam --lr 0.01 --epochs 500 -o trained.json",
             "hwsim train lstm-sine --model models/lstm-sine.json --hardware-aware --weight-bits 3 --lr 0.003 --epochs 100 -o sine-3bit.json   # then: hwsim compare lstm-sine --model sine-3bit.json --level macro --weight-bits 3",
+            "hwsim train lstm-sine --model models/lstm-sine.json --hardware-aware --level device --lr 0.003 --epochs 100 -o sine-dev.json   # the device blocks' measured activation curves",
         ],
         ["infer"] = ["hwsim infer models/mlp-xor.json rows.csv --out outputs.csv   # rows.csv: a header (x1,x2), then one row per sample"],
         ["demos"] = ["hwsim demos"],

@@ -87,12 +87,36 @@ public sealed class HardwareAwareTrainTests : IDisposable
         Assert.Equal("mlp-xor.json", (string)Training(Path_("ft.json"))["initial_model"]!);
     }
 
+    /// <summary>
+    /// At the device level the activations are the device blocks' measured curves: the model records them, the
+    /// training differs from the macro level's with the same options, and a seeded run repeats.
+    /// </summary>
+    [Fact]
+    public void When_TrainedAtDeviceLevel_Expect_MeasuredCurvesRecordedAndUsed()
+    {
+        string[] Args(string level, string output) => ["train", "mlp-xor", "--epochs", "100", "--hardware-aware", "--level", level, "--weight-bits", "6", "-o", output];
+        var (code, stdout, stderr) = CliRunner.Run(Args("device", Path_("dev.json")));
+        Assert.True(code == ExitCodes.Success, stderr);
+        Assert.Contains("device tanh block: transfer curve measured at 881 points", stdout);
+        Assert.True(CliRunner.Run(Args("device", Path_("dev2.json"))).Code == ExitCodes.Success);
+        Assert.True(CliRunner.Run(Args("macro", Path_("mac.json"))).Code == ExitCodes.Success);
+        Assert.Equal(File.ReadAllBytes(Path_("dev.json")), File.ReadAllBytes(Path_("dev2.json")));
+        Assert.NotEqual(File.ReadAllBytes(Path_("dev.json")), File.ReadAllBytes(Path_("mac.json")));
+        var hw = Training(Path_("dev.json"))["hardware_aware"]!.AsObject();
+        Assert.Equal("device", (string)hw["level"]!);
+        var tanh = hw["activation_curves"]!["tanh"]!.AsObject();
+        Assert.Equal(881, (int)tanh["points"]!);
+        Assert.InRange((double)tanh["max_deviation_from_ideal"]!, 1e-4, 0.02);
+    }
+
     [Theory]
     [InlineData("--model mlp-xor.json: the model has no parameter 'lstm.weight_ih_l0' of demo lstm-airline's network", "train", "lstm-airline", "--model", "XOR", "-o", "OUT")]
     [InlineData("--data goes with --model alone (a demo brings its own data)", "train", "mlp-xor", "--model", "XOR", "--data", "XOR", "-o", "OUT")]
     [InlineData("--model: demo conv-sobel is not trained", "train", "conv-sobel", "--model", "XOR", "-o", "OUT")]
     [InlineData("--weight-bits goes with --hardware-aware", "train", "mlp-xor", "--weight-bits", "4", "-o", "OUT")]
     [InlineData("--seed goes with --hardware-aware", "train", "mlp-xor", "--seed", "3", "-o", "OUT")]
+    [InlineData("--level goes with --hardware-aware", "train", "mlp-xor", "--level", "device", "-o", "OUT")]
+    [InlineData("--read-noise: the device level has no per-read draw", "train", "mlp-xor", "--hardware-aware", "--level", "device", "--read-noise", "0.1", "-o", "OUT")]
     [InlineData("--hardware-aware: give -o", "train", "mlp-xor", "--hardware-aware")]
     [InlineData("--variation: must be at most 3", "train", "mlp-xor", "--hardware-aware", "--variation", "7", "-o", "OUT")]
     [InlineData("--weight-bits: must be between 1 and 24", "train", "mlp-xor", "--hardware-aware", "--weight-bits", "0", "-o", "OUT")]

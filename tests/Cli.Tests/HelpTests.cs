@@ -46,4 +46,18 @@ public class HelpTests
         var line = output.Split('\n').Single(l => l.TrimStart().StartsWith(option, StringComparison.Ordinal));
         Assert.Contains(unit, line);
     }
+
+    /// <summary>A value of the wrong kind for a typed option is named in words, not as a .NET type.</summary>
+    [Theory]
+    [InlineData(new[] { "run", "x.cir", "--max-memory", "abc" }, "hwsim: error: --max-memory expects a whole number, got 'abc'")]
+    [InlineData(new[] { "compare", "--seed", "1.5" }, "hwsim: error: --seed expects a whole number, got '1.5'")]
+    [InlineData(new[] { "montecarlo", "mlp-xor", "--level", "macro", "--samples", "many" }, "hwsim: error: --samples expects a whole number, got 'many'")]
+    [InlineData(new[] { "train", "mlp-xor", "--lr", "fast" }, "hwsim: error: --lr expects a number, got 'fast'")]
+    public void When_OptionValueOfWrongKind_Expect_ItsKindInWords(string[] args, string line)
+    {
+        var (code, _, error) = CliRunner.Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal(line, error.Replace("\r", "").Split('\n')[0]);
+        Assert.DoesNotContain("System.", error);
+    }
 }

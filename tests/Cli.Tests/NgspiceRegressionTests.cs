@@ -21,7 +21,7 @@ public sealed class NgspiceRegressionTests
         "model/instance-defaults.cir", "model/special-names-1.cir",
         "parser/minus-minus.cir", "parser/xpressn-1.cir", "parser/xpressn-2.cir", "parser/xpressn-3.cir",
         "subckt-processing/global-1.cir", "subckt-processing/model-scope-5.cir",
-        "temper/temper-res-1.cir");
+        "temper/temper-1.cir", "temper/temper-2.cir", "temper/temper-3.cir", "temper/temper-res-1.cir");
 
     [RegressionTheory]
     [MemberData(nameof(Passing))]

@@ -34,8 +34,9 @@ public static class ClockedEvaluator
     /// <param name="ranges">Per signal of the network, its range in network units (for the settling tolerance); null: 1.</param>
     /// <param name="engine">The simulator.</param>
     /// <param name="waveforms">Keep the waveform figure's nodes over the first periods.</param>
+    /// <param name="cancel">Stops our engine's transient (with an <see cref="OperationCanceledException"/>) at its next time point.</param>
     public static ClockedRun Run(CompiledNetwork network, IReadOnlyList<double[]> rows, double period, IReadOnlyList<double>? ranges = null,
-        ClockedEngine engine = ClockedEngine.Hwsim, bool waveforms = true)
+        ClockedEngine engine = ClockedEngine.Hwsim, bool waveforms = true, CancellationToken cancel = default)
     {
         var schedule = new ClockSchedule(period, rows.Count, network.NeedsClock);
         var vs = network.Profile.SignalVoltsPerUnit;
@@ -80,7 +81,7 @@ public static class ClockedEvaluator
 
         var recorder = new ClockedRecorder(schedule, signals, vs, supplies, 0 + kinds.Count, settle, tolerance, wave, WavePeriods);
         var netlist = ClockedTransient.Netlist(network, rows, schedule, save: engine == ClockedEngine.Ngspice ? names : null);
-        if (engine == ClockedEngine.Hwsim) RunOurs($"{network.Name}.device.cir", netlist, names, recorder);
+        if (engine == ClockedEngine.Hwsim) RunOurs($"{network.Name}.device.cir", netlist, names, recorder, cancel);
         else RunNgspice(netlist, names, recorder);
         recorder.Finish();
 
@@ -129,7 +130,7 @@ public static class ClockedEvaluator
     }
 
     /// <summary>Runs the netlist's <c>.tran</c> in our engine, feeding the recorder the named vectors (<c>v(node)</c>, <c>i(source)</c>) point by point.</summary>
-    internal static void RunOurs(string source, string netlist, IReadOnlyList<string> names, ClockedRecorder recorder)
+    internal static void RunOurs(string source, string netlist, IReadOnlyList<string> names, ClockedRecorder recorder, CancellationToken cancel = default)
     {
         var parsed = NetlistReader.Parse(netlist, source);
         var engine = parsed.CreateEngine();
@@ -147,6 +148,7 @@ public static class ClockedEvaluator
             KeepPoints = false,
             Observer = (t, solution) =>
             {
+                cancel.ThrowIfCancellationRequested();
                 for (var c = 0; c < map.Length; c++) x[c] = solution[map[c]];
                 recorder.Add(t, x);
             },

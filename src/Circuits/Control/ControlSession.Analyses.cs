@@ -62,6 +62,8 @@ public sealed partial class ControlSession
         if (announce) DoingAnalysis();
         try
         {
+            // set rndseed=N seeds the random sources (TRNOISE, TRRANDOM) as in ngspice
+            if (Variables.Number("rndseed") is { } seed && seed >= 1 && seed <= int.MaxValue) _netlist.Seed = (int)seed;
             var results = NetlistRun.Located(_netlist, () =>
             {
                 var engine = _netlist.CreateEngine();

@@ -170,7 +170,10 @@ public sealed partial class ControlSession
         }
     }
 
-    /// <summary>The name ngspice stores a node voltage under (<c>out</c> for <c>v(out)</c>), as <c>wrdata</c> heads its scale column.</summary>
+    /// <summary>
+    /// The name ngspice stores a node voltage under (<c>out</c> for <c>v(out)</c>), as <c>wrdata</c> heads its scale
+    /// column and <c>display</c> lists it (branch currents are stored as ngspice names them already: <c>v1#branch</c>).
+    /// </summary>
     private static string StoredName(string name) =>
         name.StartsWith("v(", StringComparison.Ordinal) && name.EndsWith(')') && !name.Contains(',', StringComparison.Ordinal) ? name[2..^1] : name;
 

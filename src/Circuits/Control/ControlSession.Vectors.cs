@@ -168,8 +168,8 @@ public sealed partial class ControlSession
         _out.WriteLine($"Date: {Results.PrintTable.Date(plot.Date)}");
         _out.WriteLine();
         var shown = args.Count == 0 ? plot.Vectors : args.Select(a => plot.Get(a)).OfType<Vector>().ToList();
-        foreach (var v in shown.OrderBy(v => v.Name, StringComparer.Ordinal))
-            _out.WriteLine($"    {v.Name,-20}: {v.Type.Name()}, {(v.IsComplex ? "complex" : "real")}, {v.Length} long{(v == plot.Scale ? " [default scale]" : "")}");
+        foreach (var (name, v) in shown.Select(v => (StoredName(v.Name), v)).OrderBy(x => x.Item1, StringComparer.Ordinal))
+            _out.WriteLine($"    {name,-20}: {v.Type.Name()}, {(v.IsComplex ? "complex" : "real")}, {v.Length} long{(v == plot.Scale ? " [default scale]" : "")}");
     }
 
     /// <summary><c>setscale [vector]</c>: names the current plot's scale, or makes a vector of it the scale.</summary>

@@ -73,6 +73,8 @@ internal sealed class ParameterEvaluator
         }
         if (_scope.TryGetValue(name, out var value)) return value;
         if (BuiltinNames.TryGetConstant(name, out value)) return value;
+        // temper in a parameter, model or element value: the circuit temperature the netlist is read at
+        if (name == "temper" && _scope is ParameterScope { Temper: { } temper }) return temper;
         if (BuiltinNames.TryGetSimulatorVariable(name, out _))
             throw new ExpressionException($"'{name}' is only available in behavioural (B-source) expressions, not in parameters");
         throw new ExpressionException($"unknown parameter '{name}'");

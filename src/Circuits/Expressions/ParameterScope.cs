@@ -34,6 +34,17 @@ public sealed class ParameterScope : IParameterScope
         return this;
     }
 
+    /// <summary>
+    /// The circuit temperature in degrees Celsius that <c>temper</c> stands for in parameter expressions (set on the
+    /// netlist's top scope; a sub-circuit scope asks its parent); null where <c>temper</c> has no value.
+    /// </summary>
+    public double? Temper
+    {
+        get => _temper ?? (_parent as ParameterScope)?.Temper;
+        set => _temper = value;
+    }
+    private double? _temper;
+
     /// <summary>The names of the user functions visible from this scope (its own and its parents').</summary>
     public IEnumerable<string> FunctionNames =>
         _parent is ParameterScope p ? _functions.Keys.Concat(p.FunctionNames) : _functions.Keys;

@@ -323,6 +323,11 @@ internal sealed partial class Elaborator
                 continue;
             }
             var valueToken = c.Peek();
+            if (key == "seed")
+            {
+                Seed(c);
+                continue;
+            }
             if (valueToken is { Kind: NetlistTokenKind.Word } && !c.AtValue(_global))
             {
                 // a word value (an option hwsim does not know, such as a frontend setting): skip it
@@ -343,6 +348,22 @@ internal sealed partial class Elaborator
             if (known) _netlist.GivenOptions[key] = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             else IgnoredOption(keyToken, key);
         }
+    }
+
+    /// <summary>
+    /// <c>seed=N</c>: the seed of TRNOISE and TRRANDOM sources, a positive integer as in ngspice. <c>seed=random</c>
+    /// (a seed from the clock) is refused: a run must be repeatable from its netlist.
+    /// </summary>
+    private void Seed(TokenCursor c)
+    {
+        var valueToken = c.Peek();
+        if (valueToken is { Kind: NetlistTokenKind.Word } && !c.AtValue(_global))
+            throw new NetlistException(valueToken.Location, $".options: seed must be a positive integer, got '{valueToken.Text}' (hwsim takes no seed from the clock, so that a run can be repeated)");
+        var value = c.Value("value of seed", _global);
+        if (value < 1 || value > int.MaxValue || value != Math.Floor(value))
+            throw new NetlistException(valueToken!.Location, $".options: seed must be a positive integer, got {NetlistNumber.Format(value)}");
+        _netlist.Seed = (int)value;
+        _netlist.GivenOptions["seed"] = _netlist.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>

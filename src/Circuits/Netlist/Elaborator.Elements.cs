@@ -213,7 +213,7 @@ internal sealed partial class Elaborator
                 source.AcMagnitude = keyword || c.AtValue(p) ? c.Value("AC magnitude", p) : 1;
                 source.AcPhase = c.AtValue(p) ? c.Value("AC phase", p) : 0;
             }
-            else if (t.Kind == NetlistTokenKind.Word && t.Lower is "pulse" or "sin" or "exp" or "pwl")
+            else if (t.Kind == NetlistTokenKind.Word && t.Lower is "pulse" or "sin" or "exp" or "pwl" or "trnoise" or "trrandom")
             {
                 if (source.Waveform is not null) throw new NetlistException(t.Location, $"{name}: a source takes one waveform");
                 source.Waveform = Waveform(c, p, name);
@@ -226,7 +226,7 @@ internal sealed partial class Elaborator
                 if (c.AtValue(p)) c.Value("distortion phase", p);
                 _netlist.Warnings.Add($"{t.Location}: {name}: {t.Text.ToUpperInvariant()} ignored (a distortion input used only by .disto, which hwsim does not have)");
             }
-            else if (t.Kind == NetlistTokenKind.Word && t.Lower is "sffm" or "am" or "trnoise" or "trrandom" or "portnum")
+            else if (t.Kind == NetlistTokenKind.Word && t.Lower is "sffm" or "am" or "portnum")
             {
                 throw new NetlistException(t.Location, $"{name}: the {t.Text.ToUpperInvariant()} specification is not supported");
             }
@@ -236,7 +236,7 @@ internal sealed partial class Elaborator
             }
             else
             {
-                throw new NetlistException(t.Location, $"{name}: unexpected '{t}' (expected dc, ac, pulse, sin, exp or pwl)");
+                throw new NetlistException(t.Location, $"{name}: unexpected '{t}' (expected dc, ac, pulse, sin, exp, pwl, trnoise or trrandom)");
             }
         }
         AddEntity(source, line);
@@ -258,6 +258,8 @@ internal sealed partial class Elaborator
                 case "pulse": return new PulseWaveform(values.ToArray());
                 case "sin": return new SineWaveform(values.ToArray());
                 case "exp": return new ExponentialWaveform(values.ToArray());
+                case "trnoise": return new TransientNoiseWaveform(values.ToArray());
+                case "trrandom": return new RandomWaveform(values.ToArray());
                 default:
                 {
                     double? repeat = null;

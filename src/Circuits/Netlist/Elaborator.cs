@@ -17,6 +17,12 @@ internal sealed partial class Elaborator
     private readonly ResourceLimits _limits;
     private readonly HashSet<string> _globalNodes = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The temperature (degrees Celsius) that <c>temper</c> stands for in values; null to take the netlist's own
+    /// (<c>.temp</c>, <c>.options temp=</c>, else 27). A <c>.dc temp</c> sweep reads the netlist again at each point.
+    /// </summary>
+    public double? Temper { get; init; }
+
     /// <summary>Parameter values that replace the netlist's (<c>alterparam</c>): <c>name</c> at the top level, <c>subckt.name</c> for a default.</summary>
     public IReadOnlyDictionary<string, double>? ParameterChanges { get; init; }
 
@@ -74,12 +80,45 @@ internal sealed partial class Elaborator
         CheckExpansion(top, definitions);
         foreach (var line in top.Where(l => l.Keyword == ".global"))
             foreach (var node in line.Tokens.Skip(1)) _globalNodes.Add(node.Text);
+        _netlist.UsesTemper = lines.Any(l => TemperWord.IsMatch(l.Text));
+        _global.Temper = Temper ?? NetlistTemperature(top);
         var scope = new Scope
         {
             Path = "", Parameters = _global, Ports = new(StringComparer.OrdinalIgnoreCase), Subcircuits = definitions,
         };
         foreach (var line in ElaborateBody(top, scope))
             if (IsControlCard(line.Keyword)) ControlCard(line);
+        _netlist.ApplySeed();
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex TemperWord =
+        new(@"\btemper\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The circuit temperature the netlist sets (the last top-level <c>.temp</c> or <c>.options temp=</c>), known
+    /// before any value is evaluated so that <c>temper</c> in a value reads it; 27 when not set.
+    /// </summary>
+    private double NetlistTemperature(List<NetlistLine> top)
+    {
+        var temperature = _netlist.Options.Temperature;
+        foreach (var line in top)
+        {
+            if (line.Keyword == ".temp" && line.Tokens.Count > 1)
+            {
+                var c = new TokenCursor(line, 1);
+                if (c.AtValue(_global)) temperature = c.Value("temperature", _global);
+            }
+            else if (line.Keyword is ".options" or ".option" or ".opt")
+            {
+                for (var i = 1; i + 2 < line.Tokens.Count; i++)
+                {
+                    if (!line.Tokens[i].Is("temp") || line.Tokens[i + 1].Kind != NetlistTokenKind.Equals) continue;
+                    var c = new TokenCursor(line, i + 2);
+                    if (c.AtValue(_global)) temperature = c.Value("temp", _global);
+                }
+            }
+        }
+        return temperature;
     }
 
     // ---------- structure ----------

@@ -33,7 +33,11 @@ public static class NetlistReader
 
     /// <summary>Parses netlist text with some parameters changed (see <see cref="ReadFile(string, ResourceLimits?, IReadOnlyDictionary{string, double}?)"/>).</summary>
     public static ParsedNetlist Parse(string text, string sourceName, string? directory, ResourceLimits? limits,
-        IReadOnlyDictionary<string, double>? parameterChanges)
+        IReadOnlyDictionary<string, double>? parameterChanges) =>
+        Parse(text, sourceName, directory, limits, parameterChanges, temper: null);
+
+    private static ParsedNetlist Parse(string text, string sourceName, string? directory, ResourceLimits? limits,
+        IReadOnlyDictionary<string, double>? parameterChanges, double? temper)
     {
         limits ??= ResourceLimits.Default;
         var (title, lines) = NetlistLexer.Split(text, sourceName, hasTitle: true);
@@ -41,7 +45,12 @@ public static class NetlistReader
         var expanded = new List<NetlistLine>();
         var visiting = new Stack<string>();
         Expand(lines, directory ?? Directory.GetCurrentDirectory(), expanded, netlist, visiting, limits, out _);
-        new Elaborator(netlist, limits) { ParameterChanges = parameterChanges }.Run(expanded);
+        new Elaborator(netlist, limits) { ParameterChanges = parameterChanges, Temper = temper }.Run(expanded);
+        if (netlist.UsesTemper)
+        {
+            var folder = directory ?? Directory.GetCurrentDirectory();
+            netlist.ReadAtTemperature = t => Parse(text, sourceName, folder, limits, parameterChanges, t);
+        }
         return netlist;
     }
 

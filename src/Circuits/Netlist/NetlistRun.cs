@@ -47,7 +47,11 @@ public static class NetlistRun
         var results = new List<AnalysisResult>();
         // What .save keeps (with what .print and .meas read) is all an analysis needs to record as it runs.
         var kept = netlist.Outputs.Kept(analysis.Kind)?.SelectMany(v => v.Sources).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var full in analysis.RunPlots(engine, kept))
+        var plots = analysis is DcSweepAnalysis dc && (IsTemperature(dc.Inner) || IsTemperature(dc.Outer))
+            && netlist.ReadAtTemperature is { } readAt
+            ? [TemperSweep(dc, readAt)]
+            : analysis.RunPlots(engine, kept);
+        foreach (var full in plots)
         {
             var measured = measurements.Measures(full.Kind) ? measurements.Measure(full) : [];
             var r = netlist.Outputs.Select(full);
@@ -55,6 +59,40 @@ public static class NetlistRun
             results.Add(r);
         }
         return results;
+    }
+
+    /// <summary>
+    /// A <c>.dc temp</c> sweep of a netlist whose values use <c>temper</c>: at each temperature the netlist is read
+    /// again with <c>temper</c> at that value (ngspice re-evaluates those values before each point) and solved
+    /// there; the points make one DC-sweep plot, named as the sweep of an ordinary netlist.
+    /// </summary>
+    private static bool IsTemperature(SweepSpec? sweep) => sweep?.Source.Equals("temp", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static AnalysisResult TemperSweep(DcSweepAnalysis dc, Func<double, ParsedNetlist> readAt)
+    {
+        if (dc.Outer is not null)
+            throw new CircuitException($"{dc.ToNetlist()}: a second sweep with a temperature sweep of a netlist that uses temper is not supported by hwsim");
+        var spec = dc.Inner;
+        AnalysisResult? first = null;
+        var columns = new List<List<double>>();
+        var scale = new List<double>();
+        // the points of dctrcurv.c: start, start + step, ... until past the stop by more than 1000 epsilons
+        for (var t = spec.Start; Math.Sign(spec.Step) * (t - spec.Stop) <= 2.220446049250313e-16 * 1e3; t += spec.Step)
+        {
+            var netlist = readAt(t);
+            var engine = netlist.CreateEngine();
+            var point = new DcSweepAnalysis(spec with { Start = t, Stop = t }).Run(engine);
+            first ??= point;
+            scale.Add(t);
+            for (var i = 0; i < point.Vectors.Count; i++)
+            {
+                if (columns.Count <= i) columns.Add([]);
+                columns[i].Add(point.Vectors[i].Real[0]);
+            }
+        }
+        if (first is null) throw new CircuitException($"{dc.ToNetlist()}: the sweep has no points");
+        var vectors = first.Vectors.Select((v, i) => new ResultVector(v.Name, columns[i].ToArray())).ToList();
+        return new AnalysisResult(first.Kind, dc.ToNetlist(), new ResultVector(first.Scale!.Name, scale.ToArray()), vectors);
     }
 
     /// <summary>Runs <paramref name="work"/>; a <see cref="CircuitException"/> about a device, model or node comes out located at its netlist line.</summary>

@@ -51,6 +51,33 @@ public sealed class ParsedNetlist
         : NodeLocations.TryGetValue(name, out l) ? l
         : null;
 
+    /// <summary>
+    /// The seed of the random sources (TRNOISE, TRRANDOM): <c>.options seed=N</c>, or <c>set rndseed=N</c> in a
+    /// control block; 1 when not given, as ngspice starts.
+    /// </summary>
+    public int Seed { get; set; } = 1;
+
+    /// <summary>True when a line of the netlist names <c>temper</c>: its values then depend on the temperature.</summary>
+    public bool UsesTemper { get; internal set; }
+
+    /// <summary>
+    /// Reads the same netlist again with <c>temper</c> at the given temperature (degrees Celsius), as ngspice
+    /// re-evaluates such values at each point of a <c>.dc temp</c> sweep; null when the netlist does not use
+    /// <c>temper</c> or was not read from text.
+    /// </summary>
+    public Func<double, ParsedNetlist>? ReadAtTemperature { get; internal set; }
+
+    /// <summary>Gives every random source of the circuit the netlist's <see cref="Seed"/>.</summary>
+    public void ApplySeed()
+    {
+        foreach (var entity in Circuit)
+        {
+            if (entity is not Devices.IndependentSource { Waveform: { } w }) continue;
+            if (w is Devices.TransientNoiseWaveform noise) noise.Seed = Seed;
+            else if (w is Devices.RandomWaveform random) random.Seed = Seed;
+        }
+    }
+
     /// <summary>Binds the circuit into an engine with the netlist's options, initial conditions and node sets.</summary>
     /// <param name="symbolic">
     /// The symbolic analysis of another engine of the same structure (a Monte Carlo sample of the same netlist), so
@@ -58,6 +85,7 @@ public sealed class ParsedNetlist
     /// </param>
     public CircuitEngine CreateEngine(Solver.SymbolicAnalysis? symbolic = null)
     {
+        ApplySeed();
         var engine = new CircuitEngine(Circuit, Options, symbolic);
         foreach (var (node, value) in InitialConditions) engine.SetInitialCondition(node, value);
         foreach (var (node, value) in NodeSets) engine.SetNodeSet(node, value);

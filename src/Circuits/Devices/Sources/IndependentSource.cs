@@ -32,7 +32,8 @@ public abstract class IndependentSource : Component
 
 /// <summary>
 /// The value logic of ngspice's vsrcload.c shared by V and I sources: in a DC operating point or sweep the DC value
-/// (scaled by the source-stepping factor) when given; otherwise the waveform at t=0 (DC) or at the present time.
+/// (scaled by the source-stepping factor) when given; otherwise the waveform at t=0 (DC) or at the present time
+/// (TRNOISE and TRRANDOM add the DC value when given).
 /// </summary>
 public abstract class IndependentSourceBehavior : Behavior, IAcceptBehavior, IBreakpointBehavior, ISweepableSource
 {
@@ -48,7 +49,7 @@ public abstract class IndependentSourceBehavior : Behavior, IAcceptBehavior, IBr
         _transient = context.Transient;
         _dcGiven = entity.Dc.HasValue;
         DcValue = entity.Dc ?? 0;
-        _waveform = entity.Waveform;
+        _waveform = entity.Waveform?.ForSource(entity.Name);
         var phase = entity.AcPhase * Math.PI / 180.0;
         AcValue = System.Numerics.Complex.FromPolarCoordinates(entity.AcMagnitude, phase);
     }
@@ -80,6 +81,7 @@ public abstract class IndependentSourceBehavior : Behavior, IAcceptBehavior, IBr
         {
             var time = (_biasing.Mode & AnalysisMode.Dc) != 0 ? 0 : _transient.Time;
             value = _waveform is null ? _dc : _waveform.Value(time, _transient);
+            if (_waveform is { AddsToDc: true } && _dcGiven) value += _dc;
             if ((_biasing.Mode & AnalysisMode.TransientOperatingPoint) != 0) value *= _biasing.SourceFactor;
         }
         return value;

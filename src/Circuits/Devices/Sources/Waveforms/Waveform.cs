@@ -17,6 +17,15 @@ public abstract class Waveform
     /// </summary>
     public virtual void Accept(TransientState state, ref double breakTime) { }
 
+    /// <summary>True for TRNOISE and TRRANDOM, whose value ngspice adds to the source's DC value.</summary>
+    public virtual bool AddsToDc => false;
+
+    /// <summary>
+    /// The waveform one source evaluates in one engine: a deterministic waveform is itself; a random one gets its own
+    /// state and a random stream named after the source.
+    /// </summary>
+    public virtual Waveform ForSource(string sourceName) => this;
+
     /// <summary>The waveform as ngspice writes it, e.g. <c>PULSE(0 1 0 1n 1n 5u 10u)</c>.</summary>
     public abstract string ToNetlist();
 
