@@ -440,7 +440,9 @@ internal sealed partial class Elaborator
         var m = BehavioralLine.Match(text);
         if (!m.Success) throw new NetlistException(line.Location, $"{name}: expected V = expression or I = expression after the nodes");
         var body = m.Groups[2].Value.Trim();
-        if (body.Length >= 2 && body[0] == '\'' && body[^1] == '\'') body = body[1..^1];
+        var instance = BehavioralInstanceParameters(line, c.Index + 1, scope, name, ref body);
+        var quoted = body.Length >= 2 && body[0] == '\'' && body[^1] == '\'';
+        if (quoted) body = body[1..^1];
         if (body.Length == 0) throw new NetlistException(line.Location, $"{name}: the expression is empty");
         Expression expression;
         try
@@ -451,10 +453,60 @@ internal sealed partial class Elaborator
         }
         catch (ExpressionException e)
         {
-            throw new NetlistException(line.Location, $"{name}: in '{Excerpt.Of(body)}': {e.Message}");
+            throw new NetlistException(ExpressionErrorLocation(line, c.Index + 1, quoted, e), $"{name}: in '{Excerpt.Of(body)}': {e.Message}");
         }
         var kind = kindToken == "v" ? BehavioralSourceKind.Voltage : BehavioralSourceKind.Current;
-        AddEntity(new BehavioralSource(ElementName(scope, name), n[0], n[1], kind, expression), line);
+        AddEntity(new BehavioralSource(ElementName(scope, name), n[0], n[1], kind, expression)
+        {
+            Tc1 = instance.GetValueOrDefault("tc1"),
+            Tc2 = instance.GetValueOrDefault("tc2"),
+            Temperature = instance.TryGetValue("temp", out var temp) ? temp : null,
+            DeltaTemperature = instance.GetValueOrDefault("dtemp"),
+            ReciprocalTemperatureFactor = instance.GetValueOrDefault("reciproctc") != 0,
+        }, line);
+    }
+
+    /// <summary>
+    /// Where in the file an expression error is: its column inside the expression moved to the line, when the
+    /// expression is on one physical line (on a card continued with '+', the card's start).
+    /// </summary>
+    private static SourceLocation ExpressionErrorLocation(NetlistLine line, int first, bool quoted, ExpressionException e)
+    {
+        var tokens = line.Tokens;
+        if (e.Column is not { } column || first >= tokens.Count || tokens[first].Location.Line != tokens[^1].Location.Line)
+            return line.Location;
+        var start = tokens[first].Location;
+        return start with { Column = start.Column + (quoted ? 1 : 0) + column - 1 };
+    }
+
+    private static readonly string[] BehavioralInstanceKeys = ["tc1", "tc2", "temp", "dtemp", "reciproctc"];
+
+    private static readonly System.Text.RegularExpressions.Regex TrailingAssignment = new(
+        @"\s+(tc1|tc2|temp|dtemp|reciproctc)\s*=\s*(\{[^{}]*\}|'[^']*'|[^\s=]+)\s*$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// The instance parameters ngspice reads after a B-source expression (<c>tc1= tc2= temp= dtemp= reciproctc=</c>),
+    /// taken off the end of the line's tokens (from <paramref name="first"/>, the first token of the expression) and
+    /// of <paramref name="body"/>, the expression text.
+    /// </summary>
+    private static Dictionary<string, double> BehavioralInstanceParameters(NetlistLine line, int first, Scope scope, string name, ref string body)
+    {
+        var given = new Dictionary<string, double>(StringComparer.Ordinal);
+        var tokens = line.Tokens;
+        var end = tokens.Count;
+        while (end - 3 > first && tokens[end - 2].Kind == NetlistTokenKind.Equals
+            && tokens[end - 3].Kind == NetlistTokenKind.Word && BehavioralInstanceKeys.Contains(tokens[end - 3].Lower))
+        {
+            var key = tokens[end - 3].Lower;
+            var cut = TrailingAssignment.Match(body);
+            if (!cut.Success || !cut.Groups[1].Value.Equals(key, StringComparison.OrdinalIgnoreCase))
+                throw new NetlistException(tokens[end - 3].Location, $"{name}: cannot tell {key}= from the expression; write {key}=value after it");
+            given.TryAdd(key, Values.Evaluate(tokens[end - 1], scope.Parameters, name, key));
+            body = body[..cut.Index].TrimEnd();
+            end -= 3;
+        }
+        return given;
     }
 
     private static string StripInlineComment(string text)
