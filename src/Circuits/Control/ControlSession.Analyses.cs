@@ -74,6 +74,7 @@ public sealed partial class ControlSession
             foreach (var result in results)
             {
                 var plot = PlotConversion.AddResult(Plots, result, _netlist.Title.ToLowerInvariant(), _host.Date); // ngspice lower-cases the deck
+                RecordDeviceSaves(plot, analysis);
                 KeepSaved(plot);
                 _out.WriteLine($"No. of Data Rows : {result.Points}");
                 MeasurementPrinter.Write(result, _out, _host.Error);
@@ -101,12 +102,46 @@ public sealed partial class ControlSession
                 _saves = null;
                 continue;
             }
-            if (a.StartsWith('@'))
+            (_saves ??= []).Add(a.StartsWith('@') ? a.ToLowerInvariant() : a);
+        }
+    }
+
+    /// <summary>
+    /// <c>save @dev[param]</c>: the parameter at every point of the plot. The parameters hwsim provides are given ones
+    /// (not operating-point quantities), so they keep their value through an analysis except the swept one of a
+    /// <c>.dc</c>, whose values are the sweep's scale. A parameter of several values, or one swept as the outer
+    /// sweep, is reported, not recorded.
+    /// </summary>
+    private void RecordDeviceSaves(VectorPlot plot, Analysis analysis)
+    {
+        if (_saves is null) return;
+        var points = plot.Scale?.Length ?? 1;
+        foreach (var name in _saves.Where(n => n.StartsWith('@')))
+        {
+            Vector value;
+            try
             {
-                Report($"save {a}: hwsim does not record device quantities during an analysis");
+                value = DeviceVector(name)!;
+            }
+            catch (VectorExpressionException e)
+            {
+                Report($"save {e.Message}");
                 continue;
             }
-            (_saves ??= []).Add(a);
+            var device = name[1..name.IndexOf('[', StringComparison.Ordinal)];
+            var parameter = name[(name.IndexOf('[', StringComparison.Ordinal) + 1)..name.IndexOf(']', StringComparison.Ordinal)];
+            _netlist.Circuit.TryGet(device, out var entity);
+            var swept = analysis is DcSweepAnalysis dc && entity is not null
+                && string.Equals(DeviceParameters.Default(entity), DeviceParameters.Canonical(entity, parameter), StringComparison.Ordinal)
+                ? (Inner: dc.Inner.Source.Equals(device, StringComparison.OrdinalIgnoreCase), Outer: dc.Outer?.Source.Equals(device, StringComparison.OrdinalIgnoreCase) == true)
+                : (Inner: false, Outer: false);
+            if (swept.Outer || value.Length != 1)
+            {
+                Report($"save {name}: hwsim records a device parameter during an analysis only when it has one value and is not the outer sweep");
+                continue;
+            }
+            var values = swept.Inner && plot.Scale is { } scale ? scale.Real.ToArray() : Enumerable.Repeat(value.Real[0], points).ToArray();
+            plot.Set(Vector.OfReal(name, values));
         }
     }
 

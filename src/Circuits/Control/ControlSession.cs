@@ -247,7 +247,8 @@ public sealed partial class ControlSession : IVectorEnvironment
 
     private Vector? FindVector(string name)
     {
-        if (name.StartsWith('@')) return DeviceVector(name);
+        // a device parameter saved during the current plot's analysis (save @v1[dc]) first, as in ngspice
+        if (name.StartsWith('@')) return Plots.Current.Get(name.ToLowerInvariant()) ?? DeviceVector(name);
         return Plots.Get(name);
     }
 

@@ -20,6 +20,19 @@ public static class DeviceParameters
         _ => null,
     };
 
+    /// <summary>The parameter's main name (<c>r</c> is <c>resistance</c>, ...), lower case.</summary>
+    public static string Canonical(Entity entity, string parameter)
+    {
+        var p = parameter.ToLowerInvariant();
+        return (entity, p) switch
+        {
+            (Resistor, "r") => "resistance",
+            (Capacitor, "c") => "capacitance",
+            (Inductor, "l") => "inductance",
+            _ => p,
+        };
+    }
+
     /// <summary>The value(s) of a parameter, or null when the entity has no such parameter hwsim knows.</summary>
     public static double[]? Get(Entity entity, string parameter)
     {

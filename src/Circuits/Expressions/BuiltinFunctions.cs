@@ -9,7 +9,9 @@ namespace Hwsim.Circuits.Expressions;
 /// <remarks>
 /// One argument: <c>abs sqrt exp ln log log10 sin cos tan asin acos atan arctan sinh cosh tanh asinh acosh atanh
 /// sgn u u2 uramp floor ceil nint int sqr</c>. Two: <c>min max pow pwr</c>. Three: <c>limit(x, lo, hi)</c>
-/// (parsed as <c>min(max(x, lo), hi)</c>) and <c>ternary_fcn(c, a, b)</c> (parsed as <c>c ? a : b</c>).
+/// (parsed as <c>min(max(x, lo), hi)</c>) and <c>ternary_fcn(c, a, b)</c> (parsed as <c>c ? a : b</c>). ngspice's
+/// B-source <c>eq0 ne0 gt0 lt0 ge0 le0</c> (parsed as <c>x == 0</c> ...) and <c>pwl(x, x1, y1, x2, y2, ...)</c>
+/// (parsed as conditionals choosing a line segment, see <see cref="Rewrites.PiecewiseLinear"/>).
 /// <c>log</c> is the natural logarithm, as in ngspice.
 /// </remarks>
 public static class BuiltinFunctions
@@ -56,9 +58,16 @@ public static class BuiltinFunctions
     /// <summary><c>ternary_fcn(c, a, b)</c>: rewritten by the parser to <c>c ? a : b</c>.</summary>
     internal const string TernaryFunction = "ternary_fcn";
 
-    /// <summary>Every built-in function name (lower case), including the rewritten <c>limit</c> and <c>ternary_fcn</c>.</summary>
+    /// <summary><c>pwl(x, x1, y1, x2, y2, ...)</c>: rewritten by the parser to a search tree of line segments.</summary>
+    internal const string PiecewiseLinear = "pwl";
+
+    /// <summary>
+    /// Every built-in function name (lower case), including the rewritten <c>limit</c>, <c>ternary_fcn</c>,
+    /// <c>pwl</c> and the comparisons with zero (<c>eq0 ne0 gt0 lt0 ge0 le0</c>).
+    /// </summary>
     public static IReadOnlyCollection<string> Names { get; } =
-        Table.Keys.Append(Limit).Append(TernaryFunction).Order(StringComparer.Ordinal).ToArray();
+        Table.Keys.Append(Limit).Append(TernaryFunction).Append(PiecewiseLinear).Concat(Rewrites.ZeroComparisons.Keys)
+            .Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>True when <paramref name="name"/> (any case) is a built-in function.</summary>
     public static bool IsBuiltin(string name) => TryGetArity(name, out _);
@@ -71,6 +80,17 @@ public static class BuiltinFunctions
         if (key is Limit or TernaryFunction)
         {
             arity = 3;
+            return true;
+        }
+        if (key == PiecewiseLinear)
+        {
+            // the fewest: x and two points (the parser accepts any odd count from five)
+            arity = 5;
+            return true;
+        }
+        if (Rewrites.ZeroComparisons.ContainsKey(key))
+        {
+            arity = 1;
             return true;
         }
         if (Table.TryGetValue(key, out var function))

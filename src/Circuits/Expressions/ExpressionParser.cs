@@ -277,10 +277,20 @@ public static class ExpressionParser
                 Height(height + arguments.Count, name.Column);
                 return folded;
             }
+            if (lower == BuiltinFunctions.PiecewiseLinear)
+            {
+                if (arguments.Count < 5 || arguments.Count % 2 == 0)
+                    throw new ExpressionException(
+                        $"function 'pwl' takes x and pairs of points, at least two (pwl(x, x1, y1, x2, y2, ...)), not {arguments.Count} arguments", name.Column);
+                var (tree, above) = Rewrites.PiecewiseLinear(arguments, name.Column);
+                Height(height + above, name.Column);
+                return tree;
+            }
             BuiltinFunctions.TryGetArity(lower, out var arity);
             if (arguments.Count != arity)
                 throw new ExpressionException(
                     $"function '{lower}' takes {arity} argument{(arity == 1 ? "" : "s")}, not {arguments.Count}", name.Column);
+            if (Rewrites.ZeroComparisons.ContainsKey(lower)) return Rewrites.ZeroComparison(lower, arguments[0]);
             return Rewrites.Desugar(new FunctionCall(lower, arguments));
         }
 

@@ -70,6 +70,11 @@ internal sealed partial class Elaborator
     private void Resistor(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
     {
         var n = Nodes(c, scope, 2, "resistor needs two nodes and a value");
+        if (BehavioralResistance(c) is { } behavioral)
+        {
+            BehavioralResistor(line, scope, c, name, n, behavioral);
+            return;
+        }
         double? value = c.TryValue(p, out var v0) ? v0 : null;
         ResistorModel? model = null;
         if (c.Peek() is { Kind: NetlistTokenKind.Word } modelToken && !c.AtAssignment && _models.ContainsKey(ModelName(scope, modelToken.Lower)))
@@ -440,7 +445,9 @@ internal sealed partial class Elaborator
         var m = BehavioralLine.Match(text);
         if (!m.Success) throw new NetlistException(line.Location, $"{name}: expected V = expression or I = expression after the nodes");
         var body = m.Groups[2].Value.Trim();
-        if (body.Length >= 2 && body[0] == '\'' && body[^1] == '\'') body = body[1..^1];
+        var instance = BehavioralInstanceParameters(line, c.Index + 1, scope, name, ref body);
+        var quoted = body.Length >= 2 && body[0] == '\'' && body[^1] == '\'';
+        if (quoted) body = body[1..^1];
         if (body.Length == 0) throw new NetlistException(line.Location, $"{name}: the expression is empty");
         Expression expression;
         try
@@ -451,10 +458,129 @@ internal sealed partial class Elaborator
         }
         catch (ExpressionException e)
         {
-            throw new NetlistException(line.Location, $"{name}: in '{Excerpt.Of(body)}': {e.Message}");
+            throw new NetlistException(ExpressionErrorLocation(line, c.Index + 1, quoted, e), $"{name}: in '{Excerpt.Of(body)}': {e.Message}");
         }
         var kind = kindToken == "v" ? BehavioralSourceKind.Voltage : BehavioralSourceKind.Current;
-        AddEntity(new BehavioralSource(ElementName(scope, name), n[0], n[1], kind, expression), line);
+        AddEntity(new BehavioralSource(ElementName(scope, name), n[0], n[1], kind, expression)
+        {
+            Tc1 = instance.GetValueOrDefault("tc1"),
+            Tc2 = instance.GetValueOrDefault("tc2"),
+            Temperature = instance.TryGetValue("temp", out var temp) ? temp : null,
+            DeltaTemperature = instance.GetValueOrDefault("dtemp"),
+            ReciprocalTemperatureFactor = instance.GetValueOrDefault("reciproctc") != 0,
+        }, line);
+    }
+
+    /// <summary>
+    /// Where in the file an expression error is: its column inside the expression moved to the line, when the
+    /// expression is on one physical line (on a card continued with '+', the card's start).
+    /// </summary>
+    private static SourceLocation ExpressionErrorLocation(NetlistLine line, int first, bool quoted, ExpressionException e)
+    {
+        var tokens = line.Tokens;
+        if (e.Column is not { } column || first >= tokens.Count || tokens[first].Location.Line != tokens[^1].Location.Line)
+            return line.Location;
+        var start = tokens[first].Location;
+        return start with { Column = start.Column + (quoted ? 1 : 0) + column - 1 };
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex RuntimeReference = new(
+        @"\b[vi]\s*\(|\btime\b|\bhertz\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// The index of a resistor's value token when it is an expression reading <c>v(</c>, <c>i(</c>, <c>time</c> or
+    /// <c>hertz</c> (<c>R n1 n2 {expr}</c> or <c>r = {expr}</c>), which ngspice (inpcom.c inp_compat) turns into a
+    /// B source; null for an ordinary value. (ngspice converts <c>temper</c> too; here temper is re-evaluated as a
+    /// parameter at each temperature, which gives the same resistance.)
+    /// </summary>
+    private static int? BehavioralResistance(TokenCursor c)
+    {
+        var tokens = c.Line.Tokens;
+        for (var k = c.Index; k < tokens.Count; k++)
+        {
+            var positional = k == c.Index;
+            var assigned = k >= 2 && tokens[k - 1].Kind == NetlistTokenKind.Equals && (tokens[k - 2].Is("r") || tokens[k - 2].Is("resistance"));
+            if ((positional || assigned) && tokens[k].Kind == NetlistTokenKind.Expression && RuntimeReference.IsMatch(tokens[k].Text)) return k;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// <c>R n1 n2 r = {expr} [tc1=] [tc2=] [m=]</c> with an expression of node voltages, currents or time: as ngspice,
+    /// the B source <c>i = v(n1,n2) / (expr) * m</c> whose resistance scales by 1 + tc1 d + tc2 d^2 (reciproctc=1).
+    /// </summary>
+    private void BehavioralResistor(NetlistLine line, Scope scope, TokenCursor c, string name, string[] n, int valueIndex)
+    {
+        var tokens = line.Tokens;
+        var text = tokens[valueIndex].Text;
+        var given = new Dictionary<string, double>(StringComparer.Ordinal);
+        var k = c.Index;
+        while (k < tokens.Count)
+        {
+            if (k == valueIndex) { k++; continue; }
+            if (k + 2 < tokens.Count && tokens[k + 1].Kind == NetlistTokenKind.Equals && tokens[k].Kind == NetlistTokenKind.Word)
+            {
+                var key = tokens[k].Lower;
+                if (k + 2 == valueIndex && key is "r" or "resistance") { k += 3; continue; }
+                if (key is not ("tc1" or "tc2" or "m"))
+                    throw new NetlistException(tokens[k].Location,
+                        $"{name}: '{key}=' is not supported on a behavioural resistor (its value reads v(), i(), time or hertz); tc1=, tc2= and m= are");
+                given[key] = Values.Evaluate(tokens[k + 2], scope.Parameters, name, key);
+                k += 3;
+                continue;
+            }
+            throw new NetlistException(tokens[k].Location, $"{name}: unexpected '{tokens[k]}' on a behavioural resistor (its value reads v(), i(), time or hertz)");
+        }
+        var body = $"v({tokens[1].Text}, {tokens[2].Text}) / ({text})";
+        if (given.TryGetValue("m", out var m)) body += $" * ({NetlistNumber.Format(m)})";
+        Expression expression;
+        try
+        {
+            var parsed = ExpressionParser.Parse(body, scope.Parameters.FunctionNames);
+            CheckExpanded(parsed, scope.Parameters, line.Location, name);
+            expression = BehavioralExpression.Bind(parsed, scope.Parameters, node => NodeName(scope, node), device => ElementName(scope, device));
+        }
+        catch (ExpressionException e)
+        {
+            var at = tokens[valueIndex].Location;
+            throw new NetlistException(at with { Column = at.Column + 1 }, $"{name}: in '{Excerpt.Of(text)}': {e.Message}");
+        }
+        AddEntity(new BehavioralSource(ElementName(scope, name), n[0], n[1], BehavioralSourceKind.Current, expression)
+        {
+            Tc1 = given.GetValueOrDefault("tc1"),
+            Tc2 = given.GetValueOrDefault("tc2"),
+            ReciprocalTemperatureFactor = true,
+        }, line);
+    }
+
+    private static readonly string[] BehavioralInstanceKeys = ["tc1", "tc2", "temp", "dtemp", "reciproctc"];
+
+    private static readonly System.Text.RegularExpressions.Regex TrailingAssignment = new(
+        @"\s+(tc1|tc2|temp|dtemp|reciproctc)\s*=\s*(\{[^{}]*\}|'[^']*'|[^\s=]+)\s*$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// The instance parameters ngspice reads after a B-source expression (<c>tc1= tc2= temp= dtemp= reciproctc=</c>),
+    /// taken off the end of the line's tokens (from <paramref name="first"/>, the first token of the expression) and
+    /// of <paramref name="body"/>, the expression text.
+    /// </summary>
+    private static Dictionary<string, double> BehavioralInstanceParameters(NetlistLine line, int first, Scope scope, string name, ref string body)
+    {
+        var given = new Dictionary<string, double>(StringComparer.Ordinal);
+        var tokens = line.Tokens;
+        var end = tokens.Count;
+        while (end - 3 > first && tokens[end - 2].Kind == NetlistTokenKind.Equals
+            && tokens[end - 3].Kind == NetlistTokenKind.Word && BehavioralInstanceKeys.Contains(tokens[end - 3].Lower))
+        {
+            var key = tokens[end - 3].Lower;
+            var cut = TrailingAssignment.Match(body);
+            if (!cut.Success || !cut.Groups[1].Value.Equals(key, StringComparison.OrdinalIgnoreCase))
+                throw new NetlistException(tokens[end - 3].Location, $"{name}: cannot tell {key}= from the expression; write {key}=value after it");
+            given.TryAdd(key, Values.Evaluate(tokens[end - 1], scope.Parameters, name, key));
+            body = body[..cut.Index].TrimEnd();
+            end -= 3;
+        }
+        return given;
     }
 
     private static string StripInlineComment(string text)

@@ -38,6 +38,36 @@ public sealed class BehavioralSource : Component
 
     public BehavioralSourceKind Kind { get; }
 
+    /// <summary>
+    /// First-order temperature coefficient (1/K), ngspice's <c>tc1=</c>: the value and its derivatives are scaled by
+    /// 1 + tc1 (T - 300.15 K) + tc2 (T - 300.15 K)^2, T the instance temperature (asrcload.c: 300.15 K, not TNOM).
+    /// </summary>
+    public double Tc1 { get; init; }
+
+    /// <summary>Second-order temperature coefficient (1/K^2), ngspice's <c>tc2=</c>.</summary>
+    public double Tc2 { get; init; }
+
+    /// <summary>The instance temperature in Celsius (<c>temp=</c>); null for the circuit temperature plus <see cref="DeltaTemperature"/>.</summary>
+    public double? Temperature { get; init; }
+
+    /// <summary>Kelvin above the circuit temperature (<c>dtemp=</c>); ignored when <see cref="Temperature"/> is given, as in ngspice.</summary>
+    public double DeltaTemperature { get; init; }
+
+    /// <summary>
+    /// True when the temperature factor divides instead of multiplies (ngspice's <c>reciproctc</c>): a behavioural
+    /// resistor <c>R n1 n2 r = {expr} tc1=</c> becomes a current V(n1,n2)/expr whose resistance scales by the factor.
+    /// </summary>
+    public bool ReciprocalTemperatureFactor { get; init; }
+
+    /// <summary>The factor the value is scaled by at circuit temperature <paramref name="circuitKelvin"/>.</summary>
+    public double TemperatureFactor(double circuitKelvin)
+    {
+        var t = Temperature is { } celsius ? celsius + PhysicalConstants.CelsiusToKelvin : circuitKelvin + DeltaTemperature;
+        var d = t - 300.15;
+        var factor = 1.0 + Tc1 * d + Tc2 * d * d;
+        return ReciprocalTemperatureFactor ? 1 / factor : factor;
+    }
+
     /// <summary>The expression (node and device names as the circuit names them).</summary>
     public Expression Expression { get; }
 
@@ -70,6 +100,14 @@ public sealed class BehavioralSource : Component
 
     public override Behavior CreateBehavior(BindingContext context) => new BehavioralSourceBehavior(this, context);
 
-    public override string ToNetlist() =>
-        $"{Name} {Nodes[0]} {Nodes[1]} {(Kind == BehavioralSourceKind.Voltage ? "V" : "I")} = {Expression}";
+    public override string ToNetlist()
+    {
+        var s = $"{Name} {Nodes[0]} {Nodes[1]} {(Kind == BehavioralSourceKind.Voltage ? "V" : "I")} = {Expression}";
+        if (Tc1 != 0) s += $" tc1={Num(Tc1)}";
+        if (Tc2 != 0) s += $" tc2={Num(Tc2)}";
+        if (Temperature is { } t) s += $" temp={Num(t)}";
+        else if (DeltaTemperature != 0) s += $" dtemp={Num(DeltaTemperature)}";
+        if (ReciprocalTemperatureFactor) s += " reciproctc=1";
+        return s;
+    }
 }

@@ -121,6 +121,12 @@ public sealed class BehavioralSourceBehavior : Behavior, IBiasingBehavior, IConv
     {
         Gather(solution);
         value = _program.Evaluate(_values, _gradient);
+        var factor = _entity.TemperatureFactor(_biasing.Temperature);
+        if (factor != 1)
+        {
+            value *= factor;
+            for (var k = 0; k < _gradient.Length; k++) _gradient[k] *= factor;
+        }
         if (!double.IsFinite(value)) return false;
         foreach (var g in _gradient)
             if (!double.IsFinite(g)) return false;
