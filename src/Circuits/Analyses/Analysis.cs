@@ -29,7 +29,14 @@ public abstract class Analysis
     /// </summary>
     public virtual IReadOnlyList<AnalysisResult> RunPlots(CircuitEngine engine) => [Run(engine)];
 
-    /// <summary>How many results <see cref="RunPlots"/> gives.</summary>
+    /// <summary>
+    /// <see cref="RunPlots(CircuitEngine)"/>, keeping of the unknowns' vectors only those named in
+    /// <paramref name="keptVectors"/> (all when it is null; the scale is always kept) where the analysis can leave the
+    /// others out as it runs (a transient); others keep every vector.
+    /// </summary>
+    public virtual IReadOnlyList<AnalysisResult> RunPlots(CircuitEngine engine, IReadOnlySet<string>? keptVectors) => RunPlots(engine);
+
+    /// <summary>How many results <see cref="RunPlots(CircuitEngine)"/> gives.</summary>
     public virtual int PlotCount => 1;
 
     /// <summary>The result vectors of all unknowns, in unknown order, from per-point solution rows.</summary>

@@ -54,7 +54,12 @@ public sealed class TransientAnalysis : Analysis
         return s;
     }
 
-    public override AnalysisResult Run(CircuitEngine engine)
+    public override AnalysisResult Run(CircuitEngine engine) => Run(engine, null);
+
+    /// <summary>A transient keeps only the vectors named in <paramref name="keptVectors"/> (all when null) while it runs.</summary>
+    public override IReadOnlyList<AnalysisResult> RunPlots(CircuitEngine engine, IReadOnlySet<string>? keptVectors) => [Run(engine, keptVectors)];
+
+    private AnalysisResult Run(CircuitEngine engine, IReadOnlySet<string>? keptVectors)
     {
         var s = engine.State;
         var o = s.Options;
@@ -105,8 +110,7 @@ public sealed class TransientAnalysis : Analysis
         Array.Clear(s.Transient.Coefficients);
         s.Transient.States.Copy(0, 1);
 
-        var times = new List<double>();
-        var rows = new List<double[]>();
+        var recorder = new ColumnarRecorder(engine, keptVectors, KeepPoints ? (int)Math.Min((Stop - Start) / Step + 16, 1 << 16) : 0);
         long reported = 0;
 
         while (true)
@@ -123,11 +127,7 @@ public sealed class TransientAnalysis : Analysis
             {
                 reported++;
                 Observer?.Invoke(s.Transient.Time, s.Biasing.Solution);
-                if (KeepPoints)
-                {
-                    times.Add(s.Transient.Time);
-                    rows.Add((double[])s.Biasing.Solution.Clone());
-                }
+                if (KeepPoints) recorder.Append(s.Transient.Time, s.Biasing.Solution);
             }
             if (Stop - s.Transient.Time < breaks.MinBreak) break;
 
@@ -226,7 +226,8 @@ public sealed class TransientAnalysis : Analysis
 
         s.Biasing.Mode = AnalysisMode.DcOperatingPoint;
         s.Biasing.Init = InitializationMode.Float;
-        return new AnalysisResult(Kind, ToNetlist(), new ResultVector("time", times.ToArray()), UnknownVectors(engine, rows))
+        var (time, vectors) = recorder.Build("time");
+        return new AnalysisResult(Kind, ToNetlist(), time, vectors)
         {
             Statistics = engine.Statistics.Snapshot(),
         };

@@ -45,10 +45,12 @@ public static class NetlistRun
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(measurements);
         var results = new List<AnalysisResult>();
+        // What .save keeps (with what .print and .meas read) is all an analysis needs to record as it runs.
+        var kept = netlist.Outputs.Kept(analysis.Kind)?.SelectMany(v => v.Sources).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var plots = analysis is DcSweepAnalysis dc && (IsTemperature(dc.Inner) || IsTemperature(dc.Outer))
             && netlist.ReadAtTemperature is { } readAt
             ? [TemperSweep(dc, readAt)]
-            : analysis.RunPlots(engine);
+            : analysis.RunPlots(engine, kept);
         foreach (var full in plots)
         {
             var measured = measurements.Measures(full.Kind) ? measurements.Measure(full) : [];

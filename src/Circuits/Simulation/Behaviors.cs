@@ -30,6 +30,30 @@ public interface IBiasingBehavior
 }
 
 /// <summary>
+/// A biasing behaviour whose stamp does not depend on the solution it is loaded at (independent sources, capacitors,
+/// inductors), and whose matrix entries in a transient depend on nothing but the integration coefficient
+/// <see cref="TransientState.Ag"/>[0]. A circuit whose every biasing behaviour is linear (all other stamps being
+/// constant) is linear, so the first solve of a transient time point is exact and Newton's second iteration, which
+/// ngspice always takes, could not change it: the engine solves once and then asks each device for
+/// <see cref="UpdateStates"/>; while the step (Ag[0]) stays, the matrix and its factors stay too, and a time point
+/// needs only <see cref="LoadRightHandSide"/>.
+/// </summary>
+public interface ILinearBiasingBehavior : IBiasingBehavior
+{
+    /// <summary>
+    /// Adds the device's part of the right-hand side at a transient time point after the first, its matrix entries
+    /// being those of the previous load (same Ag[0]); states need not be written (<see cref="UpdateStates"/> follows).
+    /// </summary>
+    void LoadRightHandSide();
+
+    /// <summary>
+    /// Brings the device's state slots (charges, fluxes and their currents) to the present solution, as a second
+    /// load at it would, without stamping.
+    /// </summary>
+    void UpdateStates();
+}
+
+/// <summary>
 /// A device whose matrix stamp (or a part of it) is the same in every DC and transient load: resistors, the unit
 /// entries of source and inductor branches, controlled sources. The engine stamps these parts once into a constant
 /// image that every load starts from, instead of recomputing them in each Newton iteration. A device whose constant

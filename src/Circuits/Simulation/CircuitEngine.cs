@@ -16,6 +16,7 @@ public sealed class CircuitEngine
     private readonly List<Behavior> _behaviors = new();
     private Dictionary<string, Behavior>? _byName; // built on first use: a one-shot run never asks for a device by name
     private readonly IBiasingBehavior[] _biasing;
+    private readonly ILinearBiasingBehavior[]? _linear;
     private readonly IConstantStampBehavior[] _constant;
     private readonly double[] _constantValues;
     private readonly IFrequencyBehavior[] _frequency;
@@ -76,6 +77,8 @@ public sealed class CircuitEngine
         _system = new LinearSystem<double>(matrix, () => Symbolic, State.Options, State.Unknowns, Statistics);
 
         _biasing = Batched(_behaviors.OfType<IBiasingBehavior>());
+        // Linear when every varying stamp is (a batch stands for its members): decided once, from the behaviours.
+        if (_biasing.All(b => b is ILinearBiasingBehavior)) _linear = _biasing.Cast<ILinearBiasingBehavior>().ToArray();
         _constant = _behaviors.OfType<IConstantStampBehavior>().ToArray();
         _constantValues = new double[matrix.Values.Length];
         _frequency = _behaviors.OfType<IFrequencyBehavior>().ToArray();
@@ -123,6 +126,12 @@ public sealed class CircuitEngine
     public SimulationState State { get; }
     public EngineStatistics Statistics { get; } = new();
     public IReadOnlyList<Behavior> Behaviors => _behaviors;
+
+    /// <summary>
+    /// True when the circuit is linear: every stamp that varies is an <see cref="ILinearBiasingBehavior"/>'s (and
+    /// the rest constant), so one solve per transient time point is exact.
+    /// </summary>
+    public bool IsLinear => _linear is not null;
 
     /// <summary>The Newton iteration of this engine.</summary>
     internal NewtonIteration Newton { get; }
@@ -277,6 +286,27 @@ public sealed class CircuitEngine
     }
 
     // ---- transient support ----
+
+    /// <summary>
+    /// The right-hand side alone at a linear circuit's transient time point whose matrix is that of the previous load
+    /// (see <see cref="ILinearBiasingBehavior"/>): the matrix values and their factors are left as they are.
+    /// </summary>
+    internal void LoadRightHandSide()
+    {
+        var start = Stopwatch.GetTimestamp();
+        var rhs = State.Biasing.Rhs;
+        Array.Clear(rhs);
+        foreach (var b in _linear!) b.LoadRightHandSide();
+        rhs[0] = 0;
+        Statistics.Loads++;
+        Statistics.LoadTime += EngineStatistics.Since(start);
+    }
+
+    /// <summary>Brings every device's states to the present solution (a linear circuit's time point, after its one solve).</summary>
+    internal void UpdateStates()
+    {
+        foreach (var b in _linear!) b.UpdateStates();
+    }
 
     internal void Accept()
     {

@@ -36,6 +36,12 @@ internal sealed class LinearSystem<T>
     /// <summary>The right-hand side of the complex system (the real engine swaps its own vectors).</summary>
     public T[] Rhs { get; }
 
+    /// <summary>
+    /// Counts the calls of <see cref="Factor"/>: a caller that remembers it knows whether anyone has loaded and factored
+    /// other values since its own factorisation.
+    /// </summary>
+    public int FactorCalls { get; private set; }
+
     /// <summary>nnz(L) + nnz(U) of the present factors.</summary>
     public int LuNonZeros => _lu?.LuNonZeros ?? 0;
 
@@ -43,6 +49,7 @@ internal sealed class LinearSystem<T>
     /// <param name="reorder">Search pivots again (a full factorisation) instead of refactoring with the old ones.</param>
     public void Factor(bool reorder)
     {
+        FactorCalls++;
         // Same values as the last factorisation: the factors are still valid, even when a reorder was asked for (a
         // new pivot search on the same numbers finds the same pivots).
         if (_lu is not null && _lu.HasFactoredValues())

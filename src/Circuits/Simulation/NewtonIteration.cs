@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Hwsim.Circuits.Simulation;
@@ -15,6 +16,10 @@ internal sealed class NewtonIteration
     private readonly IConvergenceBehavior[] _convergence;
     private readonly bool[] _isVoltage;
     private bool _shouldReorder = true;
+
+    // The linear circuit's last full load: the factor call it made and the coefficient and gmin its matrix was made with.
+    private int _linearFactorCall = -1;
+    private double _linearAg0, _linearGmin;
 
     public NewtonIteration(CircuitEngine engine, LinearSystem<double> system, IConvergenceBehavior[] convergence)
     {
@@ -46,6 +51,10 @@ internal sealed class NewtonIteration
             _engine.Load();
             return true;
         }
+
+        if (_engine.IsLinear && (s.Mode & AnalysisMode.Transient) != 0
+            && s.Init is InitializationMode.Predict or InitializationMode.Transient)
+            return SolveLinear();
 
         var iteration = 0;
         var ipass = false;
@@ -109,6 +118,59 @@ internal sealed class NewtonIteration
             }
             (s.Rhs, s.Solution) = (s.Solution, s.Rhs);
         }
+    }
+
+    /// <summary>
+    /// A time point of a linear circuit: load, factor (reused when the values are those factored), solve once. A second
+    /// Newton iteration would load the same matrix and right-hand side and find the same solution, so only what it
+    /// would write besides is done: the devices' states at the solution. The solution is reported as ngspice reports
+    /// it after its second iteration (the point of its last load, this solve's result). While the step stays, so do
+    /// the matrix and its factors: then only the right-hand side is loaded.
+    /// </summary>
+    private bool SolveLinear()
+    {
+        var s = _state.Biasing;
+        var statistics = _engine.Statistics;
+        s.NonConvergenceCount = 0;
+        var ag0 = _state.Transient.Ag[0];
+        if (s.Init == InitializationMode.Predict && _system.FactorCalls == _linearFactorCall && ag0 == _linearAg0
+            && _state.DiagonalGmin == _linearGmin && !s.ConstantStampsChanged)
+        {
+            _engine.LoadRightHandSide();
+            statistics.ReusedFactorizations++;
+        }
+        else
+        {
+            _engine.Load();
+            _system.Factor(_shouldReorder || s.Init == InitializationMode.Transient);
+            _shouldReorder = false;
+            statistics.LuNonZeros = _system.LuNonZeros;
+            (_linearFactorCall, _linearAg0, _linearGmin) = (_system.FactorCalls, ag0, _state.DiagonalGmin);
+        }
+        _system.Solve(s.Rhs);
+        statistics.NewtonIterations++;
+        if (!AllFinite(s.Rhs))
+        {
+            LastUnsettled = UnsettledNodes();
+            return false;
+        }
+        (s.Rhs, s.Solution) = (s.Solution, s.Rhs);
+        s.Init = InitializationMode.Float;
+        _engine.UpdateStates();
+        return true;
+    }
+
+    /// <summary>True when no element is NaN or infinite: x * 0 is 0 for every finite x and NaN otherwise, summed a vector at a time.</summary>
+    internal static bool AllFinite(double[] values)
+    {
+        var span = values.AsSpan();
+        var sum = Vector<double>.Zero;
+        var i = 0;
+        for (; i + Vector<double>.Count <= span.Length; i += Vector<double>.Count)
+            sum += new Vector<double>(span.Slice(i, Vector<double>.Count)) * Vector<double>.Zero;
+        var total = Vector.Sum(sum);
+        for (; i < span.Length; i++) total += span[i] * 0;
+        return !double.IsNaN(total);
     }
 
     /// <summary>

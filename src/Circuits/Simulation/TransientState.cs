@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Hwsim.Circuits.Simulation;
 
 /// <summary>
@@ -76,6 +79,21 @@ public sealed class TransientState
         }
         ceq = s0[ccap] - ag[0] * s0[qcap];
         geq = ag[0] * capacitance;
+    }
+
+    /// <summary>
+    /// The history current of a charge's companion model, <c>ceq</c> of <see cref="Integrate"/>, which does not depend
+    /// on the present charge: for a linear device's right-hand side without a load of its charge.
+    /// </summary>
+    public double HistoryCurrent(int qcap)
+    {
+        var s1 = States[1];
+        var ag = Coefficients;
+        if (Method == IntegrationMethod.Trapezoidal)
+            return Order == 1 ? ag[1] * s1[qcap] : -s1[qcap + 1] * ag[1] - ag[0] * s1[qcap];
+        var sum = 0.0;
+        for (var k = Order; k >= 1; k--) sum += ag[k] * States[k][qcap];
+        return sum;
     }
 
     /// <summary>
@@ -186,28 +204,35 @@ public sealed class TransientState
         // CKTterr's MAX and MIN are plain comparisons (no NaN or signed-zero rules as in Math.Max), and the square
         // root of order 2 is monotonic, so it is taken once of the smallest ratio: the same result, bit for bit.
         var smallest = double.PositiveInfinity;
+        // Slots come from the state allocation (in range by construction): read through references, no bounds checks.
+        ref var q0s = ref MemoryMarshal.GetArrayDataReference(s0);
+        ref var q1s = ref MemoryMarshal.GetArrayDataReference(s1);
+        ref var q2s = ref MemoryMarshal.GetArrayDataReference(s2);
+        ref var q3s = ref MemoryMarshal.GetArrayDataReference(s3 ?? s2);
+        var second = s3 is not null;
         foreach (var qcap in slots)
         {
             var ccap = qcap + 1;
-            double q0 = s0[qcap], q1 = s1[qcap], c0 = Math.Abs(s0[ccap]), c1 = Math.Abs(s1[ccap]);
+            double q0 = Unsafe.Add(ref q0s, qcap), q1 = Unsafe.Add(ref q1s, qcap);
+            double c0 = Math.Abs(Unsafe.Add(ref q0s, ccap)), c1 = Math.Abs(Unsafe.Add(ref q1s, ccap));
             var volttol = abstol + reltol * (c0 > c1 ? c0 : c1);
             double aq0 = Math.Abs(q0), aq1 = Math.Abs(q1);
             var chargetol = aq0 > aq1 ? aq0 : aq1;
             chargetol = reltol * (chargetol > chgtol ? chargetol : chgtol) * rdelta;
             var tol = volttol > chargetol ? volttol : chargetol;
             double d0;
-            if (s3 is null)
+            if (!second)
             {
                 var a0 = (q0 - q1) * r0;
-                var a1 = (q1 - s2[qcap]) * r1;
+                var a1 = (q1 - Unsafe.Add(ref q2s, qcap)) * r1;
                 d0 = (a0 - a1) * rt0;
             }
             else
             {
-                var q2 = s2[qcap];
+                var q2 = Unsafe.Add(ref q2s, qcap);
                 var a0 = (q0 - q1) * r0;
                 var a1 = (q1 - q2) * r1;
-                var a2 = (q2 - s3[qcap]) * r2;
+                var a2 = (q2 - Unsafe.Add(ref q3s, qcap)) * r2;
                 var b0 = (a0 - a1) * rt0;
                 var b1 = (a1 - a2) * rt1;
                 d0 = (b0 - b1) * rt2;

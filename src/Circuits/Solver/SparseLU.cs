@@ -537,41 +537,59 @@ public sealed class SparseLU<T>
     public void Solve(Span<T> x)
     {
         RequireFactored(x);
+        // Indices come from the factorisation (in range by construction) and x holds Size + 1 elements (checked
+        // above): the loops read through references, without a bounds check per entry.
         int n = _n;
-        T[] y = _x;
-        int[] pivotRow = _pivotRow;
+        ref T y = ref MemoryMarshal.GetArrayDataReference(_x);
+        ref T b = ref MemoryMarshal.GetReference(x);
+        ref int pivotRow = ref MemoryMarshal.GetArrayDataReference(_pivotRow);
         for (int k = 0; k < n; k++)
         {
-            y[k] = x[pivotRow[k] + 1];
+            Unsafe.Add(ref y, k) = Unsafe.Add(ref b, Unsafe.Add(ref pivotRow, k) + 1);
         }
 
         // L y = P b (unit lower, by columns).
-        int[] lp = _lp;
-        int[] li = _li;
-        T[] lx = _lx;
+        ref int lp = ref MemoryMarshal.GetArrayDataReference(_lp);
+        ref int li = ref MemoryMarshal.GetArrayDataReference(_li);
+        ref T lx = ref MemoryMarshal.GetArrayDataReference(_lx);
+        int start = lp;
         for (int k = 0; k < n; k++)
         {
-            SubtractScaled(y, li, lx, lp[k], lp[k + 1], y[k]);
+            int end = Unsafe.Add(ref lp, k + 1);
+            T yk = Unsafe.Add(ref y, k);
+            for (int p = start; p < end; p++)
+            {
+                Unsafe.Add(ref y, Unsafe.Add(ref li, p)) -= Unsafe.Add(ref lx, p) * yk;
+            }
+
+            start = end;
         }
 
         // U z = y (by columns, backwards).
-        int[] up = _up;
-        int[] ui = _ui;
-        T[] ux = _ux;
-        T[] inverse = _udiagInverse;
+        ref int up = ref MemoryMarshal.GetArrayDataReference(_up);
+        ref int ui = ref MemoryMarshal.GetArrayDataReference(_ui);
+        ref T ux = ref MemoryMarshal.GetArrayDataReference(_ux);
+        ref T inverse = ref MemoryMarshal.GetArrayDataReference(_udiagInverse);
+        int stop = Unsafe.Add(ref up, n);
         for (int k = n - 1; k >= 0; k--)
         {
-            T yk = y[k] * inverse[k];
-            y[k] = yk;
-            SubtractScaled(y, ui, ux, up[k], up[k + 1], yk);
+            int begin = Unsafe.Add(ref up, k);
+            T yk = Unsafe.Add(ref y, k) * Unsafe.Add(ref inverse, k);
+            Unsafe.Add(ref y, k) = yk;
+            for (int p = begin; p < stop; p++)
+            {
+                Unsafe.Add(ref y, Unsafe.Add(ref ui, p)) -= Unsafe.Add(ref ux, p) * yk;
+            }
+
+            stop = begin;
         }
 
-        int[] columnOrder = _columnOrder;
-        x[0] = T.Zero;
+        ref int columnOrder = ref MemoryMarshal.GetArrayDataReference(_columnOrder);
+        b = T.Zero;
         for (int k = 0; k < n; k++)
         {
-            x[columnOrder[k] + 1] = y[k];
-            y[k] = T.Zero;
+            Unsafe.Add(ref b, Unsafe.Add(ref columnOrder, k) + 1) = Unsafe.Add(ref y, k);
+            Unsafe.Add(ref y, k) = T.Zero;
         }
     }
 

@@ -10,6 +10,8 @@ public sealed record BenchmarkCase(string Name, string Description, Func<string>
         new BenchmarkCase("crossbar128", "operating point, 128x128 crossbar, 1 ohm wires", () => BenchmarkNetlists.Crossbar(128), true),
         new BenchmarkCase("crossbar256", "operating point, 256x256 crossbar, 1 ohm wires", () => BenchmarkNetlists.Crossbar(256), true),
         new BenchmarkCase("rcladder1000", "transient, 1000-section RC ladder, 60 us", () => BenchmarkNetlists.RcLadder(1000), false),
+        new BenchmarkCase("rcladder1000save", "transient, 1000-section RC ladder, 10 ns step, .save of 4 vectors (issue 13)",
+            () => BenchmarkNetlists.RcLadderSaved(1000), false),
         new BenchmarkCase("ring5", "transient, 5-stage CMOS ring oscillator, level-1 MOSFETs, 40 ns", () => TransientBenchmarkNetlists.RingOscillator(5), false),
         new BenchmarkCase("scintegrator40", "transient, two-phase switched-capacitor integrator, NMOS switches, 40 cycles",
             () => TransientBenchmarkNetlists.SwitchedCapacitorIntegrator(40), false),

@@ -34,7 +34,15 @@ public static class BenchmarkNetlists
     }
 
     /// <summary>The transient of an RC ladder: <paramref name="sections"/> x (10 ohm series, 1 pF shunt), PULSE input, 60 us.</summary>
-    public static string RcLadder(int sections = 1000)
+    public static string RcLadder(int sections = 1000) => RcLadder(sections, "50n", saved: false);
+
+    /// <summary>
+    /// The RC ladder as a user runs it (issue 13): a 10 ns step, and a <c>.save</c> of the first, middle and last
+    /// section's node and the source current, so that both engines keep and write only those.
+    /// </summary>
+    public static string RcLadderSaved(int sections = 1000) => RcLadder(sections, "10n", saved: true);
+
+    private static string RcLadder(int sections, string step, bool saved)
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"rc ladder of {sections} sections, 10 ohm and 1 pF each\n");
@@ -44,7 +52,8 @@ public static class BenchmarkNetlists
             sb.Append(CultureInfo.InvariantCulture, $"r{k} n{k - 1} n{k} 10\n");
             sb.Append(CultureInfo.InvariantCulture, $"c{k} n{k} 0 1p\n");
         }
-        sb.Append(".tran 50n 60u\n.end\n");
+        if (saved) sb.Append(CultureInfo.InvariantCulture, $".save v(n1) v(n{sections / 2}) v(n{sections}) i(vin)\n");
+        sb.Append(CultureInfo.InvariantCulture, $".tran {step} 60u\n.end\n");
         return sb.ToString();
     }
 

@@ -6,7 +6,7 @@ namespace Hwsim.Circuits.Devices;
 /// The capacitor as SPICE's capload.c: open in a DC operating point; in a transient its charge C*v is
 /// integrated into a companion conductance and current; in AC it is the admittance jwC.
 /// </summary>
-public sealed class CapacitorBehavior : Behavior, IBatchedBiasingBehavior, IFrequencyBehavior, IInitialConditionBehavior
+public sealed class CapacitorBehavior : Behavior, IBatchedBiasingBehavior, ILinearBiasingBehavior, IFrequencyBehavior, IInitialConditionBehavior
 {
     private readonly BiasingState _biasing;
     private readonly TransientState _transient;
@@ -83,6 +83,23 @@ public sealed class CapacitorBehavior : Behavior, IBatchedBiasingBehavior, IFreq
         _transient.Integrate(_q, _capacitance, out geq, out ceq);
         if (_biasing.Init == InitializationMode.Transient) _transient.States[1][_q + 1] = s0[_q + 1];
         Stamp(geq, ceq);
+    }
+
+    /// <summary>The companion model's history current alone (the matrix keeps its conductance from the previous load).</summary>
+    public void LoadRightHandSide()
+    {
+        var ceq = _transient.HistoryCurrent(_q);
+        var rhs = _biasing.Rhs;
+        rhs[_pos] -= ceq;
+        rhs[_neg] += ceq;
+    }
+
+    /// <summary>At a transient time point: q = C v at the solution, integrated (what a load in a Newton iteration writes into the states).</summary>
+    public void UpdateStates()
+    {
+        var solution = _biasing.Solution;
+        _transient.States[0][_q] = _capacitance * (solution[_pos] - solution[_neg]);
+        _transient.Integrate(_q, _capacitance, out _, out _);
     }
 
     private void Stamp(double geq, double ceq)

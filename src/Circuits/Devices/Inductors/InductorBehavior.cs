@@ -8,7 +8,7 @@ namespace Hwsim.Circuits.Devices;
 /// L*i (plus the mutual fluxes M*i_other of its couplings) is integrated into a companion resistance; in AC the
 /// branch equation gains -jwL.
 /// </summary>
-public sealed class InductorBehavior : Behavior, IConstantStampBehavior, IBiasingBehavior, IFrequencyBehavior
+public sealed class InductorBehavior : Behavior, IConstantStampBehavior, ILinearBiasingBehavior, IFrequencyBehavior
 {
     private readonly BiasingState _biasing;
     private readonly TransientState _transient;
@@ -77,6 +77,20 @@ public sealed class InductorBehavior : Behavior, IConstantStampBehavior, IBiasin
         if (_biasing.Init == InitializationMode.Transient) _transient.States[1][_flux + 1] = s0[_flux + 1];
 
         _biasing.Matrix.Values[_bb] -= req;
+    }
+
+    /// <summary>The companion model's history voltage alone (the matrix keeps its resistance from the previous load).</summary>
+    public void LoadRightHandSide() => _biasing.Rhs[Branch] += _transient.HistoryCurrent(_flux);
+
+    /// <summary>At a transient time point: the flux L i (and the mutual fluxes) at the solution, integrated.</summary>
+    public void UpdateStates()
+    {
+        var s0 = _transient.States[0];
+        var solution = _biasing.Solution;
+        s0[_flux] = Inductance * solution[Branch];
+        foreach (var c in _couplings)
+            s0[_flux] += c.M * solution[c.OtherBranch];
+        _transient.Integrate(_flux, Inductance, out _, out _);
     }
 
     /// <summary>The branch equation's unit entries: the same in every load.</summary>

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Hwsim.Circuits.Simulation;
 
 namespace Hwsim.Circuits.Devices;
@@ -18,7 +20,7 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
     private readonly FrequencyState _frequency;
     private readonly Mosfet _entity;
     private readonly MosfetModel _model;
-    private readonly int _type;
+    private readonly double _type;   // +1 NMOS, -1 PMOS, as a double: it multiplies voltages and currents
     private readonly int _d, _g, _s, _b, _dp, _sp;
 
     private readonly int _st;
@@ -290,48 +292,48 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
             {
                 var s2 = _transient.States[2];
                 xfact = _transient.Delta / _transient.DeltaOld[1];
-                s0[Vbs] = s1[Vbs];
-                vbs = (1 + xfact) * s1[Vbs] - xfact * s2[Vbs];
-                s0[Vgs] = s1[Vgs];
-                vgs = (1 + xfact) * s1[Vgs] - xfact * s2[Vgs];
-                s0[Vds] = s1[Vds];
-                vds = (1 + xfact) * s1[Vds] - xfact * s2[Vds];
-                s0[Vbd] = s0[Vbs] - s0[Vds];
+                At(s0, Vbs) = At(s1, Vbs);
+                vbs = (1 + xfact) * At(s1, Vbs) - xfact * At(s2, Vbs);
+                At(s0, Vgs) = At(s1, Vgs);
+                vgs = (1 + xfact) * At(s1, Vgs) - xfact * At(s2, Vgs);
+                At(s0, Vds) = At(s1, Vds);
+                vds = (1 + xfact) * At(s1, Vds) - xfact * At(s2, Vds);
+                At(s0, Vbd) = At(s0, Vbs) - At(s0, Vds);
             }
             else
             {
-                vbs = _type * (x[_b] - x[_sp]);
-                vgs = _type * (x[_g] - x[_sp]);
-                vds = _type * (x[_dp] - x[_sp]);
+                vbs = _type * (At(x, _b) - At(x, _sp));
+                vgs = _type * (At(x, _g) - At(x, _sp));
+                vds = _type * (At(x, _dp) - At(x, _sp));
             }
             vbd = vbs - vds;
             vgd = vgs - vds;
-            var vgdo = s0[Vgs] - s0[Vds];
+            var vgdo = At(s0, Vgs) - At(s0, Vds);
 
             // limiting
             var von = _type * _von;
-            if (s0[Vds] >= 0)
+            if (At(s0, Vds) >= 0)
             {
-                vgs = JunctionLimiting.Fet(vgs, s0[Vgs], von);
+                vgs = JunctionLimiting.Fet(vgs, At(s0, Vgs), von);
                 vds = vgs - vgd;
-                vds = JunctionLimiting.Vds(vds, s0[Vds]);
+                vds = JunctionLimiting.Vds(vds, At(s0, Vds));
                 vgd = vgs - vds;
             }
             else
             {
                 vgd = JunctionLimiting.Fet(vgd, vgdo, von);
                 vds = vgs - vgd;
-                vds = -JunctionLimiting.Vds(-vds, -s0[Vds]);
+                vds = -JunctionLimiting.Vds(-vds, -At(s0, Vds));
                 vgs = vgd + vds;
             }
             if (vds >= 0)
             {
-                vbs = JunctionLimiting.Pnj(vbs, s0[Vbs], vt, _sourceVcrit, out check);
+                vbs = JunctionLimiting.Pnj(vbs, At(s0, Vbs), vt, _sourceVcrit, out check);
                 vbd = vbs - vds;
             }
             else
             {
-                vbd = JunctionLimiting.Pnj(vbd, s0[Vbd], vt, _drainVcrit, out check);
+                vbd = JunctionLimiting.Pnj(vbd, At(s0, Vbd), vt, _drainVcrit, out check);
                 vbs = vbd + vds;
             }
         }
@@ -445,19 +447,19 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
                 {
                     var arg = 1 - vbs / _tBulkPot;
                     Grading(arg, out var sarg, out var sargsw);
-                    s0[Qbs] = _tBulkPot * (_cbs * (1 - arg * sarg) / (1 - model.BulkJunctionBotGradingCoeff)
+                    At(s0, Qbs) = _tBulkPot * (_cbs * (1 - arg * sarg) / (1 - model.BulkJunctionBotGradingCoeff)
                         + _cbssw * (1 - arg * sargsw) / (1 - model.BulkJunctionSideGradingCoeff));
                     _capbs = _cbs * sarg + _cbssw * sargsw;
                 }
                 else
                 {
-                    s0[Qbs] = _f4s + vbs * (_f2s + vbs * (_f3s / 2));
+                    At(s0, Qbs) = _f4s + vbs * (_f2s + vbs * (_f3s / 2));
                     _capbs = _f2s + _f3s * vbs;
                 }
             }
             else
             {
-                s0[Qbs] = 0;
+                At(s0, Qbs) = 0;
                 _capbs = 0;
             }
             // bulk-drain depletion capacitance
@@ -467,19 +469,19 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
                 {
                     var arg = 1 - vbd / _tBulkPot;
                     Grading(arg, out var sarg, out var sargsw);
-                    s0[Qbd] = _tBulkPot * (_cbd * (1 - arg * sarg) / (1 - model.BulkJunctionBotGradingCoeff)
+                    At(s0, Qbd) = _tBulkPot * (_cbd * (1 - arg * sarg) / (1 - model.BulkJunctionBotGradingCoeff)
                         + _cbdsw * (1 - arg * sargsw) / (1 - model.BulkJunctionSideGradingCoeff));
                     _capbd = _cbd * sarg + _cbdsw * sargsw;
                 }
                 else
                 {
-                    s0[Qbd] = _f4d + vbd * (_f2d + vbd * _f3d / 2);
+                    At(s0, Qbd) = _f4d + vbd * (_f2d + vbd * _f3d / 2);
                     _capbd = _f2d + vbd * _f3d;
                 }
             }
             else
             {
-                s0[Qbd] = 0;
+                At(s0, Qbd) = 0;
                 _capbd = 0;
             }
 
@@ -487,11 +489,11 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
             {
                 _transient.Integrate(Qbd, _capbd, out var geq, out _);
                 _gbd += geq;
-                _cbdI += s0[Qbd + 1];
-                _cd -= s0[Qbd + 1];
+                _cbdI += At(s0, Qbd + 1);
+                _cd -= At(s0, Qbd + 1);
                 _transient.Integrate(Qbs, _capbs, out geq, out _);
                 _gbs += geq;
-                _cbsI += s0[Qbs + 1];
+                _cbsI += At(s0, Qbs + 1);
             }
         }
 
@@ -504,52 +506,52 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
             }
         }
 
-        s0[Vbs] = vbs;
-        s0[Vbd] = vbd;
-        s0[Vgs] = vgs;
-        s0[Vds] = vds;
+        At(s0, Vbs) = vbs;
+        At(s0, Vbd) = vbd;
+        At(s0, Vgs) = vgs;
+        At(s0, Vds) = vds;
 
         // Meyer's capacitor model
         double capgs = 0, capgd = 0, capgb = 0;
         if (tranLike)
         {
             if (_mode > 0)
-                Meyer(vgs, vgd, vonLocal, vdsat, out s0[Capgs], out s0[Capgd], out s0[Capgb], _tPhi, oxideCap);
+                Meyer(vgs, vgd, vonLocal, vdsat, out At(s0, Capgs), out At(s0, Capgd), out At(s0, Capgb), _tPhi, oxideCap);
             else
-                Meyer(vgd, vgs, vonLocal, vdsat, out s0[Capgd], out s0[Capgs], out s0[Capgb], _tPhi, oxideCap);
-            var vgs1 = s1[Vgs];
-            var vgd1 = vgs1 - s1[Vds];
-            var vgb1 = vgs1 - s1[Vbs];
+                Meyer(vgd, vgs, vonLocal, vdsat, out At(s0, Capgd), out At(s0, Capgs), out At(s0, Capgb), _tPhi, oxideCap);
+            var vgs1 = At(s1, Vgs);
+            var vgd1 = vgs1 - At(s1, Vds);
+            var vgb1 = vgs1 - At(s1, Vbs);
             if ((_biasing.Mode & AnalysisMode.TransientOperatingPoint) != 0 || init == InitializationMode.SmallSignal)
             {
-                capgs = 2 * s0[Capgs] + gateSourceOverlapCap;
-                capgd = 2 * s0[Capgd] + gateDrainOverlapCap;
-                capgb = 2 * s0[Capgb] + gateBulkOverlapCap;
+                capgs = 2 * At(s0, Capgs) + gateSourceOverlapCap;
+                capgd = 2 * At(s0, Capgd) + gateDrainOverlapCap;
+                capgb = 2 * At(s0, Capgb) + gateBulkOverlapCap;
             }
             else
             {
-                capgs = s0[Capgs] + s1[Capgs] + gateSourceOverlapCap;
-                capgd = s0[Capgd] + s1[Capgd] + gateDrainOverlapCap;
-                capgb = s0[Capgb] + s1[Capgb] + gateBulkOverlapCap;
+                capgs = At(s0, Capgs) + At(s1, Capgs) + gateSourceOverlapCap;
+                capgd = At(s0, Capgd) + At(s1, Capgd) + gateDrainOverlapCap;
+                capgb = At(s0, Capgb) + At(s1, Capgb) + gateBulkOverlapCap;
             }
             if (predicting)
             {
                 var s2 = _transient.States[2];
-                s0[Qgs] = (1 + xfact) * s1[Qgs] - xfact * s2[Qgs];
-                s0[Qgd] = (1 + xfact) * s1[Qgd] - xfact * s2[Qgd];
-                s0[Qgb] = (1 + xfact) * s1[Qgb] - xfact * s2[Qgb];
+                At(s0, Qgs) = (1 + xfact) * At(s1, Qgs) - xfact * At(s2, Qgs);
+                At(s0, Qgd) = (1 + xfact) * At(s1, Qgd) - xfact * At(s2, Qgd);
+                At(s0, Qgb) = (1 + xfact) * At(s1, Qgb) - xfact * At(s2, Qgb);
             }
             else if (_biasing.IsTransient)
             {
-                s0[Qgs] = (vgs - vgs1) * capgs + s1[Qgs];
-                s0[Qgd] = (vgd - vgd1) * capgd + s1[Qgd];
-                s0[Qgb] = (vgb - vgb1) * capgb + s1[Qgb];
+                At(s0, Qgs) = (vgs - vgs1) * capgs + At(s1, Qgs);
+                At(s0, Qgd) = (vgd - vgd1) * capgd + At(s1, Qgd);
+                At(s0, Qgb) = (vgb - vgb1) * capgb + At(s1, Qgb);
             }
             else
             {
-                s0[Qgs] = vgs * capgs;
-                s0[Qgd] = vgd * capgd;
-                s0[Qgb] = vgb * capgb;
+                At(s0, Qgs) = vgs * capgs;
+                At(s0, Qgd) = vgd * capgd;
+                At(s0, Qgb) = vgb * capgb;
             }
         }
 
@@ -560,16 +562,16 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
         }
         else
         {
-            if (capgs == 0) s0[Qgs + 1] = 0;
-            if (capgd == 0) s0[Qgd + 1] = 0;
-            if (capgb == 0) s0[Qgb + 1] = 0;
+            if (capgs == 0) At(s0, Qgs + 1) = 0;
+            if (capgd == 0) At(s0, Qgd + 1) = 0;
+            if (capgb == 0) At(s0, Qgb + 1) = 0;
             _transient.Integrate(Qgs, capgs, out gcgs, out ceqgs);
             _transient.Integrate(Qgd, capgd, out gcgd, out ceqgd);
             _transient.Integrate(Qgb, capgb, out gcgb, out ceqgb);
             var ag0 = _transient.Ag[0];
-            ceqgs = ceqgs - gcgs * vgs + ag0 * s0[Qgs];
-            ceqgd = ceqgd - gcgd * vgd + ag0 * s0[Qgd];
-            ceqgb = ceqgb - gcgb * vgb + ag0 * s0[Qgb];
+            ceqgs = ceqgs - gcgs * vgs + ag0 * At(s0, Qgs);
+            ceqgd = ceqgd - gcgd * vgd + ag0 * At(s0, Qgd);
+            ceqgb = ceqgb - gcgb * vgb + ag0 * At(s0, Qgb);
         }
 
         // load current vector
@@ -590,36 +592,40 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
             cdreq = -_type * (cdrain - _gds * (-vds) - _gm * vgd - _gmbs * vbd);
         }
         var rhs = _biasing.Rhs;
-        rhs[_g] -= _type * (ceqgs + ceqgb + ceqgd);
-        rhs[_b] -= ceqbs + ceqbd - _type * ceqgb;
-        rhs[_dp] += ceqbd - cdreq + _type * ceqgd;
-        rhs[_sp] += cdreq + ceqbs + _type * ceqgs;
+        At(rhs, _g) -= _type * (ceqgs + ceqgb + ceqgd);
+        At(rhs, _b) -= ceqbs + ceqbd - _type * ceqgb;
+        At(rhs, _dp) += ceqbd - cdreq + _type * ceqgd;
+        At(rhs, _sp) += cdreq + ceqbs + _type * ceqgs;
 
         // load y matrix
         var v = _biasing.Matrix.Values;
-        v[_dd] += _drainConductance;
-        v[_gg] += gcgd + gcgs + gcgb;
-        v[_ss] += _sourceConductance;
-        v[_bb] += _gbd + _gbs + gcgb;
-        v[_dpdp] += _drainConductance + _gds + _gbd + xrev * (_gm + _gmbs) + gcgd;
-        v[_spsp] += _sourceConductance + _gds + _gbs + xnrm * (_gm + _gmbs) + gcgs;
-        v[_ddp] += -_drainConductance;
-        v[_gb] -= gcgb;
-        v[_gdp] -= gcgd;
-        v[_gsp] -= gcgs;
-        v[_ssp] += -_sourceConductance;
-        v[_bg] -= gcgb;
-        v[_bdp] -= _gbd;
-        v[_bsp] -= _gbs;
-        v[_dpd] += -_drainConductance;
-        v[_dpg] += (xnrm - xrev) * _gm - gcgd;
-        v[_dpb] += -_gbd + (xnrm - xrev) * _gmbs;
-        v[_dpsp] += -_gds - xnrm * (_gm + _gmbs);
-        v[_spg] += -(xnrm - xrev) * _gm - gcgs;
-        v[_sps] += -_sourceConductance;
-        v[_spb] += -_gbs - (xnrm - xrev) * _gmbs;
-        v[_spdp] += -_gds - xrev * (_gm + _gmbs);
+        At(v, _dd) += _drainConductance;
+        At(v, _gg) += gcgd + gcgs + gcgb;
+        At(v, _ss) += _sourceConductance;
+        At(v, _bb) += _gbd + _gbs + gcgb;
+        At(v, _dpdp) += _drainConductance + _gds + _gbd + xrev * (_gm + _gmbs) + gcgd;
+        At(v, _spsp) += _sourceConductance + _gds + _gbs + xnrm * (_gm + _gmbs) + gcgs;
+        At(v, _ddp) += -_drainConductance;
+        At(v, _gb) -= gcgb;
+        At(v, _gdp) -= gcgd;
+        At(v, _gsp) -= gcgs;
+        At(v, _ssp) += -_sourceConductance;
+        At(v, _bg) -= gcgb;
+        At(v, _bdp) -= _gbd;
+        At(v, _bsp) -= _gbs;
+        At(v, _dpd) += -_drainConductance;
+        At(v, _dpg) += (xnrm - xrev) * _gm - gcgd;
+        At(v, _dpb) += -_gbd + (xnrm - xrev) * _gmbs;
+        At(v, _dpsp) += -_gds - xnrm * (_gm + _gmbs);
+        At(v, _spg) += -(xnrm - xrev) * _gm - gcgs;
+        At(v, _sps) += -_sourceConductance;
+        At(v, _spb) += -_gbs - (xnrm - xrev) * _gmbs;
+        At(v, _spdp) += -_gds - xrev * (_gm + _gmbs);
     }
+
+    /// <summary>An element of a state vector, the matrix values or the right-hand side by an index from set-up (in range by construction), without a bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref double At(double[] array, int index) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), index);
 
     private const double MaxExpArg = 709.0;
 

@@ -19,7 +19,7 @@ public sealed class CurrentSource : IndependentSource
 }
 
 /// <summary>Adds the source current to the right-hand side: out of n+, into n-.</summary>
-public sealed class CurrentSourceBehavior : IndependentSourceBehavior, IBiasingBehavior, IFrequencyBehavior
+public sealed class CurrentSourceBehavior : IndependentSourceBehavior, ILinearBiasingBehavior, IFrequencyBehavior
 {
     private readonly BiasingState _biasing;
     private readonly FrequencyState _frequency;
@@ -39,6 +39,12 @@ public sealed class CurrentSourceBehavior : IndependentSourceBehavior, IBiasingB
         _biasing.Rhs[_pos] -= value;
         _biasing.Rhs[_neg] += value;
     }
+
+    /// <summary>A source stamps only the right-hand side.</summary>
+    public void LoadRightHandSide() => Load();
+
+    /// <summary>A source has no states.</summary>
+    public void UpdateStates() { }
 
     public void LoadAc()
     {

@@ -22,7 +22,7 @@ public sealed class VoltageSource : IndependentSource
 }
 
 /// <summary>Stamps the branch equation v+ - v- = value and the branch current into the node equations.</summary>
-public sealed class VoltageSourceBehavior : IndependentSourceBehavior, IConstantStampBehavior, IBiasingBehavior, IFrequencyBehavior
+public sealed class VoltageSourceBehavior : IndependentSourceBehavior, IConstantStampBehavior, ILinearBiasingBehavior, IFrequencyBehavior
 {
     private readonly BiasingState _biasing;
     private readonly FrequencyState _frequency;
@@ -60,6 +60,12 @@ public sealed class VoltageSourceBehavior : IndependentSourceBehavior, IConstant
     }
 
     public void Load() => _biasing.Rhs[Branch] += CurrentValue();
+
+    /// <summary>A source stamps only the right-hand side.</summary>
+    public void LoadRightHandSide() => Load();
+
+    /// <summary>A source has no states.</summary>
+    public void UpdateStates() { }
 
     public void LoadAc()
     {
