@@ -47,7 +47,7 @@ public sealed class DeviceActivationCurve : IActivationFunction
     public IReadOnlyList<double> Outputs => _y;
 
     /// <summary>The largest |curve - ideal function| over the swept points.</summary>
-    public double MaxDeviationFromIdeal => Enumerable.Range(0, _y.Length).Max(i => Math.Abs(_y[i] - Ideal(Kind, InputAt(i))));
+    public double MaxDeviationFromIdeal => Enumerable.Range(0, _y.Length).Max(i => Math.Abs(_y[i] - Kind.Apply(InputAt(i))));
 
     /// <summary>Characterises the device-level block of <paramref name="kind"/> built for <paramref name="profile"/>.</summary>
     public static DeviceActivationCurve Measure(ActivationKind kind, MappingProfile profile)
@@ -90,14 +90,6 @@ public sealed class DeviceActivationCurve : IActivationFunction
         sb.Append(CultureInfo.InvariantCulture, $".dc vx {N(start * vs)} {N(stop * vs)} {N(Step * vs)}\n.print dc v(y)\n.end\n");
         return ProcessCorners.WithTransistorsAt(sb.ToString(), profile.Corner);
     }
-
-    /// <summary>The ideal function the block stands for.</summary>
-    public static double Ideal(ActivationKind kind, double x) => kind switch
-    {
-        ActivationKind.Tanh => Math.Tanh(x),
-        ActivationKind.Sigmoid => 1 / (1 + Math.Exp(-x)),
-        _ => Math.Max(x, 0),
-    };
 
     private double InputAt(int i) => _start + i * Step;
 

@@ -434,6 +434,17 @@ internal sealed partial class Elaborator
         @"^\s*\S+\s+\S+\s+\S+\s+([vi])\s*=\s*(.*)$",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline);
 
+    /// <summary>
+    /// A behavioural expression parsed, checked against the expansion limit and bound to the scope's nodes and
+    /// elements; a parse or binding error comes out as the <see cref="ExpressionException"/> its caller locates.
+    /// </summary>
+    private Expression BindBehavioral(string body, Scope scope, NetlistLine line, string name)
+    {
+        var parsed = ExpressionParser.Parse(body, scope.Parameters.FunctionNames);
+        CheckExpanded(parsed, scope.Parameters, line.Location, name);
+        return BehavioralExpression.Bind(parsed, scope.Parameters, node => NodeName(scope, node), device => ElementName(scope, device));
+    }
+
     /// <summary><c>Bname n+ n- V = expr</c> or <c>I = expr</c>: the expression is the rest of the line, as written.</summary>
     private void BehavioralCard(NetlistLine line, Scope scope, TokenCursor c, string name)
     {
@@ -452,9 +463,7 @@ internal sealed partial class Elaborator
         Expression expression;
         try
         {
-            var parsed = ExpressionParser.Parse(body, scope.Parameters.FunctionNames);
-            CheckExpanded(parsed, scope.Parameters, line.Location, name);
-            expression = BehavioralExpression.Bind(parsed, scope.Parameters, node => NodeName(scope, node), device => ElementName(scope, device));
+            expression = BindBehavioral(body, scope, line, name);
         }
         catch (ExpressionException e)
         {
@@ -536,9 +545,7 @@ internal sealed partial class Elaborator
         Expression expression;
         try
         {
-            var parsed = ExpressionParser.Parse(body, scope.Parameters.FunctionNames);
-            CheckExpanded(parsed, scope.Parameters, line.Location, name);
-            expression = BehavioralExpression.Bind(parsed, scope.Parameters, node => NodeName(scope, node), device => ElementName(scope, device));
+            expression = BindBehavioral(body, scope, line, name);
         }
         catch (ExpressionException e)
         {

@@ -60,6 +60,7 @@ internal sealed class HardwareAwareOptions
         foreach (var (option, _) in profile.Given(parse).Where(g => !Modelled.Contains(g.Option.Name)))
             stdout.WriteLine($"note: {option.Name} is not modelled by hardware-aware training (it still applies when the model is compared)");
         var hooks = HardwareAwareHooks.For(p, unchecked((ulong)p.Seed), level);
+        var rails = HardwareAwareHooks.Rails(p, level);
         var description = new JsonObject
         {
             ["level"] = level.Name(),
@@ -72,7 +73,7 @@ internal sealed class HardwareAwareOptions
             ["stuck_at_gmax"] = p.StuckAtGmaxProbability,
             ["read_noise"] = p.ReadNoiseSigma,
             ["seed"] = p.Seed,
-            ["clip"] = new JsonArray(HardwareAwareHooks.Rails(p, level).Low, HardwareAwareHooks.Rails(p, level).High),
+            ["clip"] = new JsonArray(rails.Low, rails.High),
         };
         if (level == FidelityLevel.Device)
         {
