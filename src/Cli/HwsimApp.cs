@@ -36,7 +36,7 @@ public static class HwsimApp
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
-                stderr.WriteLine(ErrorText.OneLine($"hwsim: error: {ParseErrorText.Friendly(error.Message)}"));
+                stderr.WriteLine(ErrorText.OneLine($"hwsim: error: {ParseErrorText.Friendly(error)}"));
             stderr.WriteLine("Run 'hwsim --help' or 'hwsim COMMAND --help' for usage.");
             return ExitCodes.BadInput;
         }

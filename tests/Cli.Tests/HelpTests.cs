@@ -47,12 +47,14 @@ public class HelpTests
         Assert.Contains(unit, line);
     }
 
-    /// <summary>A value of the wrong kind for a typed option is named in words, not as a .NET type.</summary>
+    /// <summary>A value of the wrong kind for a typed option is named in words, not as a .NET type; a value outside an option's list names the option and the list on one line.</summary>
     [Theory]
     [InlineData(new[] { "run", "x.cir", "--max-memory", "abc" }, "hwsim: error: --max-memory expects a whole number, got 'abc'")]
     [InlineData(new[] { "compare", "--seed", "1.5" }, "hwsim: error: --seed expects a whole number, got '1.5'")]
     [InlineData(new[] { "montecarlo", "mlp-xor", "--level", "macro", "--samples", "many" }, "hwsim: error: --samples expects a whole number, got 'many'")]
     [InlineData(new[] { "train", "mlp-xor", "--lr", "fast" }, "hwsim: error: --lr expects a number, got 'fast'")]
+    [InlineData(new[] { "compare", "--level", "chip" }, "hwsim: error: --level: 'chip' is not one of ideal, macro, device, all, default")]
+    [InlineData(new[] { "train", "mlp-xor", "--hardware-aware", "--level", "chip", "-o", "x.json" }, "hwsim: error: --level: 'chip' is not one of macro, device")]
     public void When_OptionValueOfWrongKind_Expect_ItsKindInWords(string[] args, string line)
     {
         var (code, _, error) = CliRunner.Run(args);
