@@ -71,6 +71,16 @@ public sealed class SimulationOptions
             case "gminsteps": GminSteps = (int)value; return true;
             case "srcsteps": case "itl6": SourceSteps = (int)value; return true;
             case "gminfactor": GminFactor = Positive(name, value); return true;
+            // hwsim's own: the matrix order's constant leading block, 0 never, 1 automatic (the default), 2 always.
+            case "constantblock":
+                ConstantBlock = value switch
+                {
+                    0 => Solver.BlockPolicy.Never,
+                    1 => Solver.BlockPolicy.Automatic,
+                    2 => Solver.BlockPolicy.Always,
+                    _ => throw new ArgumentException($"option {name} must be 0 (never), 1 (automatic) or 2 (always), got {value}", name),
+                };
+                return true;
             default: return false;
         }
     }

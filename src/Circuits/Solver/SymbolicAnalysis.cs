@@ -168,21 +168,21 @@ public sealed class SymbolicAnalysis
         }
         else
         {
-            var plain = Estimate(pattern, order, trailing, constrained: false);
+            long plainLower = SymbolicCholesky.CountLower(pattern, order);
             var camd = ApproximateMinimumDegree.Run(pattern, trailing);
-            var constrained = Estimate(pattern, camd.Permutation, trailing, constrained: true);
+            long constrainedLower = SymbolicCholesky.CountLower(pattern, camd.Permutation);
             int leading = trailing.Count(t => !t);
-            bool take = policy == BlockPolicy.Always || constrained.Work < BlockChoice.RequiredGain * plain.Work;
-            block = new BlockChoice(take ? leading : 0, leading, plain.Work, constrained.Work, plain.Lower, constrained.Lower);
+            bool take = policy == BlockPolicy.Always || BlockChoice.Pays(n, leading, plainLower, constrainedLower);
+            block = new BlockChoice(take ? leading : 0, leading, plainLower, constrainedLower);
             if (take)
             {
                 order = camd.Permutation;
                 denseCount = camd.DenseCount;
-                lowerCount = constrained.Lower;
+                lowerCount = constrainedLower;
             }
             else
             {
-                lowerCount = plain.Lower;
+                lowerCount = plainLower;
             }
         }
 
@@ -257,49 +257,6 @@ public sealed class SymbolicAnalysis
         return constant;
     }
 
-    /// <summary>
-    /// The work per Newton iteration an order promises (multiply-adds): the refactorisation of the columns it must
-    /// recompute and two triangular solves over the factors (twice nnz(L), counted from the symmetric pattern). Plain
-    /// order: every column on an elimination-tree path from a varying column to the root (what the partial
-    /// refactorisation recomputes), each applying all the columns of its row of L. Constrained order: the trailing
-    /// block, each column applying only the trailing columns of its row (the leading ones come in as a stored
-    /// contribution, one add per entry).
-    /// </summary>
-    private static (long Work, long Lower) Estimate(SymmetricPattern pattern, int[] order, bool[] trailing, bool constrained)
-    {
-        int n = pattern.Size;
-        int leading = trailing.Count(t => !t);
-        var counts = new int[n];
-        var rowWork = new long[n];
-        long lower = SymbolicCholesky.CountLower(pattern, order, counts, rowWork, constrained ? leading : 0);
-        var recomputed = new bool[n];
-        if (constrained)
-        {
-            recomputed.AsSpan(leading).Fill(true);
-        }
-        else
-        {
-            int[] parent = SymbolicCholesky.EliminationTree(pattern, order);
-            for (int k = 0; k < n; k++)
-            {
-                for (int i = k; trailing[order[k]] && i >= 0 && !recomputed[i]; i = parent[i])
-                {
-                    recomputed[i] = true;
-                }
-            }
-        }
-
-        long work = 4 * lower;
-        for (int k = 0; k < n; k++)
-        {
-            if (recomputed[k])
-            {
-                work += rowWork[k] + counts[k];
-            }
-        }
-
-        return (work, lower);
-    }
 
     /// <summary>True when <paramref name="matrix"/> has exactly the fixed structure this analysis was made for.</summary>
     public bool Fits<T>(SparseMatrix<T> matrix)
@@ -368,7 +325,7 @@ public sealed class SymbolicAnalysis
 /// <summary>Whether <see cref="SymbolicAnalysis"/> may order a constant leading block first.</summary>
 public enum BlockPolicy
 {
-    /// <summary>Constrained when it promises less work per Newton iteration (<see cref="BlockChoice.RequiredGain"/>).</summary>
+    /// <summary>Constrained when <see cref="BlockChoice.Pays"/> says so.</summary>
     Automatic,
 
     /// <summary>Always constrained when there is a leading block (tests, measurements).</summary>
@@ -380,25 +337,28 @@ public enum BlockPolicy
 
 /// <summary>
 /// The choice between the plain minimum-degree order and the constrained one (constant unknowns first): the unknowns that
-/// could lead, and the work per Newton iteration each order promises (multiply-adds of the refactorisation it needs
-/// plus two triangular solves, estimated from the symmetric pattern), with the fill (strictly-lower nnz of the
-/// symmetric factor) of each.
+/// could lead, and the fill of each order (strictly-lower non-zeros of the symmetric factor).
 /// </summary>
 /// <param name="LeadingSize">The leading block taken (0: the plain order was kept).</param>
 /// <param name="LeadingCandidates">The unknowns that could lead.</param>
-/// <param name="PlainWork">Estimated work per iteration of the plain order.</param>
-/// <param name="ConstrainedWork">Estimated work per iteration of the constrained order.</param>
 /// <param name="PlainLower">Fill of the plain order.</param>
 /// <param name="ConstrainedLower">Fill of the constrained order.</param>
-public sealed record BlockChoice(int LeadingSize, int LeadingCandidates, long PlainWork, long ConstrainedWork, long PlainLower, long ConstrainedLower)
+public sealed record BlockChoice(int LeadingSize, int LeadingCandidates, long PlainLower, long ConstrainedLower)
 {
-    /// <summary>
-    /// The constrained order is taken when its estimated work per iteration is below this fraction of the plain
-    /// order's: the estimate ignores the leading block's own factorisation (once per set of constant values) and the
-    /// check that its values still hold (every iteration), so a small promised gain is not worth the risk.
-    /// </summary>
-    public const double RequiredGain = 0.8;
-
     /// <summary>No constrained order was considered (nothing known about varying stamps, or nothing could lead).</summary>
-    public static readonly BlockChoice None = new(0, 0, 0, 0, 0, 0);
+    public static readonly BlockChoice None = new(0, 0, 0, 0);
+
+    /// <summary>
+    /// The rule, from measurements (bench/README.md, 2026-12-03): the constrained order pays when at least
+    /// <see cref="MinimumCandidates"/> unknowns and at least half of all could lead, and its fill is at most twice the
+    /// plain order's. Then the trailing block is small against the whole, and a Newton iteration's refactorisation costs
+    /// a fraction of the plain order's, whose partial refactorisation recomputes every column on a path from a varying
+    /// column to the root (most of a crossbar mesh). In a small circuit (the 13 unknowns of the switched-capacitor
+    /// integrator, 4 of which could lead) the bookkeeping costs more than it saves.
+    /// </summary>
+    public static bool Pays(int unknowns, int candidates, long plainLower, long constrainedLower) =>
+        candidates >= MinimumCandidates && 2 * candidates >= unknowns && constrainedLower <= 2 * Math.Max(plainLower, unknowns);
+
+    /// <summary>The fewest unknowns that could lead for the constrained order to be taken.</summary>
+    public const int MinimumCandidates = 64;
 }

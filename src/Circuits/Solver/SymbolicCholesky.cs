@@ -15,18 +15,7 @@ internal static class SymbolicCholesky
     /// (indexed by position k).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static long CountLower(SymmetricPattern pattern, ReadOnlySpan<int> order, Span<int> columnCounts = default) =>
-        CountLower(pattern, order, columnCounts, default);
-
-    /// <summary>
-    /// Like the other overload; when <paramref name="rowWork"/> is not empty (it needs <paramref name="columnCounts"/>)
-    /// it receives, per position k, the sum of the column counts of the columns s >= <paramref name="firstApplied"/> in
-    /// row k of L: the multiply-adds a left-looking factorisation spends on column k applying those columns (each earlier
-    /// column s with L(k, s) non-zero is applied to it).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static long CountLower(
-        SymmetricPattern pattern, ReadOnlySpan<int> order, Span<int> columnCounts, Span<long> rowWork, int firstApplied = 0)
+    public static long CountLower(SymmetricPattern pattern, ReadOnlySpan<int> order, Span<int> columnCounts = default)
     {
         int n = pattern.Size;
         var position = new int[n];
@@ -72,39 +61,6 @@ internal static class SymbolicCholesky
 
                     i = parent[i];
                 }
-            }
-        }
-
-        if (!rowWork.IsEmpty)
-        {
-            // Row k of L is its row subtree: walk it again, now that every column count is known.
-            Array.Fill(mark, -1);
-            for (int k = 0; k < n; k++)
-            {
-                mark[k] = k;
-                long work = 0;
-                int v = order[k];
-                for (int p = pointers[v]; p < pointers[v + 1]; p++)
-                {
-                    int i = position[indices[p]];
-                    if (i > k)
-                    {
-                        continue;
-                    }
-
-                    while (mark[i] != k)
-                    {
-                        mark[i] = k;
-                        if (i >= firstApplied)
-                        {
-                            work += columnCounts[i];
-                        }
-
-                        i = parent[i];
-                    }
-                }
-
-                rowWork[k] = work;
             }
         }
 
