@@ -236,4 +236,24 @@ public sealed class NativeMemristorTests(ITestOutputHelper output)
         Assert.Equal(6, again.Circuit.OfType<Memristor>().Count());
         Assert.Equal(Run(NetlistWriter.Write(netlist))["v(col0)"].Real[0], Run(Crossbar(Threshold, ReadPulses, ".op\n", native: true))["v(col0)"].Real[0]);
     }
+
+    [Fact]
+    public void When_StateAskedInControlBlock_Expect_StateWhereTheTransientEnded()
+    {
+        var text = Programming(drift: false, native: true).Replace(".end\n", ".control\nprint @x1[x]\ntran 0.1u 70u\nprint @x1[x]\n.endc\n.end\n");
+        var dir = Directory.CreateTempSubdirectory("hwsim-memristor-").FullName;
+        var path = Path.Combine(dir, "state.cir");
+        File.WriteAllText(path, text);
+        var ended = Run(Programming(drift: false, native: true))["v(x1.x)"].Real[^1];
+
+        var (printed, err, _) = Control.ControlNetlistTests.RunHwsim(path);
+
+        Assert.True(err.Length == 0, err);
+        var values = printed.Split('\n').Where(l => l.StartsWith("@x1[x] = ", StringComparison.Ordinal))
+            .Select(l => double.Parse(l["@x1[x] = ".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(2, values.Length);
+        Assert.Equal(0.3, values[0]);
+        Assert.Equal(ended, values[1], 5e-6);
+        Assert.True(Math.Abs(ended - 0.3) > 0.1);
+    }
 }
