@@ -50,9 +50,6 @@ public sealed class CircuitEngine
             if (behavior is null) continue;
             _behaviors.Add(behavior);
         }
-        if (State.Unknowns.Count == 0)
-            throw new CircuitException("the circuit has no nodes other than ground");
-
         var size = State.Unknowns.Count;
         var matrix = new SparseMatrix<double>(size);
         matrix.EnsureCapacity(4 * _behaviors.Count + size); // two-terminal stamps and the node diagonals
