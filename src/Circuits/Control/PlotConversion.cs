@@ -37,7 +37,7 @@ public static class PlotConversion
         if (v.Complex is { } z) return Vector.OfComplex(name, z, type);
         // ngspice holds the AC frequency as complex with zero imaginary parts when the plot has complex vectors
         // (outitf.c makes the scale complex with its run; an empty circuit's run is real)
-        if (kind == AnalysisKind.Ac && v.Name == "frequency" && complexScale) return Vector.OfComplex(name, v.Real, new double[v.Length], type);
+        if (kind is AnalysisKind.Ac or AnalysisKind.Sensitivity && v.Name == "frequency" && complexScale) return Vector.OfComplex(name, v.Real, new double[v.Length], type);
         return Vector.OfReal(name, v.Real, type);
     }
 
@@ -71,6 +71,7 @@ public static class PlotConversion
             "dc" => AnalysisKind.DcSweep,
             "ac" => AnalysisKind.Ac,
             "tran" => AnalysisKind.Transient,
+            "sens" => AnalysisKind.Sensitivity,
             _ => null,
         };
     }

@@ -168,6 +168,9 @@ internal sealed partial class Elaborator
                 case ".noise":
                     NoiseCard(line, c, p);
                     break;
+                case ".sens":
+                    SensitivityCard(line, c, p);
+                    break;
                 case ".save":
                 case ".probe":
                     SaveCard(line);

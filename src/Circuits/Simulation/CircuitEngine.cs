@@ -372,8 +372,14 @@ public sealed class CircuitEngine
 
     private void FactorAc()
     {
+        AssembleAc();
+        _complexSystem!.Factor(reorder: false);
+    }
+
+    /// <summary>Assembles the complex system at <see cref="FrequencyState.Omega"/> without factoring it (sensitivity, pole-zero).</summary>
+    internal void AssembleAc()
+    {
         var f = State.Frequency;
-        var system = _complexSystem!;
         Array.Clear(f.Rhs);
         f.Matrix.Clear();
         foreach (var b in _frequency) b.LoadAc();
@@ -382,6 +388,15 @@ public sealed class CircuitEngine
             var v = f.Matrix.Values;
             foreach (var d in _nodeDiagonals) v[d] += State.DiagonalGmin;
         }
-        system.Factor(reorder: false);
+    }
+
+    /// <summary>Solves the complex system last factored (by <see cref="SolveAc"/>) for another right-hand side, in place.</summary>
+    internal void SolveAcFactored(Complex[] rhs) => _complexSystem!.Solve(rhs);
+
+    /// <summary>Factors the real matrix as last loaded and solves it for <paramref name="rhs"/> in place (sensitivity).</summary>
+    internal void FactorAndSolve(double[] rhs)
+    {
+        _system.Factor(reorder: true);
+        _system.Solve(rhs);
     }
 }
