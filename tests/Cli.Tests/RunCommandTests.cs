@@ -34,6 +34,18 @@ public class RunCommandTests
         Assert.Contains($"hwsim: warning: {file}:2:19: .options: option 'frob' is not applied by hwsim", err);
     }
 
+    /// <summary>A circuit of no elements runs as in ngspice (misc/empty-1): each analysis a result of its scale alone.</summary>
+    [Fact]
+    public void When_CircuitIsEmpty_Expect_EachAnalysisRunsWithItsScaleAlone()
+    {
+        var file = CliRunner.TempFile("empty.cir", "empty\n.op\n.tran 0.1m 1m\n.end\n");
+        var csv = Path.Combine(Path.GetDirectoryName(file)!, "e.csv");
+        var (code, output, err) = CliRunner.Run("run", file, "--out", csv);
+        Assert.True(code == 0, err);
+        Assert.Contains("59 points, time from 0 to 0.001", output, StringComparison.Ordinal); // ngspice 39: 59 rows
+        Assert.Equal("time", File.ReadAllLines(Path.ChangeExtension(csv, ".tran.csv"))[0]);
+    }
+
     [Fact]
     public void When_OneAnalysisWrittenAsCsv_Expect_HeaderOfVectorNamesAndOneRow()
     {

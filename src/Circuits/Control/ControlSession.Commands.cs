@@ -98,9 +98,9 @@ public sealed partial class ControlSession
             case "dc":
             case "ac":
             case "tran":
-            case "noise": AnalysisCommand(name, args); break;
+            case "noise":
+            case "sens": AnalysisCommand(name, args); break;
             case "pz":
-            case "sens":
             case "disto":
             case "tf":
             case "four":

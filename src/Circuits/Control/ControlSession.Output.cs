@@ -36,7 +36,7 @@ public sealed partial class ControlSession
                     _ => plot.Vectors,
                 };
                 // ngspice lists them sorted by the names it stores them under (out, not v(out))
-                result.AddRange(all.Select(v => v.Named(StoredName(v.Name))).OrderBy(v => v.Name, StringComparer.Ordinal));
+                result.AddRange(all.Select(v => v.Named(StoredName(v.Name))).OrderBy(v => v.Name, VectorNameComparer.Instance));
                 continue;
             }
             try

@@ -168,6 +168,9 @@ internal sealed partial class Elaborator
                 case ".noise":
                     NoiseCard(line, c, p);
                     break;
+                case ".sens":
+                    SensitivityCard(line, c, p);
+                    break;
                 case ".save":
                 case ".probe":
                     SaveCard(line);
@@ -286,7 +289,7 @@ internal sealed partial class Elaborator
     {
         "post", "numdgt", "nomod", "nopage", "noacct", "noinit", "norefvalue", "acct", "list", "node", "opts",
         "klu", "sparse", "warn", "keepopinfo", "ingold", "cptime", "limtim", "limpts", "lvlcod", "lvltim", "itl3",
-        "itl5", "bypass",
+        "itl5",
     };
 
     private void Options(TokenCursor c)

@@ -132,6 +132,7 @@ internal sealed partial class Elaborator
             NominalTemperature = model?.NominalTemperature,
             Model = model?.Name,
             Multiplier = m,
+            Scale = scale,
             Noisy = given.GetValueOrDefault("noisy", 1) != 0,
         };
         if (model is { Kf: not 0 })
@@ -161,7 +162,7 @@ internal sealed partial class Elaborator
         });
         if (value is null) throw c.Error("missing capacitance");
         if (value.Value < 0) _netlist.Notes.Add($"{line.Location}: {name}: negative capacitance {value.Value:G4} F (accepted, as ngspice does; is the sign meant?)");
-        AddEntity(new Capacitor(ElementName(scope, name), n[0], n[1], value.Value * m) { InitialCondition = ic }, line);
+        AddEntity(new Capacitor(ElementName(scope, name), n[0], n[1], value.Value * m) { InitialCondition = ic, Multiplier = m }, line);
     }
 
     private void Inductor(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
@@ -181,7 +182,7 @@ internal sealed partial class Elaborator
             }
         });
         if (value is null) throw c.Error("missing inductance");
-        AddEntity(new Inductor(ElementName(scope, name), n[0], n[1], value.Value / m) { InitialCondition = ic }, line);
+        AddEntity(new Inductor(ElementName(scope, name), n[0], n[1], value.Value / m) { InitialCondition = ic, Multiplier = m }, line);
     }
 
     private void Coupling(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)

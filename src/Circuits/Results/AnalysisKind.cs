@@ -13,11 +13,14 @@ public enum AnalysisKind
 
     /// <summary>The integrated noise of a <c>.noise</c> analysis: one point, <c>onoise_total</c>, <c>inoise_total</c>.</summary>
     NoiseIntegrated,
+
+    /// <summary>A <c>.sens</c> analysis: one vector per device parameter (DC: one real value; AC: complex, scale <c>frequency</c>).</summary>
+    Sensitivity,
 }
 
 public static class AnalysisKindNames
 {
-    /// <summary>The short name used in file names and tables: op, dc, ac, tran, noise, noisetotal.</summary>
+    /// <summary>The short name used in file names and tables: op, dc, ac, tran, noise, noisetotal, sens.</summary>
     public static string ShortName(this AnalysisKind kind) => kind switch
     {
         AnalysisKind.OperatingPoint => "op",
@@ -25,6 +28,7 @@ public static class AnalysisKindNames
         AnalysisKind.Ac => "ac",
         AnalysisKind.Noise => "noise",
         AnalysisKind.NoiseIntegrated => "noisetotal",
+        AnalysisKind.Sensitivity => "sens",
         _ => "tran",
     };
 }

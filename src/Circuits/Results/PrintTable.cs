@@ -22,6 +22,7 @@ public static class PrintTable
         AnalysisKind.OperatingPoint => "Operating Point",
         AnalysisKind.Noise => "Noise Spectral Density Curves",
         AnalysisKind.NoiseIntegrated => "Integrated Noise",
+        AnalysisKind.Sensitivity => "Sensitivity Analysis",
         _ => "Transient Analysis",
     };
 

@@ -51,9 +51,6 @@ public sealed class CircuitEngine
             if (behavior is null) continue;
             _behaviors.Add(behavior);
         }
-        if (State.Unknowns.Count == 0)
-            throw new CircuitException("the circuit has no nodes other than ground");
-
         var size = State.Unknowns.Count;
         var matrix = new SparseMatrix<double>(size);
         matrix.EnsureCapacity(4 * _behaviors.Count + size); // two-terminal stamps and the node diagonals
@@ -265,6 +262,7 @@ public sealed class CircuitEngine
         }
         s.Rhs[0] = 0;
         Statistics.Loads++;
+        Statistics.BypassedDeviceLoads = s.BypassedLoads;
         Statistics.LoadTime += EngineStatistics.Since(start);
     }
 
@@ -386,8 +384,14 @@ public sealed class CircuitEngine
 
     private void FactorAc()
     {
+        AssembleAc();
+        _complexSystem!.Factor(reorder: false);
+    }
+
+    /// <summary>Assembles the complex system at <see cref="FrequencyState.Omega"/> without factoring it (sensitivity, pole-zero).</summary>
+    internal void AssembleAc()
+    {
         var f = State.Frequency;
-        var system = _complexSystem!;
         Array.Clear(f.Rhs);
         f.Matrix.Clear();
         foreach (var b in _frequency) b.LoadAc();
@@ -396,6 +400,15 @@ public sealed class CircuitEngine
             var v = f.Matrix.Values;
             foreach (var d in _nodeDiagonals) v[d] += State.DiagonalGmin;
         }
-        system.Factor(reorder: false);
+    }
+
+    /// <summary>Solves the complex system last factored (by <see cref="SolveAc"/>) for another right-hand side, in place.</summary>
+    internal void SolveAcFactored(Complex[] rhs) => _complexSystem!.Solve(rhs);
+
+    /// <summary>Factors the real matrix as last loaded and solves it for <paramref name="rhs"/> in place (sensitivity).</summary>
+    internal void FactorAndSolve(double[] rhs)
+    {
+        _system.Factor(reorder: true);
+        _system.Solve(rhs);
     }
 }

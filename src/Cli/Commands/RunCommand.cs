@@ -118,6 +118,7 @@ public static class RunCommand
             stdout.WriteLine($"  matrix non-zeros       {st.MatrixNonZeros}");
             stdout.WriteLine($"  LU non-zeros (fill)    {st.LuNonZeros}");
             stdout.WriteLine($"  Newton iterations      {st.NewtonIterations}");
+            if (st.BypassedDeviceLoads > 0) stdout.WriteLine($"  bypassed device loads  {st.BypassedDeviceLoads} (.options bypass=1)");
             stdout.WriteLine($"  time points            {st.TimePoints} ({st.AcceptedTimePoints} accepted, {st.RejectedTimePoints} rejected)");
             stdout.WriteLine($"  factorisations         {st.Factorizations} full, {st.Refactorizations} refactor, {st.ReusedFactorizations} reused");
             stdout.WriteLine($"  netlist reading time   {Ms(readTime)}");
@@ -186,7 +187,7 @@ public static class RunCommand
         const int shown = 60;
         if (r.Scale is null) // an operating point, the integrated noise
         {
-            var width = Math.Max(8, r.Vectors.Take(shown).Max(v => v.Name.Length));
+            var width = Math.Max(8, r.Vectors.Take(shown).Select(v => v.Name.Length).DefaultIfEmpty().Max());
             foreach (var v in r.Vectors.Take(shown))
                 w.WriteLine($"  {v.Name.PadRight(width)}  {Format(v.Real[0])}");
             More(r, shown, w);
@@ -194,7 +195,7 @@ public static class RunCommand
         }
         var scale = r.Scale!;
         w.WriteLine($"  {r.Points} points, {scale.Name} from {Format(scale.Real.FirstOrDefault())} to {Format(scale.Real.LastOrDefault())}");
-        var nameWidth = Math.Max(8, r.Vectors.Take(shown).Max(v => v.Name.Length));
+        var nameWidth = Math.Max(8, r.Vectors.Take(shown).Select(v => v.Name.Length).DefaultIfEmpty().Max());
         if (r.Kind == AnalysisKind.Ac)
         {
             w.WriteLine($"  {"vector".PadRight(nameWidth)}  {"|first|",14} {"|last|",14} {"max |.|",14}");
