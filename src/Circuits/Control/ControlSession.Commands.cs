@@ -99,8 +99,8 @@ public sealed partial class ControlSession
             case "ac":
             case "tran":
             case "noise":
-            case "sens": AnalysisCommand(name, args); break;
-            case "pz":
+            case "sens":
+            case "pz": AnalysisCommand(name, args); break;
             case "disto":
             case "tf":
             case "four":

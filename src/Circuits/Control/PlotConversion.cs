@@ -72,6 +72,7 @@ public static class PlotConversion
             "ac" => AnalysisKind.Ac,
             "tran" => AnalysisKind.Transient,
             "sens" => AnalysisKind.Sensitivity,
+            "pz" => AnalysisKind.PoleZero,
             _ => null,
         };
     }

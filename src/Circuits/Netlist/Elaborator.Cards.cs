@@ -171,6 +171,9 @@ internal sealed partial class Elaborator
                 case ".sens":
                     SensitivityCard(line, c, p);
                     break;
+                case ".pz":
+                    PoleZeroCard(c);
+                    break;
                 case ".save":
                 case ".probe":
                     SaveCard(line);

@@ -16,11 +16,14 @@ public enum AnalysisKind
 
     /// <summary>A <c>.sens</c> analysis: one vector per device parameter (DC: one real value; AC: complex, scale <c>frequency</c>).</summary>
     Sensitivity,
+
+    /// <summary>A <c>.pz</c> analysis: <c>pole(1)</c> ... and <c>zero(1)</c> ..., complex, one value each.</summary>
+    PoleZero,
 }
 
 public static class AnalysisKindNames
 {
-    /// <summary>The short name used in file names and tables: op, dc, ac, tran, noise, noisetotal, sens.</summary>
+    /// <summary>The short name used in file names and tables: op, dc, ac, tran, noise, noisetotal, sens, pz.</summary>
     public static string ShortName(this AnalysisKind kind) => kind switch
     {
         AnalysisKind.OperatingPoint => "op",
@@ -29,6 +32,7 @@ public static class AnalysisKindNames
         AnalysisKind.Noise => "noise",
         AnalysisKind.NoiseIntegrated => "noisetotal",
         AnalysisKind.Sensitivity => "sens",
+        AnalysisKind.PoleZero => "pz",
         _ => "tran",
     };
 }
