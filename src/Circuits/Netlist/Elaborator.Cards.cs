@@ -292,7 +292,7 @@ internal sealed partial class Elaborator
     {
         "post", "numdgt", "nomod", "nopage", "noacct", "noinit", "norefvalue", "acct", "list", "node", "opts",
         "klu", "sparse", "warn", "keepopinfo", "ingold", "cptime", "limtim", "limpts", "lvlcod", "lvltim", "itl3",
-        "itl5", "bypass",
+        "itl5",
     };
 
     private void Options(TokenCursor c)

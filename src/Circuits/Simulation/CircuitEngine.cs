@@ -260,6 +260,7 @@ public sealed class CircuitEngine
         }
         s.Rhs[0] = 0;
         Statistics.Loads++;
+        Statistics.BypassedDeviceLoads = s.BypassedLoads;
         Statistics.LoadTime += EngineStatistics.Since(start);
     }
 

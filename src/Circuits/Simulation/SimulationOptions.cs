@@ -33,6 +33,12 @@ public sealed class SimulationOptions
     public double GminFactor { get; set; } = 10;
     /// <summary>Skip plain Newton and go straight to gmin stepping.</summary>
     public bool NoOpIter { get; set; }
+    /// <summary>
+    /// Device bypass (ngspice's <c>.options bypass=1</c>; off by default there and here): a MOSFET whose terminal
+    /// voltages and currents moved less than the convergence tolerances since its last evaluation stamps that
+    /// evaluation again instead of computing its model.
+    /// </summary>
+    public bool Bypass { get; set; }
 
     public SimulationOptions Clone() => (SimulationOptions)MemberwiseClone();
 
@@ -66,6 +72,7 @@ public sealed class SimulationOptions
             case "gminsteps": GminSteps = (int)value; return true;
             case "srcsteps": case "itl6": SourceSteps = (int)value; return true;
             case "gminfactor": GminFactor = Positive(name, value); return true;
+            case "bypass": Bypass = value != 0; return true;
             default: return false;
         }
     }

@@ -118,6 +118,7 @@ public static class RunCommand
             stdout.WriteLine($"  matrix non-zeros       {st.MatrixNonZeros}");
             stdout.WriteLine($"  LU non-zeros (fill)    {st.LuNonZeros}");
             stdout.WriteLine($"  Newton iterations      {st.NewtonIterations}");
+            if (st.BypassedDeviceLoads > 0) stdout.WriteLine($"  bypassed device loads  {st.BypassedDeviceLoads} (.options bypass=1)");
             stdout.WriteLine($"  time points            {st.TimePoints} ({st.AcceptedTimePoints} accepted, {st.RejectedTimePoints} rejected)");
             stdout.WriteLine($"  factorisations         {st.Factorizations} full, {st.Refactorizations} refactor, {st.ReusedFactorizations} reused");
             stdout.WriteLine($"  netlist reading time   {Ms(readTime)}");
