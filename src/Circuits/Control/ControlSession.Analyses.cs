@@ -38,7 +38,8 @@ public sealed partial class ControlSession
         Results.AnalysisKind.OperatingPoint => 2,
         Results.AnalysisKind.Transient => 3,
         Results.AnalysisKind.PoleZero => 4,
-        Results.AnalysisKind.Sensitivity => 8, // after tf (5), disto (6), noise (7)
+        Results.AnalysisKind.TransferFunction => 5,
+        Results.AnalysisKind.Sensitivity => 8, // after disto (6), noise (7)
         _ => 7,
     };
 

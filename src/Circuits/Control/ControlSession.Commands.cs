@@ -100,9 +100,9 @@ public sealed partial class ControlSession
             case "tran":
             case "noise":
             case "sens":
-            case "pz": AnalysisCommand(name, args); break;
+            case "pz":
+            case "tf": AnalysisCommand(name, args); break;
             case "disto":
-            case "tf":
             case "four":
             case "fourier":
             case "spec":

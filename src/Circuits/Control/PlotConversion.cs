@@ -73,6 +73,7 @@ public static class PlotConversion
             "tran" => AnalysisKind.Transient,
             "sens" => AnalysisKind.Sensitivity,
             "pz" => AnalysisKind.PoleZero,
+            "tf" => AnalysisKind.TransferFunction,
             _ => null,
         };
     }

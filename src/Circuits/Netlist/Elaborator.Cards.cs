@@ -174,6 +174,9 @@ internal sealed partial class Elaborator
                 case ".pz":
                     PoleZeroCard(c);
                     break;
+                case ".tf":
+                    TransferFunctionCard(c);
+                    break;
                 case ".save":
                 case ".probe":
                     SaveCard(line);

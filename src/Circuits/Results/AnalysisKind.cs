@@ -19,11 +19,14 @@ public enum AnalysisKind
 
     /// <summary>A <c>.pz</c> analysis: <c>pole(1)</c> ... and <c>zero(1)</c> ..., complex, one value each.</summary>
     PoleZero,
+
+    /// <summary>A <c>.tf</c> analysis: <c>Transfer_function</c> and the input and output impedances, one value each.</summary>
+    TransferFunction,
 }
 
 public static class AnalysisKindNames
 {
-    /// <summary>The short name used in file names and tables: op, dc, ac, tran, noise, noisetotal, sens, pz.</summary>
+    /// <summary>The short name used in file names and tables: op, dc, ac, tran, noise, noisetotal, sens, pz, tf.</summary>
     public static string ShortName(this AnalysisKind kind) => kind switch
     {
         AnalysisKind.OperatingPoint => "op",
@@ -33,6 +36,7 @@ public static class AnalysisKindNames
         AnalysisKind.NoiseIntegrated => "noisetotal",
         AnalysisKind.Sensitivity => "sens",
         AnalysisKind.PoleZero => "pz",
+        AnalysisKind.TransferFunction => "tf",
         _ => "tran",
     };
 }

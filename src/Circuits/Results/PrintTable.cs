@@ -24,6 +24,7 @@ public static class PrintTable
         AnalysisKind.NoiseIntegrated => "Integrated Noise",
         AnalysisKind.Sensitivity => "Sensitivity Analysis",
         AnalysisKind.PoleZero => "Pole-Zero Analysis",
+        AnalysisKind.TransferFunction => "Transfer Function",
         _ => "Transient Analysis",
     };
 
