@@ -102,9 +102,9 @@ public sealed partial class ControlSession
             case "sens":
             case "pz":
             case "tf": AnalysisCommand(name, args); break;
+            case "fourier": Fourier(args); break;
             case "disto":
             case "four":
-            case "fourier":
             case "spec":
             case "fft":
             case "linearize":
