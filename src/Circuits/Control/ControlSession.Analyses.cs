@@ -3,6 +3,7 @@ using Hwsim.Circuits.Analyses;
 using Hwsim.Circuits.Control.Vectors;
 using Hwsim.Circuits.Measurements;
 using Hwsim.Circuits.Netlist;
+using Hwsim.Circuits.Results;
 using Hwsim.Circuits.Solver;
 
 namespace Hwsim.Circuits.Control;
@@ -85,6 +86,14 @@ public sealed partial class ControlSession
                 KeepSaved(plot);
                 _out.WriteLine($"No. of Data Rows : {result.Points}");
                 MeasurementPrinter.Write(result, _out, _host.Error);
+                try
+                {
+                    FourierAnalysis.WriteRequested(result, _netlist.Outputs.Fouriers, _out);
+                }
+                catch (ArgumentException e)
+                {
+                    Report($".four: {e.Message}");
+                }
             }
         }
         catch (Exception e) when (e is SimulationException or SolverException)

@@ -1,4 +1,3 @@
-using Hwsim.Circuits.Control.Script;
 using Hwsim.Circuits.Control.Vectors;
 using Hwsim.Circuits.Results;
 
@@ -32,21 +31,7 @@ public sealed partial class ControlSession
             {
                 throw new VectorExpressionException($"fourier: {e.Message}");
             }
-            WriteFourier(_out, vector.Name, r, grid);
+            FourierAnalysis.Write(_out, vector.Name, r, grid);
         }
-    }
-
-    /// <summary>ngspice's table: fields 11 wide, numbers as %g with 6 digits (5 when negative).</summary>
-    internal static void WriteFourier(TextWriter output, string name, FourierResult r, int grid)
-    {
-        static string N(double x) => CFormat.LowerG(x, x < 0 ? 5 : 6).PadRight(11);
-        output.WriteLine($"Fourier analysis for {name}:");
-        output.WriteLine($"  No. Harmonics: {r.Frequency.Length}, THD: {CFormat.LowerG(r.ThdPercent)} %, Gridsize: {grid}, Interpolation Degree: 1");
-        output.WriteLine();
-        output.WriteLine("Harmonic Frequency   Magnitude   Phase       Norm. Mag   Norm. Phase");
-        output.WriteLine("-------- ---------   ---------   -----       ---------   -----------");
-        for (var i = 0; i < r.Frequency.Length; i++)
-            output.WriteLine($" {i,-4}    {N(r.Frequency[i])} {N(r.Magnitude[i])} {N(r.Phase[i])} {N(r.NormalizedMagnitude[i])} {N(r.NormalizedPhase[i])}");
-        output.WriteLine();
     }
 }

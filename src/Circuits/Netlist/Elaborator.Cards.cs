@@ -184,6 +184,10 @@ internal sealed partial class Elaborator
                 case ".print":
                     PrintCard(line);
                     break;
+                case ".four":
+                case ".fourier":
+                    FourierCard(line);
+                    break;
                 case ".meas":
                 case ".measure":
                     MeasureCard(line);

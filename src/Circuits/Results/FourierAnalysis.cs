@@ -1,3 +1,5 @@
+using Hwsim.Circuits.Control.Script;
+
 namespace Hwsim.Circuits.Results;
 
 /// <summary>The harmonics of a waveform over its last period (ngspice's fourier command and <c>.four</c>).</summary>
@@ -64,5 +66,32 @@ public static class FourierAnalysis
             if (j > 1) thd += normalized[j] * normalized[j];
         }
         return new FourierResult(frequency, magnitude, phase, normalized, normalizedPhase, 100 * Math.Sqrt(thd));
+    }
+
+    /// <summary>ngspice's table of <paramref name="r"/>: fields 11 wide, numbers as %g with 6 digits (5 when negative).</summary>
+    public static void Write(TextWriter output, string name, FourierResult r, int gridSize)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(r);
+        static string N(double x) => CFormat.LowerG(x, x < 0 ? 5 : 6).PadRight(11);
+        output.WriteLine($"Fourier analysis for {name}:");
+        output.WriteLine($"  No. Harmonics: {r.Frequency.Length}, THD: {CFormat.LowerG(r.ThdPercent)} %, Gridsize: {gridSize}, Interpolation Degree: 1");
+        output.WriteLine();
+        output.WriteLine("Harmonic Frequency   Magnitude   Phase       Norm. Mag   Norm. Phase");
+        output.WriteLine("-------- ---------   ---------   -----       ---------   -----------");
+        for (var i = 0; i < r.Frequency.Length; i++)
+            output.WriteLine($" {i,-4}    {N(r.Frequency[i])} {N(r.Magnitude[i])} {N(r.Phase[i])} {N(r.NormalizedMagnitude[i])} {N(r.NormalizedPhase[i])}");
+        output.WriteLine();
+    }
+
+    /// <summary>The tables of a netlist's <c>.four</c> lines for a transient result (nothing for other analyses).</summary>
+    public static void WriteRequested(AnalysisResult result, IEnumerable<Netlist.FourierStatement> requests, TextWriter output, int harmonics = 10, int gridSize = 200)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(requests);
+        if (result.Kind != AnalysisKind.Transient || result.Scale is not { } time) return;
+        foreach (var request in requests)
+            foreach (var vector in request.Vectors)
+                Write(output, vector.Name, Of(time.Real, vector.RealValues(result), request.Frequency, harmonics, gridSize), gridSize);
     }
 }

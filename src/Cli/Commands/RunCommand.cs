@@ -84,6 +84,14 @@ public static class RunCommand
         {
             last = result.Statistics;
             Print(result, stdout);
+            try
+            {
+                FourierAnalysis.WriteRequested(result, netlist.Outputs.Fouriers, stdout);
+            }
+            catch (ArgumentException e)
+            {
+                stderr.WriteLine($"hwsim: warning: .four: {e.Message}");
+            }
             foreach (var print in netlist.Outputs.Prints.Where(p => p.Analysis == result.Kind))
                 PrintTable.Write(stdout, netlist.Title, result, print.Vectors, date);
             MeasurementPrinter.Write(result, stdout, stderr);

@@ -1,4 +1,7 @@
+using Hwsim.Circuits.Netlist;
 using Hwsim.Circuits.Results;
+using Hwsim.TestSupport;
+using Hwsim.Verification;
 
 namespace Hwsim.Circuits.Tests.Analyses;
 
@@ -45,6 +48,48 @@ public sealed class FourierAnalysisTests
         Assert.Equal(4 / (3 * Math.PI), r.Magnitude[3], 2e-3);
         Assert.Equal(4 / (5 * Math.PI), r.Magnitude[5], 2e-3);
         Assert.Equal(0, r.Magnitude[2], 2e-3);
+    }
+
+    /// <summary>
+    /// A netlist's <c>.four</c> tables as <c>hwsim run</c> prints them, the same text as <c>ngspice -b</c> prints (a
+    /// piecewise-linear source, exact at any time points, so both programs sample the same wave).
+    /// </summary>
+    [NgspiceFact]
+    public void When_FourCardRunInBothEngines_Expect_NgspicesTables()
+    {
+        const string netlist = """
+            fourier of a piecewise-linear wave through a divider
+            v1 1 0 pwl(0 0 0.1m 1 0.5m 1 0.6m -0.5 1m 0 1.1m 1 1.5m 1 1.6m -0.5 2m 0)
+            r1 1 2 1k
+            r2 2 0 3k
+            .tran 10u 2m
+            .four 1k v(2) v(1,2) i(v1)
+            .end
+            """;
+        var path = Path.Combine(Directory.CreateTempSubdirectory("hwsim-four-").FullName, "four.cir");
+        File.WriteAllText(path, netlist + "\n");
+        var parsed = NetlistReader.ReadFile(path);
+        var ours = new StringWriter { NewLine = "\n" };
+        foreach (var result in NetlistRun.RunAll(parsed)) FourierAnalysis.WriteRequested(result, parsed.Outputs.Fouriers, ours);
+
+        var expected = Tables(new NgspiceRunner().RunBatch(path).Output);
+
+        Assert.Equal(3 * 15, expected.Count); // three tables: title, summary, blank, header, rule, ten harmonics
+        Assert.Equal(expected, Tables(ours.ToString()));
+    }
+
+    /// <summary>The lines from each "Fourier analysis for" through its table, trailing blanks trimmed.</summary>
+    private static List<string> Tables(string text)
+    {
+        var lines = new List<string>();
+        var left = 0;
+        foreach (var raw in text.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
+        {
+            var line = raw.TrimEnd();
+            if (line.StartsWith("Fourier analysis for", StringComparison.Ordinal)) left = 15;
+            if (left-- > 0) lines.Add(line);
+        }
+        return lines;
     }
 
     [Fact]
