@@ -188,6 +188,10 @@ public static class RunCommand
         return Path.Combine(dir, $"{stem}.{suffix}.csv");
     }
 
+    /// <summary>A complex value of a one-point result (a pole, an AC sensitivity): re + j im.</summary>
+    private static string ComplexText(System.Numerics.Complex z) =>
+        z.Imaginary == 0 ? Format(z.Real) : $"{Format(z.Real)} {(z.Imaginary < 0 ? "-" : "+")} j{Format(Math.Abs(z.Imaginary))}";
+
     private static void Print(AnalysisResult r, TextWriter w)
     {
         w.WriteLine();
@@ -197,7 +201,7 @@ public static class RunCommand
         {
             var width = Math.Max(8, r.Vectors.Take(shown).Select(v => v.Name.Length).DefaultIfEmpty().Max());
             foreach (var v in r.Vectors.Take(shown))
-                w.WriteLine($"  {v.Name.PadRight(width)}  {Format(v.Real[0])}");
+                w.WriteLine($"  {v.Name.PadRight(width)}  {(v.Complex is { } z ? ComplexText(z[0]) : Format(v.Real[0]))}");
             More(r, shown, w);
             return;
         }
