@@ -132,10 +132,11 @@ internal sealed partial class Elaborator
     {
         var memo = new Dictionary<SubcircuitDefinition, double>(ReferenceEqualityComparer.Instance);
         var open = new HashSet<SubcircuitDefinition>(ReferenceEqualityComparer.Instance);
+        List<Dictionary<string, SubcircuitDefinition>> lookup = [definitions];
         double total = 0;
         foreach (var line in top)
         {
-            total += Elements(line, [definitions], memo, open);
+            total += Elements(line, lookup, memo, open);
             if (total > _limits.MaxElements)
                 throw new LimitExceededException(ResourceLimit.Elements,
                     $"the netlist expands to more than {_limits.MaxElements} elements once sub-circuits are expanded (the limit)", line.Location);
