@@ -37,7 +37,9 @@ public sealed partial class ControlSession
         Results.AnalysisKind.DcSweep => 1,
         Results.AnalysisKind.OperatingPoint => 2,
         Results.AnalysisKind.Transient => 3,
-        Results.AnalysisKind.Sensitivity => 8, // after pz (4), tf (5), disto (6), noise (7)
+        Results.AnalysisKind.PoleZero => 4,
+        Results.AnalysisKind.TransferFunction => 5,
+        Results.AnalysisKind.Sensitivity => 8, // after disto (6), noise (7)
         _ => 7,
     };
 

@@ -171,6 +171,12 @@ internal sealed partial class Elaborator
                 case ".sens":
                     SensitivityCard(line, c, p);
                     break;
+                case ".pz":
+                    PoleZeroCard(c);
+                    break;
+                case ".tf":
+                    TransferFunctionCard(c);
+                    break;
                 case ".save":
                 case ".probe":
                     SaveCard(line);

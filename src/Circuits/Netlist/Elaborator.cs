@@ -240,7 +240,7 @@ internal sealed partial class Elaborator
 
     private static bool IsControlCard(string keyword) => keyword is ".options" or ".option" or ".opt" or ".temp" or ".ic"
         or ".nodeset" or ".op" or ".dc" or ".ac" or ".tran" or ".save" or ".print" or ".plot" or ".probe" or ".meas"
-        or ".measure" or ".noise" or ".sens" or ".four" or ".width" or ".global" or ".csparam";
+        or ".measure" or ".noise" or ".sens" or ".pz" or ".tf" or ".four" or ".width" or ".global" or ".csparam";
 
     // ---------- bodies ----------
 
