@@ -645,6 +645,7 @@ internal sealed partial class Elaborator
 
         // Instance values are evaluated in the caller's scope; defaults in the new scope, in order.
         var overrides = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        var overrideAt = new Dictionary<string, SourceLocation>(StringComparer.OrdinalIgnoreCase);
         var c2 = new TokenCursor(line, end);
         c2.TryKeyword("params:");
         while (!c2.AtEnd)
@@ -654,6 +655,7 @@ internal sealed partial class Elaborator
             c2.Expect(NetlistTokenKind.Equals, "=");
             if (!def.Parameters.Any(d => d.Name.Equals(key, StringComparison.OrdinalIgnoreCase)))
                 throw new NetlistException(keyToken.Location, $"{name}: sub-circuit {def.Name} has no parameter '{key}'");
+            overrideAt[key] = c2.Peek()?.Location ?? keyToken.Location;
             overrides[key] = ReadParamValue(c2, scope.Parameters, key);
         }
 
@@ -674,6 +676,12 @@ internal sealed partial class Elaborator
                 : ParameterChanges?.TryGetValue($"{def.Name}.{pname}", out var changed) == true ? changed
                 : Values.Evaluate(token, inner.Parameters, ".subckt " + def.Name, $"default of {pname}");
             inner.Parameters.Set(pname, v);
+        }
+        if (NativeMemristor(def) is { } memristor)
+        {
+            var x0At = overrideAt.TryGetValue("x0", out var at) ? at : def.Parameters[0].Value.Location;
+            NativeMemristorInstance(line, scope, inner, name, actual, memristor, x0At);
+            return;
         }
         ElaborateBody(def.Body, inner);
     }

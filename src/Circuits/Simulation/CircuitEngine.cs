@@ -25,6 +25,7 @@ public sealed class CircuitEngine
     private readonly ITruncatingBehavior[] _truncating;
     private readonly IInitialConditionBehavior[] _initialConditions;
     private readonly IBreakpointBehavior[] _breakpoints;
+    private readonly IDeviceStateBehavior[] _deviceStates;
     private readonly int[] _nodeDiagonals;
     private readonly LinearSystem<double> _system;
     private LinearSystem<Complex>? _complexSystem;
@@ -103,6 +104,7 @@ public sealed class CircuitEngine
         _truncating = _behaviors.OfType<ITruncatingBehavior>().ToArray();
         _initialConditions = _behaviors.OfType<IInitialConditionBehavior>().ToArray();
         _breakpoints = _behaviors.OfType<IBreakpointBehavior>().ToArray();
+        _deviceStates = _behaviors.OfType<IDeviceStateBehavior>().ToArray();
         Newton = new NewtonIteration(this, _system, _behaviors.OfType<IConvergenceBehavior>().ToArray());
 
         Statistics.Unknowns = size;
@@ -354,6 +356,15 @@ public sealed class CircuitEngine
     internal void SetInitialConditionsFromNodes()
     {
         foreach (var b in _initialConditions) b.SetInitialCondition();
+    }
+
+    /// <summary>The devices whose state is their own, not an unknown (see <see cref="IDeviceStateBehavior"/>).</summary>
+    public IReadOnlyList<IDeviceStateBehavior> DeviceStates => _deviceStates;
+
+    /// <summary>Sets every device's own state back to its initial value (before an operating point).</summary>
+    internal void ResetDeviceStates()
+    {
+        foreach (var d in _deviceStates) d.ResetState();
     }
 
     internal void ResetBreakpoints()
