@@ -75,6 +75,7 @@ public sealed partial class ControlSession
             var results = NetlistRun.Located(_netlist, () =>
             {
                 var engine = _netlist.CreateEngine();
+                _lastEngine = engine;
                 NetlistRun.CheckOutputs(_netlist, engine);
                 return NetlistRun.Run(_netlist, engine, analysis, _measurements);
             });

@@ -341,6 +341,11 @@ internal sealed partial class Elaborator
                 Seed(c);
                 continue;
             }
+            if (key == NativeMemristorOption)
+            {
+                NativeMemristorSwitch(c);
+                continue;
+            }
             if (valueToken is { Kind: NetlistTokenKind.Word } && !c.AtValue(_global))
             {
                 // a word value (an option hwsim does not know, such as a frontend setting): skip it

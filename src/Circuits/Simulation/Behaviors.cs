@@ -66,6 +66,19 @@ public interface IConstantStampBehavior
 }
 
 /// <summary>
+/// A biasing behaviour that says which of the matrix entries it asked for at set-up its <see cref="IBiasingBehavior.Load"/>
+/// writes (the others it fills only in its constant stamp or its AC load). Without it, every entry a biasing behaviour
+/// asks for counts as varying, which only costs speed: the engine orders unknowns that receive no varying entry first and
+/// reuses their block of the factors while its values hold (values are always compared, so a wrong declaration cannot
+/// change a result).
+/// </summary>
+public interface IVaryingStampDeclaration
+{
+    /// <summary>The handles <see cref="IBiasingBehavior.Load"/> may write into the real matrix.</summary>
+    IEnumerable<int> VaryingHandles { get; }
+}
+
+/// <summary>
 /// A device of which a circuit may hold many (the capacitors of an RC ladder): the engine loads all of one kind in one
 /// tight loop over arrays instead of one call per device. Behaviours of the same <see cref="BatchKind"/> are handed to
 /// the first one's <see cref="CreateBatch"/>, and the batch takes their place in every load.
@@ -121,4 +134,21 @@ public interface ISweepableSource
 {
     /// <summary>The DC value; setting it takes effect at the next load.</summary>
     double DcValue { get; set; }
+}
+
+/// <summary>
+/// A device with a state of its own that is not an unknown of the matrix (a native memristor's x): back to its initial
+/// value before every operating point, and reported as vectors beside the unknowns' (named as the equivalent
+/// sub-circuit's nodes and currents would be, so that a result has the same vectors either way).
+/// </summary>
+public interface IDeviceStateBehavior
+{
+    /// <summary>The vectors it reports (<c>v(x1.x)</c>, ...).</summary>
+    IReadOnlyList<string> VectorNames { get; }
+
+    /// <summary>The present value of vector <paramref name="index"/> of <see cref="VectorNames"/>.</summary>
+    double VectorValue(int index);
+
+    /// <summary>Sets the state back to its initial value.</summary>
+    void ResetState();
 }

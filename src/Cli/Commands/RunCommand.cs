@@ -129,6 +129,10 @@ public static class RunCommand
             if (st.BypassedDeviceLoads > 0) stdout.WriteLine($"  bypassed device loads  {st.BypassedDeviceLoads} (.options bypass=1)");
             stdout.WriteLine($"  time points            {st.TimePoints} ({st.AcceptedTimePoints} accepted, {st.RejectedTimePoints} rejected)");
             stdout.WriteLine($"  factorisations         {st.Factorizations} full, {st.Refactorizations} refactor, {st.ReusedFactorizations} reused");
+            stdout.WriteLine($"  constant leading block {st.LeadingBlockSize} unknowns, factored {st.LeadingBlockFactorizations} times, reused {st.LeadingBlockReuses} times"
+                             + (st.LeadingPivotFallbacks > 0 ? $", {st.LeadingPivotFallbacks} pivot fallbacks" : ""));
+            if (st.BlockChoice is { LeadingCandidates: > 0 } block)
+                stdout.WriteLine($"  order choice           {block.LeadingCandidates} unknowns could lead; work per iteration (estimate) plain {block.PlainWork}, constrained {block.ConstrainedWork}; fill {block.PlainLower} / {block.ConstrainedLower}");
             stdout.WriteLine($"  netlist reading time   {Ms(readTime)}");
             stdout.WriteLine($"  set-up time            {Ms(st.SetupTime)}");
             stdout.WriteLine($"  ordering time          {Ms(st.OrderingTime)}");
