@@ -21,6 +21,7 @@ public sealed class NgspiceRegressionTests
         "model/instance-defaults.cir", "model/special-names-1.cir",
         "parser/bxpressn-1.cir", "parser/minus-minus.cir", "parser/xpressn-1.cir", "parser/xpressn-2.cir", "parser/xpressn-3.cir",
         "subckt-processing/global-1.cir", "subckt-processing/model-scope-5.cir",
+        "pz/ac-resistance.cir",
         "sens/sens-ac-1.cir", "sens/sens-ac-2.cir", "sens/sens-dc-1.cir", "sens/sens-dc-2.cir",
         "temper/temper-1.cir", "temper/temper-2.cir", "temper/temper-3.cir", "temper/temper-res-1.cir");
 

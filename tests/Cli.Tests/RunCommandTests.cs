@@ -46,6 +46,19 @@ public class RunCommandTests
         Assert.Equal("time", File.ReadAllLines(Path.ChangeExtension(csv, ".tran.csv"))[0]);
     }
 
+    /// <summary>A .pz result's complex poles are printed with their imaginary parts (a conjugate pair is two lines).</summary>
+    [Fact]
+    public void When_PoleZeroRun_Expect_ComplexPolesPrinted()
+    {
+        var file = CliRunner.TempFile("pz.cir", "rlc\nv1 1 0 dc 0 ac 1\nr1 1 2 50\nl1 2 3 1m\nc1 3 0 100n\n.pz 1 0 3 0 vol pol\n.end\n");
+
+        var (code, output, err) = CliRunner.Run("run", file);
+
+        Assert.True(code == 0, err);
+        Assert.Contains("pole(1)   -25000 + j96824.58", output, StringComparison.Ordinal); // -R/2L +- j sqrt(1/LC - (R/2L)^2)
+        Assert.Contains("pole(2)   -25000 - j96824.58", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void When_OneAnalysisWrittenAsCsv_Expect_HeaderOfVectorNamesAndOneRow()
     {

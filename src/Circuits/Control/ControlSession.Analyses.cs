@@ -3,6 +3,7 @@ using Hwsim.Circuits.Analyses;
 using Hwsim.Circuits.Control.Vectors;
 using Hwsim.Circuits.Measurements;
 using Hwsim.Circuits.Netlist;
+using Hwsim.Circuits.Results;
 using Hwsim.Circuits.Solver;
 
 namespace Hwsim.Circuits.Control;
@@ -37,7 +38,9 @@ public sealed partial class ControlSession
         Results.AnalysisKind.DcSweep => 1,
         Results.AnalysisKind.OperatingPoint => 2,
         Results.AnalysisKind.Transient => 3,
-        Results.AnalysisKind.Sensitivity => 8, // after pz (4), tf (5), disto (6), noise (7)
+        Results.AnalysisKind.PoleZero => 4,
+        Results.AnalysisKind.TransferFunction => 5,
+        Results.AnalysisKind.Sensitivity => 8, // after disto (6), noise (7)
         _ => 7,
     };
 
@@ -84,6 +87,14 @@ public sealed partial class ControlSession
                 KeepSaved(plot);
                 _out.WriteLine($"No. of Data Rows : {result.Points}");
                 MeasurementPrinter.Write(result, _out, _host.Error);
+                try
+                {
+                    FourierAnalysis.WriteRequested(result, _netlist.Outputs.Fouriers, _out);
+                }
+                catch (ArgumentException e)
+                {
+                    Report($".four: {e.Message}");
+                }
             }
         }
         catch (Exception e) when (e is SimulationException or SolverException)

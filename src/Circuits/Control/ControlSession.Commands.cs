@@ -99,12 +99,12 @@ public sealed partial class ControlSession
             case "ac":
             case "tran":
             case "noise":
-            case "sens": AnalysisCommand(name, args); break;
+            case "sens":
             case "pz":
+            case "tf": AnalysisCommand(name, args); break;
+            case "fourier": Fourier(args); break;
             case "disto":
-            case "tf":
             case "four":
-            case "fourier":
             case "spec":
             case "fft":
             case "linearize":

@@ -92,10 +92,10 @@ public sealed partial class ControlSession
             : NgspiceNumbers.PrintNum(v.Real[i]);
         if (v.Length == 1)
         {
-            _out.WriteLine($"{v.Name} = {Value(v, 0)}");
+            _out.WriteLine($"{v.Name.ToLowerInvariant()} = {Value(v, 0)}"); // ngspice prints names in lower case
             return;
         }
-        var sb = new StringBuilder($"{v.Name} = (  ");
+        var sb = new StringBuilder($"{v.Name.ToLowerInvariant()} = (  ");
         var width = 10;
         for (var i = 0; i < v.Length; i++)
         {

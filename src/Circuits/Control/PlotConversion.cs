@@ -72,6 +72,8 @@ public static class PlotConversion
             "ac" => AnalysisKind.Ac,
             "tran" => AnalysisKind.Transient,
             "sens" => AnalysisKind.Sensitivity,
+            "pz" => AnalysisKind.PoleZero,
+            "tf" => AnalysisKind.TransferFunction,
             _ => null,
         };
     }

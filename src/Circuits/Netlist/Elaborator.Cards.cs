@@ -171,12 +171,22 @@ internal sealed partial class Elaborator
                 case ".sens":
                     SensitivityCard(line, c, p);
                     break;
+                case ".pz":
+                    PoleZeroCard(c);
+                    break;
+                case ".tf":
+                    TransferFunctionCard(c);
+                    break;
                 case ".save":
                 case ".probe":
                     SaveCard(line);
                     break;
                 case ".print":
                     PrintCard(line);
+                    break;
+                case ".four":
+                case ".fourier":
+                    FourierCard(line);
                     break;
                 case ".meas":
                 case ".measure":

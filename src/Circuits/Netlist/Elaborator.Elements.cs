@@ -54,12 +54,19 @@ internal sealed partial class Elaborator
     {
         while (!c.AtEnd)
         {
-            if (!c.AtAssignment) throw c.Error($"unexpected '{c.Peek()}'");
-            var keyToken = c.Peek()!;
-            var key = c.Word("parameter");
-            c.Expect(NetlistTokenKind.Equals, "=");
-            accept(key, c.Value($"value of {key}", p), keyToken);
+            var (key, value, keyToken) = NextAssignment(c, p);
+            accept(key, value, keyToken);
         }
+    }
+
+    /// <summary>The next <c>key=value</c> of an element line (the cursor is not at its end).</summary>
+    private static (string Key, double Value, NetlistToken KeyToken) NextAssignment(TokenCursor c, IParameterScope p)
+    {
+        if (!c.AtAssignment) throw c.Error($"unexpected '{c.Peek()}'");
+        var keyToken = c.Peek()!;
+        var key = c.Word("parameter");
+        c.Expect(NetlistTokenKind.Equals, "=");
+        return (key, c.Value($"value of {key}", p), keyToken);
     }
 
     /// <summary>
@@ -67,6 +74,9 @@ internal sealed partial class Elaborator
     /// [noisy=]</c>; the resistance, temperature coefficients and noise of a model are resolved here as ngspice's
     /// RESsetup and RESupdate_conduct do.
     /// </summary>
+    /// <summary>No instance parameters given (read only: the resistor reads its defaults from it).</summary>
+    private static readonly Dictionary<string, double> Empty = new();
+
     private void Resistor(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
     {
         var n = Nodes(c, scope, 2, "resistor needs two nodes and a value");
@@ -82,9 +92,12 @@ internal sealed partial class Elaborator
             model = RequireModel<ResistorModel>(scope, c.Word("resistor model"), line, "R");
             if (value is null && c.TryValue(p, out var v1)) value = v1;
         }
-        var given = new Dictionary<string, double>(model?.InstanceDefaults ?? [], StringComparer.OrdinalIgnoreCase);
-        Assignments(c, p, (key, v, t) =>
+        // Most resistors of a large netlist (a crossbar's) have no model and no key=value: no dictionary, no closure for them.
+        var given = model?.InstanceDefaults is { Count: > 0 } defaults ? new Dictionary<string, double>(defaults, StringComparer.OrdinalIgnoreCase) : Empty;
+        while (!c.AtEnd)
         {
+            var (key, v, t) = NextAssignment(c, p);
+            if (ReferenceEquals(given, Empty)) given = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
             switch (key)
             {
                 case "r": case "resistance": value = v; break;
@@ -94,7 +107,7 @@ internal sealed partial class Elaborator
                 case "bv_max": break; // a safe-operating-area limit: ngspice only warns with it
                 default: throw new NetlistException(t.Location, $"{name}: unknown resistor parameter '{key}'");
             }
-        });
+        }
         if (value is null && given.TryGetValue("resistance", out var fromModel)) value = fromModel;
         var m = given.GetValueOrDefault("m", 1);
         if (m <= 0) throw c.Error("m must be positive");

@@ -133,10 +133,11 @@ internal sealed partial class Elaborator
     {
         var memo = new Dictionary<SubcircuitDefinition, double>(ReferenceEqualityComparer.Instance);
         var open = new HashSet<SubcircuitDefinition>(ReferenceEqualityComparer.Instance);
+        List<Dictionary<string, SubcircuitDefinition>> lookup = [definitions];
         double total = 0;
         foreach (var line in top)
         {
-            total += Elements(line, [definitions], memo, open);
+            total += Elements(line, lookup, memo, open);
             if (total > _limits.MaxElements)
                 throw new LimitExceededException(ResourceLimit.Elements,
                     $"the netlist expands to more than {_limits.MaxElements} elements once sub-circuits are expanded (the limit)", line.Location);
@@ -241,7 +242,7 @@ internal sealed partial class Elaborator
 
     private static bool IsControlCard(string keyword) => keyword is ".options" or ".option" or ".opt" or ".temp" or ".ic"
         or ".nodeset" or ".op" or ".dc" or ".ac" or ".tran" or ".save" or ".print" or ".plot" or ".probe" or ".meas"
-        or ".measure" or ".noise" or ".sens" or ".four" or ".width" or ".global" or ".csparam";
+        or ".measure" or ".noise" or ".sens" or ".pz" or ".tf" or ".four" or ".fourier" or ".width" or ".global" or ".csparam";
 
     // ---------- bodies ----------
 

@@ -23,6 +23,8 @@ public static class PrintTable
         AnalysisKind.Noise => "Noise Spectral Density Curves",
         AnalysisKind.NoiseIntegrated => "Integrated Noise",
         AnalysisKind.Sensitivity => "Sensitivity Analysis",
+        AnalysisKind.PoleZero => "Pole-Zero Analysis",
+        AnalysisKind.TransferFunction => "Transfer Function",
         _ => "Transient Analysis",
     };
 

@@ -66,6 +66,19 @@ public interface IConstantStampBehavior
 }
 
 /// <summary>
+/// A biasing behaviour that says which of the matrix entries it asked for at set-up its <see cref="IBiasingBehavior.Load"/>
+/// writes (the others it fills only in its constant stamp or its AC load). Without it, every entry a biasing behaviour
+/// asks for counts as varying, which only costs speed: the engine orders unknowns that receive no varying entry first and
+/// reuses their block of the factors while its values hold (values are always compared, so a wrong declaration cannot
+/// change a result).
+/// </summary>
+public interface IVaryingStampDeclaration
+{
+    /// <summary>The handles <see cref="IBiasingBehavior.Load"/> may write into the real matrix.</summary>
+    IEnumerable<int> VaryingHandles { get; }
+}
+
+/// <summary>
 /// A device of which a circuit may hold many (the capacitors of an RC ladder): the engine loads all of one kind in one
 /// tight loop over arrays instead of one call per device. Behaviours of the same <see cref="BatchKind"/> are handed to
 /// the first one's <see cref="CreateBatch"/>, and the batch takes their place in every load.

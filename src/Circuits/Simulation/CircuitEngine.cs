@@ -30,6 +30,8 @@ public sealed class CircuitEngine
     private readonly LinearSystem<double> _system;
     private LinearSystem<Complex>? _complexSystem;
     private SymbolicAnalysis? _symbolic;
+    private readonly bool[] _varyingRows;
+    private readonly bool[] _varyingColumns;
 
     /// <summary>Binds <paramref name="circuit"/>: creates behaviours, numbers the unknowns, fixes the matrix structure.</summary>
     /// <param name="circuit">The circuit.</param>
@@ -56,7 +58,24 @@ public sealed class CircuitEngine
         matrix.EnsureCapacity(4 * _behaviors.Count + size); // two-terminal stamps and the node diagonals
         var setup = new SetupContext(matrix, State.Unknowns, State.Options, circuit,
             name => ByName.TryGetValue(name, out var b) ? b : null);
-        foreach (var b in _behaviors) b.Setup(setup);
+        var requested = new List<int>();
+        var varyingHandles = new HashSet<int>();
+        matrix.RequestedHandles = requested;
+        foreach (var b in _behaviors)
+        {
+            requested.Clear();
+            b.Setup(setup);
+            AddVaryingHandles(b, requested, varyingHandles);
+        }
+        matrix.RequestedHandles = null;
+        _varyingRows = new bool[size];
+        _varyingColumns = new bool[size];
+        foreach (var h in varyingHandles)
+        {
+            if (h == 0) continue;
+            _varyingRows[matrix.RowOf(h) - 1] = true;
+            _varyingColumns[matrix.ColumnOf(h) - 1] = true;
+        }
         _nodeDiagonals = Enumerable.Range(1, size)
             .Where(i => State.Unknowns.KindOf(i) == UnknownKind.Voltage)
             .Select(i => matrix.GetElement(i, i)).ToArray();
@@ -91,6 +110,26 @@ public sealed class CircuitEngine
         Statistics.Unknowns = size;
         Statistics.MatrixNonZeros = matrix.NonZeros;
         Statistics.SetupTime = EngineStatistics.Since(start);
+    }
+
+    /// <summary>
+    /// The entries a behaviour's loads may change between Newton iterations: none for a device that only stamps
+    /// constants, those it declares (<see cref="IVaryingStampDeclaration"/>), else every entry it asked for (a biasing
+    /// device, or one whose entries another device fills, such as a mutual inductance).
+    /// </summary>
+    private static void AddVaryingHandles(Behavior b, List<int> requested, HashSet<int> varying)
+    {
+        if (b is IConstantStampBehavior && b is not IBiasingBehavior) return;
+        // Capacitors and inductors: constant in DC, and in a transient while the step holds; an order that treated
+        // them as varying would put every node with a capacitor in the trailing block, so they count as constant and
+        // the leading block is factored again when the step changes (its values are compared).
+        if (b is ILinearBiasingBehavior && b is not IVaryingStampDeclaration) return;
+        if (b is IVaryingStampDeclaration declared)
+        {
+            varying.UnionWith(declared.VaryingHandles);
+            return;
+        }
+        varying.UnionWith(requested);
     }
 
     /// <summary>
@@ -147,13 +186,14 @@ public sealed class CircuitEngine
             if (_symbolic is not null) return _symbolic;
             try
             {
-                _symbolic = SymbolicAnalysis.Analyze(State.Biasing.Matrix);
+                _symbolic = SymbolicAnalysis.Analyze(State.Biasing.Matrix, _varyingRows, _varyingColumns, State.Options.ConstantBlock);
             }
             catch (StructurallySingularException e)
             {
                 throw LinearSystem<double>.Singular(State.Unknowns, e.Index, structural: true);
             }
             Statistics.SymbolicAnalyses++;
+            Statistics.BlockChoice = _symbolic.Block;
             Statistics.OrderingTime += _symbolic.Time;
             return _symbolic;
         }

@@ -28,6 +28,16 @@ public sealed record EngineStatistics
     /// <summary>Solves that reused an existing factorisation because the matrix had not changed.</summary>
     public int ReusedFactorizations { get; internal set; }
     public int Solves { get; internal set; }
+    /// <summary>Unknowns in the constant leading block of the matrix order (0: the plain order; see <c>SymbolicAnalysis.LeadingSize</c>).</summary>
+    public int LeadingBlockSize { get; internal set; }
+    /// <summary>The symbolic analysis's choice between the plain and the constrained order, with its estimates.</summary>
+    public Hwsim.Circuits.Solver.BlockChoice? BlockChoice { get; internal set; }
+    /// <summary>Times the leading block of the factors was computed (a factorisation, or a refactorisation after its values changed).</summary>
+    public int LeadingBlockFactorizations { get; internal set; }
+    /// <summary>Refactorisations that reused the leading block and recomputed only the trailing one.</summary>
+    public int LeadingBlockReuses { get; internal set; }
+    /// <summary>Factorisations in which a leading pivot was too small on the leading rows, so the block was not kept apart.</summary>
+    public int LeadingPivotFallbacks { get; internal set; }
     public int TimePoints { get; internal set; }
     public int AcceptedTimePoints { get; internal set; }
     public int RejectedTimePoints { get; internal set; }

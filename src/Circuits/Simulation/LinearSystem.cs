@@ -61,6 +61,7 @@ internal sealed class LinearSystem<T>
         {
             _lu ??= new SparseLU<T>(Matrix, _symbolic(), _options.PivRel, _options.PivTol);
             var start = Stopwatch.GetTimestamp();
+            var (blockFactors, blockReuses, fallbacks) = (_lu.LeadingBlockFactorizations, _lu.LeadingBlockReuses, _lu.LeadingPivotFallbacks);
             if (!reorder && _lu.HasPivotOrder)
             {
                 if (_lu.Refactor())
@@ -80,6 +81,10 @@ internal sealed class LinearSystem<T>
                 _statistics.Factorizations++;
             }
             _statistics.FactorTime += EngineStatistics.Since(start);
+            _statistics.LeadingBlockSize = _lu.LeadingSize;
+            _statistics.LeadingBlockFactorizations += _lu.LeadingBlockFactorizations - blockFactors;
+            _statistics.LeadingBlockReuses += _lu.LeadingBlockReuses - blockReuses;
+            _statistics.LeadingPivotFallbacks += _lu.LeadingPivotFallbacks - fallbacks;
         }
         catch (StructurallySingularException e)
         {

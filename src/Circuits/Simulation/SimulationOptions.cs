@@ -39,6 +39,11 @@ public sealed class SimulationOptions
     /// evaluation again instead of computing its model.
     /// </summary>
     public bool Bypass { get; set; }
+    /// <summary>
+    /// Whether the matrix order may put the unknowns that receive only constant stamps first, so that their block of the
+    /// factors is reused across Newton iterations (<see cref="Solver.BlockPolicy"/>; the results agree either way).
+    /// </summary>
+    public Solver.BlockPolicy ConstantBlock { get; set; } = Solver.BlockPolicy.Automatic;
 
     public SimulationOptions Clone() => (SimulationOptions)MemberwiseClone();
 

@@ -18,6 +18,12 @@ namespace Hwsim.Circuits.Solver;
 /// and ordered last.
 /// </para>
 /// <para>
+/// With a constraint (CAMD's idea, Davis et al.), the variables are in two sets, leading and trailing: while a
+/// leading variable remains, the pivot is a leading variable of least degree; then the trailing ones follow by the same
+/// rule on the graph the leading eliminations left. Supervariables and mass elimination never mix the sets, and the
+/// order is finally partitioned stably (an isolated trailing variable or a dense leading row goes to its own set).
+/// </para>
+/// <para>
 /// The lists live in one integer workspace with elbow room; when a new element does not fit, the workspace is
 /// compacted (and grown if compaction is not enough). The elimination order is produced as the pivots are chosen,
 /// each pivot followed by the variables it carries along, which gives the same fill as a post-order of the
@@ -59,10 +65,15 @@ internal sealed class ApproximateMinimumDegree
 
     private readonly int[] _order;
     private int _ordered;
+
+    // Constraint: 0 leading, 1 trailing (all 0 without a constraint); degree lists per set; variables left per set.
+    private readonly byte[] _set;
+    private readonly int[] _left = new int[2];
+    private readonly int[] _mindeg = new int[2];
     private int _wflg;
     private int _lemax;
 
-    private ApproximateMinimumDegree(SymmetricPattern pattern, int elbowRoom)
+    private ApproximateMinimumDegree(SymmetricPattern pattern, int elbowRoom, ReadOnlySpan<bool> trailing)
     {
         int n = pattern.Size;
         _n = n;
@@ -76,7 +87,7 @@ internal sealed class ApproximateMinimumDegree
         _nv = new int[n];
         _degree = new int[n];
         _w = new int[n];
-        _head = new int[n];
+        _head = new int[2 * n];
         _next = new int[n];
         _prev = new int[n];
         _hashHead = new int[n];
@@ -86,13 +97,16 @@ internal sealed class ApproximateMinimumDegree
         _memberNext = new int[n];
         _memberLast = new int[n];
         _order = new int[n];
+        _set = new byte[n];
+        Array.Fill(_head, -1);
         for (int i = 0; i < n; i++)
         {
+            _set[i] = !trailing.IsEmpty && trailing[i] ? (byte)1 : (byte)0;
+            _left[_set[i]]++;
             _pe[i] = pattern.Pointers[i];
             _len[i] = pattern.Pointers[i + 1] - pattern.Pointers[i];
             _nv[i] = 1;
             _w[i] = 1;
-            _head[i] = -1;
             _hashHead[i] = -1;
             _memberNext[i] = -1;
             _memberLast[i] = i;
@@ -122,11 +136,49 @@ internal sealed class ApproximateMinimumDegree
     /// <param name="pattern">Symmetric pattern without diagonal.</param>
     /// <param name="denseFactor">See <see cref="Order"/>.</param>
     /// <param name="elbowRoom">Free workspace beyond the pattern (negative: 20 % of it plus 2n); small values force compactions.</param>
-    public static ApproximateMinimumDegree Run(SymmetricPattern pattern, double denseFactor = DefaultDenseFactor, int elbowRoom = -1)
+    public static ApproximateMinimumDegree Run(SymmetricPattern pattern, double denseFactor = DefaultDenseFactor, int elbowRoom = -1) =>
+        Run(pattern, default, denseFactor, elbowRoom);
+
+    /// <summary>
+    /// The constrained order: every vertex with <paramref name="trailing"/>[v] false comes before every vertex with it
+    /// true, each set in minimum-degree order (empty <paramref name="trailing"/>: no constraint).
+    /// </summary>
+    /// <param name="pattern">Symmetric pattern without diagonal.</param>
+    /// <param name="trailing">Per vertex: true when it must be ordered after all the others; empty for none.</param>
+    /// <param name="denseFactor">See <see cref="Order"/>.</param>
+    /// <param name="elbowRoom">See the other overload.</param>
+    public static ApproximateMinimumDegree Run(SymmetricPattern pattern, ReadOnlySpan<bool> trailing, double denseFactor = DefaultDenseFactor, int elbowRoom = -1)
     {
-        var amd = new ApproximateMinimumDegree(pattern, elbowRoom);
+        if (!trailing.IsEmpty && trailing.Length != pattern.Size)
+        {
+            throw new ArgumentException("One flag per vertex is needed.", nameof(trailing));
+        }
+
+        var amd = new ApproximateMinimumDegree(pattern, elbowRoom, trailing);
         amd.Eliminate(denseFactor);
+        if (!trailing.IsEmpty)
+        {
+            amd.PartitionOrder();
+        }
+
         return amd;
+    }
+
+    /// <summary>Stable partition of the order: leading vertices first.</summary>
+    private void PartitionOrder()
+    {
+        var copy = (int[])_order.Clone();
+        int k = 0;
+        for (int set = 0; set < 2; set++)
+        {
+            foreach (int v in copy)
+            {
+                if (_set[v] == set)
+                {
+                    _order[k++] = v;
+                }
+            }
+        }
     }
 
     /// <summary>The order found: element k is the vertex eliminated k-th.</summary>
@@ -139,7 +191,6 @@ internal sealed class ApproximateMinimumDegree
         int dense = denseFactor < 0 ? n : (int)Math.Min(n, Math.Max(16.0, denseFactor * Math.Sqrt(n)));
         var denseRows = new List<int>();
         int nel = 0;
-        int mindeg = 0;
 
         for (int i = 0; i < n; i++)
         {
@@ -152,6 +203,7 @@ internal sealed class ApproximateMinimumDegree
                 _pe[i] = -1;
                 _w[i] = 0;
                 _order[_ordered++] = i;
+                _left[_set[i]]--;
                 nel++;
             }
             else if (deg > dense)
@@ -161,6 +213,7 @@ internal sealed class ApproximateMinimumDegree
                 _elen[i] = -1;
                 _pe[i] = -1;
                 denseRows.Add(i);
+                _left[_set[i]]--;
                 nel++;
             }
             else
@@ -172,18 +225,21 @@ internal sealed class ApproximateMinimumDegree
         DenseCount = denseRows.Count;
         while (nel < n)
         {
-            // 1. The pivot: a variable of least approximate degree.
+            // 1. The pivot: a variable of least approximate degree (of the leading set while one remains).
+            int set = _left[0] > 0 ? 0 : 1;
+            int offset = set * n;
             int deg;
-            for (deg = mindeg; deg < n && _head[deg] < 0; deg++)
+            for (deg = _mindeg[set]; deg < n && _head[offset + deg] < 0; deg++)
             {
             }
 
-            mindeg = deg;
-            int me = _head[deg];
+            _mindeg[set] = deg;
+            int me = _head[offset + deg];
             RemoveDegreeList(me);
             int elenme = _elen[me];
             int nvpiv = _nv[me];
             nel += nvpiv;
+            _left[set] -= nvpiv;
             AppendMembers(me);
 
             // 2. Its element Lme: the union of its elements' variables and its own variables.
@@ -304,7 +360,7 @@ internal sealed class ApproximateMinimumDegree
                     }
                 }
 
-                if (_elen[i] == 1 && p3 == pn)
+                if (_elen[i] == 1 && p3 == pn && _set[i] == _set[me])
                 {
                     // Only me is left: i is eliminated together with the pivot.
                     int nvi = -_nv[i];
@@ -312,6 +368,7 @@ internal sealed class ApproximateMinimumDegree
                     degme -= nvi;
                     nvpiv += nvi;
                     nel += nvi;
+                    _left[_set[i]] -= nvi;
                     _nv[i] = 0;
                     _elen[i] = -1;
                     AppendMembers(i);
@@ -362,9 +419,9 @@ internal sealed class ApproximateMinimumDegree
                 _nv[i] = nvi;
                 int d = Math.Min(_degree[i] + degme - nvi, nleft - nvi);
                 InsertDegreeList(i, d);
-                if (d < mindeg)
+                if (d < _mindeg[_set[i]])
                 {
-                    mindeg = d;
+                    _mindeg[_set[i]] = d;
                 }
 
                 _degree[i] = d;
@@ -554,7 +611,7 @@ internal sealed class ApproximateMinimumDegree
                 while (j >= 0)
                 {
                     int nextJ = _hashNext[j];
-                    if (_len[j] == leni && _elen[j] == eleni && SameList(j, tag))
+                    if (_len[j] == leni && _elen[j] == eleni && _set[j] == _set[i] && SameList(j, tag))
                     {
                         // j joins supervariable i (weights are both negated while in Lme).
                         _nv[i] += _nv[j];
@@ -634,6 +691,7 @@ internal sealed class ApproximateMinimumDegree
 
     private void InsertDegreeList(int i, int deg)
     {
+        deg += _set[i] * _n;
         int first = _head[deg];
         _next[i] = first;
         _prev[i] = -1;
@@ -660,7 +718,7 @@ internal sealed class ApproximateMinimumDegree
         }
         else
         {
-            _head[_degree[i]] = nx;
+            _head[(_set[i] * _n) + _degree[i]] = nx;
         }
     }
 }

@@ -17,6 +17,10 @@ namespace Hwsim.Circuits.Solver;
 /// pivots instead of choosing new ones. Does not allocate.</item>
 /// <item><see cref="Solve"/> / <see cref="SolveTransposed"/>: triangular solves. Do not allocate.</item>
 /// </list>
+/// When the analysis ordered a constant leading block first (<see cref="SymbolicAnalysis.LeadingSize"/>), a
+/// factorisation keeps its pivots inside that block, and computes the block's L and U and its contribution to every
+/// trailing column (the constant part of the Schur complement) once; a refactorisation whose leading values are
+/// unchanged recomputes only the trailing block from those.
 /// With row permutation P and column permutation Q found here, P A Q = L U, L unit lower triangular.
 /// An instance owns its numeric factors and workspace: it is not safe to use from several threads at once (its
 /// symbolic analysis is).
@@ -72,6 +76,19 @@ public sealed class SparseLU<T>
     private T[] _factoredA = Array.Empty<T>();
     private bool[] _recomputed = Array.Empty<bool>();
     private bool _factoredAValid;
+
+    // The constant leading block (steps 0 .. _leading - 1) and, while _blocked (the last Factor kept the leading pivots
+    // on leading rows), what the trailing columns take from it: per trailing column k, U entries at leading steps
+    // first (_up[k] .. _uTrailStart[k] - 1, kept as computed) and the leading block's contribution to its other entries
+    // (_schurU parallel to _ux, _schurL parallel to _lx, _schurDiag). _leadingEntries: the entries of A in a leading
+    // row or column, which must hold their values for the leading block to be reused.
+    private int _leading;
+    private bool _blocked;
+    private int[] _uTrailStart = Array.Empty<int>();
+    private T[] _schurU = Array.Empty<T>();
+    private T[] _schurL = Array.Empty<T>();
+    private T[] _schurDiag = Array.Empty<T>();
+    private int[] _leadingEntries = Array.Empty<int>();
 
     /// <summary>Creates the solver for <paramref name="matrix"/>; nothing is computed until <see cref="Analyze"/>.</summary>
     /// <param name="matrix">The matrix; its structure must be fixed before <see cref="Analyze"/>.</param>
@@ -146,6 +163,28 @@ public sealed class SparseLU<T>
     /// <summary>Pivots of the last <see cref="Factor"/> taken off the preferred (matched) row.</summary>
     public int OffDiagonalPivots { get; private set; }
 
+    /// <summary>The size of the constant leading block the analysis ordered first (0: none).</summary>
+    public int LeadingSize => _leading;
+
+    /// <summary>True while the factors keep the leading block apart (its pivots on its own rows), so it can be reused.</summary>
+    public bool KeepsLeadingBlock => _blocked;
+
+    /// <summary>
+    /// Factorisations of the leading block: each <see cref="Factor"/> with a leading block, and each
+    /// <see cref="Refactor"/> that found its values changed.
+    /// </summary>
+    public int LeadingBlockFactorizations { get; private set; }
+
+    /// <summary>Refactorisations that reused the leading block and recomputed only the trailing one.</summary>
+    public int LeadingBlockReuses { get; private set; }
+
+    /// <summary>
+    /// Factorisations in which a leading column had no acceptable pivot on a leading row: the pivot was taken where
+    /// the plain rule takes it, and the factors are used as without a leading block (every refactorisation then
+    /// recomputes the columns whose values changed and those depending on them).
+    /// </summary>
+    public int LeadingPivotFallbacks { get; private set; }
+
     /// <summary>The column (1-based unknown) eliminated at pivot step <paramref name="step"/> (0-based).</summary>
     public int ColumnAtStep(int step) => _columnOrder[step] + 1;
 
@@ -191,6 +230,10 @@ public sealed class SparseLU<T>
         _pruned = new bool[n];
         _factoredA = new T[_entryPosition.Length];
         _recomputed = new bool[n];
+        _leading = symbolic.LeadingSize;
+        _blocked = false;
+        _uTrailStart = _leading > 0 ? new int[n] : Array.Empty<int>();
+        _schurDiag = _leading > 0 ? new T[n] : Array.Empty<T>();
         _factoredAValid = false;
         _hasPattern = false;
         _factored = false;
@@ -231,6 +274,9 @@ public sealed class SparseLU<T>
         int lnz = 0;
         int unz = 0;
         int offDiagonal = 0;
+        int leading = _leading;
+        bool blocked = leading > 0;
+        bool[] constantRow = _symbolic.ConstantRowAtPosition;
 
         for (int k = 0; k < n; k++)
         {
@@ -275,6 +321,8 @@ public sealed class SparseLU<T>
             T[] ux = _ux;
             double maxMagnitude = -1;
             int maxPosition = -1;
+            double maxLeading = -1;
+            int maxLeadingPosition = -1;
             for (int t = top; t < n; t++)
             {
                 int pos = reach[t];
@@ -294,6 +342,12 @@ public sealed class SparseLU<T>
                         maxMagnitude = m;
                         maxPosition = pos;
                     }
+
+                    if (blocked && constantRow[pos] && m > maxLeading)
+                    {
+                        maxLeading = m;
+                        maxLeadingPosition = pos;
+                    }
                 }
             }
 
@@ -311,6 +365,23 @@ public sealed class SparseLU<T>
                 if (m >= _relativeThreshold * maxMagnitude && m > _absoluteThreshold)
                 {
                     pivotPosition = k;
+                }
+            }
+
+            if (blocked && k < leading && pivotPosition != k)
+            {
+                // Keep the leading block's pivots on constant rows (its own, or a trailing unknown's whose row is
+                // constant) when one passes the same test; else pivot as without a block and stop treating the block
+                // apart.
+                if (maxLeadingPosition >= 0 && maxLeading >= _relativeThreshold * maxMagnitude
+                    && (maxLeading > _absoluteThreshold || maxMagnitude <= _absoluteThreshold))
+                {
+                    pivotPosition = maxLeadingPosition;
+                }
+                else
+                {
+                    blocked = false;
+                    LeadingPivotFallbacks++;
                 }
             }
 
@@ -371,6 +442,167 @@ public sealed class SparseLU<T>
         _hasPattern = true;
         _factored = true;
         OffDiagonalPivots = offDiagonal;
+        _blocked = blocked;
+        if (blocked)
+        {
+            LeadingBlockFactorizations++;
+            SeparateLeadingBlock();
+            ComputeLeadingContribution();
+        }
+    }
+
+    /// <summary>
+    /// After a <see cref="Factor"/> that kept the leading block apart: puts each trailing column's U entries at leading
+    /// steps first (a leading step never depends on a trailing one, so the order stays topological), and lists the
+    /// entries of A in a leading row or column.
+    /// </summary>
+    private void SeparateLeadingBlock()
+    {
+        int n = _n;
+        int leading = _leading;
+        int[] up = _up;
+        int[] ui = _ui;
+        T[] ux = _ux;
+        int[] scratchIndex = _stack; // free between factorisations
+        T[] scratchValue = _x;       // all zero between factorisations
+        for (int k = leading; k < n; k++)
+        {
+            int start = up[k];
+            int end = up[k + 1];
+            int front = start;
+            int back = 0;
+            for (int p = start; p < end; p++)
+            {
+                int s = ui[p];
+                if (s < leading)
+                {
+                    T value = ux[p];
+                    ui[front] = s;
+                    ux[front] = value;
+                    front++;
+                }
+                else
+                {
+                    scratchIndex[back] = s;
+                    scratchValue[back] = ux[p];
+                    back++;
+                }
+            }
+
+            _uTrailStart[k] = front;
+            for (int b = 0; b < back; b++)
+            {
+                ui[front + b] = scratchIndex[b];
+                ux[front + b] = scratchValue[b];
+                scratchValue[b] = T.Zero;
+            }
+        }
+
+        if (_schurU.Length < _ux.Length)
+        {
+            _schurU = new T[_ux.Length];
+        }
+
+        if (_schurL.Length < _lx.Length)
+        {
+            _schurL = new T[_lx.Length];
+        }
+
+        ReadOnlySpan<int> colPtr = _matrix.ColumnPointers;
+        var entries = new List<int>();
+        for (int k = 0; k < n; k++)
+        {
+            int col = _columnOrder[k];
+            for (int p = colPtr[col]; p < colPtr[col + 1]; p++)
+            {
+                if (k < leading || _entryStep[p] < leading)
+                {
+                    entries.Add(p);
+                }
+            }
+        }
+
+        _leadingEntries = entries.ToArray();
+    }
+
+    /// <summary>
+    /// For every trailing column: its U entries at leading steps (U12 = L11^-1 A12) and the leading block's contribution
+    /// -L21 U12 to its remaining entries, from the present values of A (which the factors were computed from).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ComputeLeadingContribution()
+    {
+        int n = _n;
+        int leading = _leading;
+        ReadOnlySpan<int> colPtr = _matrix.ColumnPointers;
+        int[] entryStep = _entryStep;
+        T[] factoredA = _factoredA;
+        T[] x = _x;
+        int[] lp = _lp;
+        int[] li = _li;
+        T[] lx = _lx;
+        int[] up = _up;
+        int[] ui = _ui;
+        T[] ux = _ux;
+        for (int k = leading; k < n; k++)
+        {
+            int col = _columnOrder[k];
+            for (int p = colPtr[col]; p < colPtr[col + 1]; p++)
+            {
+                int s = entryStep[p];
+                if (s < leading)
+                {
+                    x[s] = factoredA[p];
+                }
+            }
+
+            int trailStart = _uTrailStart[k];
+            for (int p = up[k]; p < trailStart; p++)
+            {
+                int s = ui[p];
+                T xs = x[s];
+                x[s] = T.Zero;
+                ux[p] = xs;
+                SubtractScaled(x, li, lx, lp[s], lp[s + 1], xs);
+            }
+
+            int uEnd = up[k + 1];
+            for (int p = trailStart; p < uEnd; p++)
+            {
+                int s = ui[p];
+                _schurU[p] = x[s];
+                x[s] = T.Zero;
+            }
+
+            _schurDiag[k] = x[k];
+            x[k] = T.Zero;
+            int lEnd = lp[k + 1];
+            for (int q = lp[k]; q < lEnd; q++)
+            {
+                int s = li[q];
+                _schurL[q] = x[s];
+                x[s] = T.Zero;
+            }
+        }
+    }
+
+    /// <summary>True when an entry of A in a leading row or column differs from the value the factors were computed from.</summary>
+    private bool LeadingValuesChanged()
+    {
+        ReadOnlySpan<int> handles = _matrix.PositionHandles;
+        T[] values = _matrix.Values;
+        T[] factoredA = _factoredA;
+        ref int entry = ref MemoryMarshal.GetArrayDataReference(_leadingEntries);
+        for (int i = 0; i < _leadingEntries.Length; i++)
+        {
+            int p = Unsafe.Add(ref entry, i);
+            if (values[handles[p]] != factoredA[p])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -391,6 +623,175 @@ public sealed class SparseLU<T>
             throw new InvalidOperationException("Refactor() needs a pivot order from an earlier Factor().");
         }
 
+        if (_blocked)
+        {
+            if (_factoredAValid && !LeadingValuesChanged())
+            {
+                LeadingBlockReuses++;
+                return RefactorTrailing();
+            }
+
+            LeadingBlockFactorizations++;
+        }
+
+        if (!RefactorColumns())
+        {
+            return false;
+        }
+
+        if (_blocked)
+        {
+            ComputeLeadingContribution();
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The refactorisation of the trailing block alone, the leading block and its contribution being those of the present
+    /// factors: each trailing column starts from its entries of A in trailing rows plus that contribution, then applies
+    /// the trailing columns it depends on. Columns whose values did not change (nor those they depend on) are skipped, as
+    /// in the full refactorisation.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool RefactorTrailing()
+    {
+        int n = _n;
+        int leading = _leading;
+        ReadOnlySpan<int> colPtr = _matrix.ColumnPointers;
+        ReadOnlySpan<int> handles = _matrix.PositionHandles;
+        int[] entryStep = _entryStep;
+        T[] values = _matrix.Values;
+        T[] x = _x;
+        int[] lp = _lp;
+        int[] li = _li;
+        T[] lx = _lx;
+        int[] up = _up;
+        int[] ui = _ui;
+        T[] ux = _ux;
+        T[] schurU = _schurU;
+        T[] schurL = _schurL;
+        T[] factoredA = _factoredA;
+        bool[] recomputed = _recomputed;
+        _factoredAValid = false; // until the refactorisation has finished
+
+        for (int k = leading; k < n; k++)
+        {
+            int col = _columnOrder[k];
+            int colStart = colPtr[col];
+            int colEnd = colPtr[col + 1];
+            int trailStart = _uTrailStart[k];
+            int uEnd = up[k + 1];
+            bool changed = false;
+            for (int p = colStart; p < colEnd && !changed; p++)
+            {
+                changed = values[handles[p]] != factoredA[p];
+            }
+
+            for (int p = trailStart; p < uEnd && !changed; p++)
+            {
+                changed = recomputed[ui[p]];
+            }
+
+            recomputed[k] = changed;
+            if (!changed)
+            {
+                continue;
+            }
+
+            for (int p = colStart; p < colEnd; p++)
+            {
+                int s = entryStep[p];
+                if (s >= leading)
+                {
+                    T a = values[handles[p]];
+                    factoredA[p] = a;
+                    x[s] = a;
+                }
+            }
+
+            for (int p = trailStart; p < uEnd; p++)
+            {
+                x[ui[p]] += schurU[p];
+            }
+
+            x[k] += _schurDiag[k];
+            int lEnd = lp[k + 1];
+            for (int q = lp[k]; q < lEnd; q++)
+            {
+                x[li[q]] += schurL[q];
+            }
+
+            for (int p = trailStart; p < uEnd; p++)
+            {
+                int s = ui[p];
+                T xs = x[s];
+                x[s] = T.Zero;
+                ux[p] = xs;
+                SubtractScaled(x, li, lx, lp[s], lp[s + 1], xs);
+            }
+
+            if (!FinishColumn(k))
+            {
+                return false;
+            }
+        }
+
+        _factoredAValid = true;
+        _factored = true;
+        return true;
+    }
+
+    /// <summary>
+    /// The last part of a column's refactorisation: x holds column k below the U part; checks the pivot's health and
+    /// writes the pivot and L(:, k), leaving x zero. False (the solver unfactored) on an unhealthy pivot.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool FinishColumn(int k)
+    {
+        T[] x = _x;
+        int[] lp = _lp;
+        int[] li = _li;
+        T[] lx = _lx;
+        T pivot = x[k];
+        x[k] = T.Zero;
+        double pivotMagnitude = Magnitude(pivot);
+        double maxMagnitude = pivotMagnitude;
+        int lEnd = lp[k + 1];
+        for (int q = lp[k]; q < lEnd; q++)
+        {
+            double m = Magnitude(x[li[q]]);
+            if (m > maxMagnitude)
+            {
+                maxMagnitude = m;
+            }
+        }
+
+        // Unhealthy: below the relative threshold, zero or NaN, or below the absolute threshold while a candidate above
+        // it exists (Factor would take that one). Written so that a NaN pivot also counts as unhealthy.
+        if (!(pivotMagnitude > 0 && pivotMagnitude >= _relativeThreshold * maxMagnitude
+              && (pivotMagnitude > _absoluteThreshold || maxMagnitude <= _absoluteThreshold)))
+        {
+            Array.Clear(x);
+            _factored = false;
+            return false;
+        }
+
+        _udiagInverse[k] = T.One / pivot;
+        for (int q = lp[k]; q < lEnd; q++)
+        {
+            int s = li[q];
+            lx[q] = x[s] / pivot;
+            x[s] = T.Zero;
+        }
+
+        return true;
+    }
+
+    /// <summary>The refactorisation of every column (see <see cref="Refactor"/>), skipping those whose values did not change.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool RefactorColumns()
+    {
         int n = _n;
         ReadOnlySpan<int> colPtr = _matrix.ColumnPointers;
         ReadOnlySpan<int> handles = _matrix.PositionHandles;
@@ -448,35 +849,9 @@ public sealed class SparseLU<T>
                 SubtractScaled(x, li, lx, lp[s], lp[s + 1], xs);
             }
 
-            T pivot = x[k];
-            x[k] = T.Zero;
-            double pivotMagnitude = Magnitude(pivot);
-            double maxMagnitude = pivotMagnitude;
-            int lEnd = lp[k + 1];
-            for (int q = lp[k]; q < lEnd; q++)
+            if (!FinishColumn(k))
             {
-                double m = Magnitude(x[li[q]]);
-                if (m > maxMagnitude)
-                {
-                    maxMagnitude = m;
-                }
-            }
-
-            // Unhealthy: below the relative threshold, zero or NaN, or below the absolute threshold while a candidate above
-            // it exists (Factor would take that one). Written so that a NaN pivot also counts as unhealthy.
-            if (!(pivotMagnitude > 0 && pivotMagnitude >= _relativeThreshold * maxMagnitude
-                  && (pivotMagnitude > _absoluteThreshold || maxMagnitude <= _absoluteThreshold)))
-            {
-                _factored = false;
                 return false;
-            }
-
-            _udiagInverse[k] = T.One / pivot;
-            for (int q = lp[k]; q < lEnd; q++)
-            {
-                int s = li[q];
-                lx[q] = x[s] / pivot;
-                x[s] = T.Zero;
             }
         }
 

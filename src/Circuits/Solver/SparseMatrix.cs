@@ -23,6 +23,12 @@ public sealed class SparseMatrix<T>
     private int[] _positionHandles = Array.Empty<int>();
     private int[] _handlePositions = Array.Empty<int>();
 
+    /// <summary>
+    /// While set (during set-up), receives every handle <see cref="GetElement"/> hands out: the engine learns which
+    /// entries each device asked for.
+    /// </summary>
+    internal List<int>? RequestedHandles { get; set; }
+
     /// <summary>Creates an empty matrix of <paramref name="size"/> unknowns (not counting ground).</summary>
     public SparseMatrix(int size)
     {
@@ -101,6 +107,7 @@ public sealed class SparseMatrix<T>
             _columns.Add(col);
         }
 
+        RequestedHandles?.Add(handle);
         return handle;
     }
 

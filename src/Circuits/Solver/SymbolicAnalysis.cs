@@ -13,7 +13,9 @@ namespace Hwsim.Circuits.Solver;
 /// diagonal when present, else a matched row such as the node row of an MNA voltage-source branch);</item>
 /// <item>the approximate-minimum-degree order of the pattern of A + A^T;</item>
 /// <item>the pattern it was made for (to check that a matrix fits) and the fill the order promises (nnz of the
-/// Cholesky factor of the ordered symmetric pattern), which sizes the numeric factors.</item>
+/// Cholesky factor of the ordered symmetric pattern), which sizes the numeric factors;</item>
+/// <item>when told which unknowns receive varying stamps (a Newton iteration's device entries), possibly a
+/// constrained order with a constant leading block (see <see cref="LeadingSize"/>).</item>
 /// </list>
 /// Immutable once made, so one instance may be read by any number of <see cref="SparseLU{T}"/> on any threads.
 /// </summary>
@@ -24,8 +26,11 @@ public sealed class SymbolicAnalysis
 
     private SymbolicAnalysis(
         int size, int[] columnPointers, int[] rowIndices, int[] columnOrder, int[] rowAtPosition, int[] positionOfRow,
-        int[] entryPosition, long lowerNonZeros, int denseRows, TimeSpan orderingTime, TimeSpan time)
+        int[] entryPosition, long lowerNonZeros, int denseRows, TimeSpan orderingTime, TimeSpan time, BlockChoice block,
+        bool[] constantRowAtPosition)
     {
+        Block = block;
+        ConstantRowAtPosition = constantRowAtPosition;
         Size = size;
         _columnPointers = columnPointers;
         _rowIndices = rowIndices;
@@ -57,6 +62,23 @@ public sealed class SymbolicAnalysis
     /// <summary>Time in the fill-reducing ordering alone (part of <see cref="Time"/>).</summary>
     public TimeSpan OrderingTime { get; }
 
+    /// <summary>
+    /// The leading block: steps 0 .. LeadingSize - 1 eliminate unknowns whose whole row and column receive only
+    /// constant stamps, and their preferred pivot rows are those same unknowns' rows; the rest follow. A factorisation
+    /// then computes the leading block of L and U, and its contribution to the trailing columns, once per set of
+    /// constant values (<see cref="SparseLU{T}"/>). 0 when the order is not constrained.
+    /// </summary>
+    public int LeadingSize => Block.LeadingSize;
+
+    /// <summary>What the constrained order was measured against, and whether it was taken.</summary>
+    public BlockChoice Block { get; }
+
+    /// <summary>
+    /// Per position: true when the row there receives only constant stamps, so a leading column may pivot on it and keep
+    /// the leading block's rows constant (all true for the leading positions; empty without a leading block).
+    /// </summary>
+    internal bool[] ConstantRowAtPosition { get; }
+
     /// <summary>Step k eliminates column <c>ColumnOrder[k]</c> (0-based).</summary>
     internal int[] ColumnOrder { get; }
 
@@ -82,6 +104,19 @@ public sealed class SymbolicAnalysis
     /// <exception cref="InvalidOperationException">The matrix structure is not fixed.</exception>
     /// <exception cref="StructurallySingularException">No row permutation gives a zero-free diagonal.</exception>
     public static SymbolicAnalysis Analyze<T>(SparseMatrix<T> matrix)
+        where T : struct, INumberBase<T> =>
+        Analyze(matrix, default, default);
+
+    /// <summary>
+    /// Analyses the fixed structure of <paramref name="matrix"/>; <paramref name="varyingRows"/> and
+    /// <paramref name="varyingColumns"/> (per unknown, 0-based; empty: no knowledge) mark the rows and columns that receive
+    /// a stamp that changes between Newton iterations, which lets the analysis choose a constrained order (see
+    /// <see cref="LeadingSize"/> and <see cref="BlockChoice"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The matrix structure is not fixed.</exception>
+    /// <exception cref="StructurallySingularException">No row permutation gives a zero-free diagonal.</exception>
+    public static SymbolicAnalysis Analyze<T>(
+        SparseMatrix<T> matrix, ReadOnlySpan<bool> varyingRows, ReadOnlySpan<bool> varyingColumns, BlockPolicy policy = BlockPolicy.Automatic)
         where T : struct, INumberBase<T>
     {
         ArgumentNullException.ThrowIfNull(matrix);
@@ -90,15 +125,23 @@ public sealed class SymbolicAnalysis
             throw new InvalidOperationException("Fix the matrix structure (FixStructure) before analysing it.");
         }
 
-        return Analyze(matrix.Size, matrix.ColumnPointers, matrix.RowIndices);
+        return Analyze(matrix.Size, matrix.ColumnPointers, matrix.RowIndices, varyingRows, varyingColumns, policy);
     }
 
     /// <summary>
-    /// Analyses a compressed-column pattern of <paramref name="n"/> columns (0-based rows, ascending within a column).
+    /// Analyses a compressed-column pattern of <paramref name="n"/> columns (0-based rows, ascending within a column);
+    /// the varying rows and columns and <paramref name="policy"/> as in the other overload.
     /// </summary>
     /// <exception cref="StructurallySingularException">No row permutation gives a zero-free diagonal.</exception>
-    public static SymbolicAnalysis Analyze(int n, ReadOnlySpan<int> columnPointers, ReadOnlySpan<int> rowIndices)
+    public static SymbolicAnalysis Analyze(
+        int n, ReadOnlySpan<int> columnPointers, ReadOnlySpan<int> rowIndices, ReadOnlySpan<bool> varyingRows = default,
+        ReadOnlySpan<bool> varyingColumns = default, BlockPolicy policy = BlockPolicy.Automatic)
     {
+        if (varyingRows.IsEmpty != varyingColumns.IsEmpty || (!varyingRows.IsEmpty && (varyingRows.Length != n || varyingColumns.Length != n)))
+        {
+            throw new ArgumentException("Give one flag per unknown for both the varying rows and the varying columns, or neither.");
+        }
+
         long start = Stopwatch.GetTimestamp();
         var rowOfColumn = new int[n];
         int rank = MaximumTransversal.Match(n, columnPointers, rowIndices, rowOfColumn);
@@ -114,9 +157,36 @@ public sealed class SymbolicAnalysis
         var pattern = SymmetricPattern.FromColumns(n, columnPointers, rowIndices);
         long orderStart = Stopwatch.GetTimestamp();
         var amd = ApproximateMinimumDegree.Run(pattern);
-        var orderingTime = Stopwatch.GetElapsedTime(orderStart);
         int[] order = amd.Permutation;
-        long lowerCount = SymbolicCholesky.CountLower(pattern, order);
+        int denseCount = amd.DenseCount;
+        long lowerCount;
+        var block = BlockChoice.None;
+        bool[]? trailing = varyingRows.IsEmpty || policy == BlockPolicy.Never ? null : TrailingSet(n, varyingRows, varyingColumns, rowOfColumn);
+        if (trailing is null)
+        {
+            lowerCount = SymbolicCholesky.CountLower(pattern, order);
+        }
+        else
+        {
+            var plain = Estimate(pattern, order, trailing, constrained: false);
+            var camd = ApproximateMinimumDegree.Run(pattern, trailing);
+            var constrained = Estimate(pattern, camd.Permutation, trailing, constrained: true);
+            int leading = trailing.Count(t => !t);
+            bool take = policy == BlockPolicy.Always || constrained.Work < BlockChoice.RequiredGain * plain.Work;
+            block = new BlockChoice(take ? leading : 0, leading, plain.Work, constrained.Work, plain.Lower, constrained.Lower);
+            if (take)
+            {
+                order = camd.Permutation;
+                denseCount = camd.DenseCount;
+                lowerCount = constrained.Lower;
+            }
+            else
+            {
+                lowerCount = plain.Lower;
+            }
+        }
+
+        var orderingTime = Stopwatch.GetElapsedTime(orderStart);
 
         var rowAtPosition = new int[n];
         var positionOfRow = new int[n];
@@ -135,7 +205,100 @@ public sealed class SymbolicAnalysis
 
         return new SymbolicAnalysis(
             n, columnPointers.ToArray(), rowIndices[..nnz].ToArray(), order, rowAtPosition, positionOfRow, entryPosition,
-            lowerCount, amd.DenseCount, orderingTime, Stopwatch.GetElapsedTime(start));
+            lowerCount, denseCount, orderingTime, Stopwatch.GetElapsedTime(start), block,
+            block.LeadingSize > 0 ? ConstantRows(varyingRows, rowAtPosition) : Array.Empty<bool>());
+    }
+
+    /// <summary>
+    /// The unknowns that must follow the leading block (0-based): every varying one, and every one tied to a varying
+    /// one through the matching, so that the leading columns' preferred rows are leading rows. Null when nothing or
+    /// everything would lead.
+    /// </summary>
+    private static bool[]? TrailingSet(int n, ReadOnlySpan<bool> varyingRows, ReadOnlySpan<bool> varyingColumns, int[] rowOfColumn)
+    {
+        var trailing = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            trailing[i] = varyingRows[i] || varyingColumns[i];
+        }
+
+        var columnOfRow = new int[n];
+        for (int j = 0; j < n; j++)
+        {
+            columnOfRow[rowOfColumn[j]] = j;
+        }
+
+        // A leading column whose matched row is a trailing unknown's must trail too; that frees its own row, whose
+        // matched column must then trail, and so on along the cycle of the matching.
+        for (int j = 0; j < n; j++)
+        {
+            if (!trailing[j] && trailing[rowOfColumn[j]])
+            {
+                for (int x = j; !trailing[x]; x = columnOfRow[x])
+                {
+                    trailing[x] = true;
+                }
+            }
+        }
+
+        int count = trailing.Count(t => t);
+        return count == 0 || count == n ? null : trailing;
+    }
+
+    /// <summary>Per position: whether its row is constant.</summary>
+    private static bool[] ConstantRows(ReadOnlySpan<bool> varyingRows, int[] rowAtPosition)
+    {
+        var constant = new bool[rowAtPosition.Length];
+        for (int k = 0; k < constant.Length; k++)
+        {
+            constant[k] = !varyingRows[rowAtPosition[k]];
+        }
+
+        return constant;
+    }
+
+    /// <summary>
+    /// The work per Newton iteration an order promises (multiply-adds): the refactorisation of the columns it must
+    /// recompute and two triangular solves over the factors (twice nnz(L), counted from the symmetric pattern). Plain
+    /// order: every column on an elimination-tree path from a varying column to the root (what the partial
+    /// refactorisation recomputes), each applying all the columns of its row of L. Constrained order: the trailing
+    /// block, each column applying only the trailing columns of its row (the leading ones come in as a stored
+    /// contribution, one add per entry).
+    /// </summary>
+    private static (long Work, long Lower) Estimate(SymmetricPattern pattern, int[] order, bool[] trailing, bool constrained)
+    {
+        int n = pattern.Size;
+        int leading = trailing.Count(t => !t);
+        var counts = new int[n];
+        var rowWork = new long[n];
+        long lower = SymbolicCholesky.CountLower(pattern, order, counts, rowWork, constrained ? leading : 0);
+        var recomputed = new bool[n];
+        if (constrained)
+        {
+            recomputed.AsSpan(leading).Fill(true);
+        }
+        else
+        {
+            int[] parent = SymbolicCholesky.EliminationTree(pattern, order);
+            for (int k = 0; k < n; k++)
+            {
+                for (int i = k; trailing[order[k]] && i >= 0 && !recomputed[i]; i = parent[i])
+                {
+                    recomputed[i] = true;
+                }
+            }
+        }
+
+        long work = 4 * lower;
+        for (int k = 0; k < n; k++)
+        {
+            if (recomputed[k])
+            {
+                work += rowWork[k] + counts[k];
+            }
+        }
+
+        return (work, lower);
     }
 
     /// <summary>True when <paramref name="matrix"/> has exactly the fixed structure this analysis was made for.</summary>
@@ -200,4 +363,42 @@ public sealed class SymbolicAnalysis
 
         return new StructurallySingularException(unmatchedColumns[0], false, unmatchedRows, unmatchedColumns);
     }
+}
+
+/// <summary>Whether <see cref="SymbolicAnalysis"/> may order a constant leading block first.</summary>
+public enum BlockPolicy
+{
+    /// <summary>Constrained when it promises less work per Newton iteration (<see cref="BlockChoice.RequiredGain"/>).</summary>
+    Automatic,
+
+    /// <summary>Always constrained when there is a leading block (tests, measurements).</summary>
+    Always,
+
+    /// <summary>Never: the plain minimum-degree order.</summary>
+    Never,
+}
+
+/// <summary>
+/// The choice between the plain minimum-degree order and the constrained one (constant unknowns first): the unknowns that
+/// could lead, and the work per Newton iteration each order promises (multiply-adds of the refactorisation it needs
+/// plus two triangular solves, estimated from the symmetric pattern), with the fill (strictly-lower nnz of the
+/// symmetric factor) of each.
+/// </summary>
+/// <param name="LeadingSize">The leading block taken (0: the plain order was kept).</param>
+/// <param name="LeadingCandidates">The unknowns that could lead.</param>
+/// <param name="PlainWork">Estimated work per iteration of the plain order.</param>
+/// <param name="ConstrainedWork">Estimated work per iteration of the constrained order.</param>
+/// <param name="PlainLower">Fill of the plain order.</param>
+/// <param name="ConstrainedLower">Fill of the constrained order.</param>
+public sealed record BlockChoice(int LeadingSize, int LeadingCandidates, long PlainWork, long ConstrainedWork, long PlainLower, long ConstrainedLower)
+{
+    /// <summary>
+    /// The constrained order is taken when its estimated work per iteration is below this fraction of the plain
+    /// order's: the estimate ignores the leading block's own factorisation (once per set of constant values) and the
+    /// check that its values still hold (every iteration), so a small promised gain is not worth the risk.
+    /// </summary>
+    public const double RequiredGain = 0.8;
+
+    /// <summary>No constrained order was considered (nothing known about varying stamps, or nothing could lead).</summary>
+    public static readonly BlockChoice None = new(0, 0, 0, 0, 0, 0);
 }

@@ -84,6 +84,14 @@ public static class RunCommand
         {
             last = result.Statistics;
             Print(result, stdout);
+            try
+            {
+                FourierAnalysis.WriteRequested(result, netlist.Outputs.Fouriers, stdout);
+            }
+            catch (ArgumentException e)
+            {
+                stderr.WriteLine($"hwsim: warning: .four: {e.Message}");
+            }
             foreach (var print in netlist.Outputs.Prints.Where(p => p.Analysis == result.Kind))
                 PrintTable.Write(stdout, netlist.Title, result, print.Vectors, date);
             MeasurementPrinter.Write(result, stdout, stderr);
@@ -121,6 +129,10 @@ public static class RunCommand
             if (st.BypassedDeviceLoads > 0) stdout.WriteLine($"  bypassed device loads  {st.BypassedDeviceLoads} (.options bypass=1)");
             stdout.WriteLine($"  time points            {st.TimePoints} ({st.AcceptedTimePoints} accepted, {st.RejectedTimePoints} rejected)");
             stdout.WriteLine($"  factorisations         {st.Factorizations} full, {st.Refactorizations} refactor, {st.ReusedFactorizations} reused");
+            stdout.WriteLine($"  constant leading block {st.LeadingBlockSize} unknowns, factored {st.LeadingBlockFactorizations} times, reused {st.LeadingBlockReuses} times"
+                             + (st.LeadingPivotFallbacks > 0 ? $", {st.LeadingPivotFallbacks} pivot fallbacks" : ""));
+            if (st.BlockChoice is { LeadingCandidates: > 0 } block)
+                stdout.WriteLine($"  order choice           {block.LeadingCandidates} unknowns could lead; work per iteration (estimate) plain {block.PlainWork}, constrained {block.ConstrainedWork}; fill {block.PlainLower} / {block.ConstrainedLower}");
             stdout.WriteLine($"  netlist reading time   {Ms(readTime)}");
             stdout.WriteLine($"  set-up time            {Ms(st.SetupTime)}");
             stdout.WriteLine($"  ordering time          {Ms(st.OrderingTime)}");
@@ -180,6 +192,10 @@ public static class RunCommand
         return Path.Combine(dir, $"{stem}.{suffix}.csv");
     }
 
+    /// <summary>A complex value of a one-point result (a pole, an AC sensitivity): re + j im.</summary>
+    private static string ComplexText(System.Numerics.Complex z) =>
+        z.Imaginary == 0 ? Format(z.Real) : $"{Format(z.Real)} {(z.Imaginary < 0 ? "-" : "+")} j{Format(Math.Abs(z.Imaginary))}";
+
     private static void Print(AnalysisResult r, TextWriter w)
     {
         w.WriteLine();
@@ -189,7 +205,7 @@ public static class RunCommand
         {
             var width = Math.Max(8, r.Vectors.Take(shown).Select(v => v.Name.Length).DefaultIfEmpty().Max());
             foreach (var v in r.Vectors.Take(shown))
-                w.WriteLine($"  {v.Name.PadRight(width)}  {Format(v.Real[0])}");
+                w.WriteLine($"  {v.Name.PadRight(width)}  {(v.Complex is { } z ? ComplexText(z[0]) : Format(v.Real[0]))}");
             More(r, shown, w);
             return;
         }

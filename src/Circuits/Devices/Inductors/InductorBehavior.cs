@@ -8,7 +8,7 @@ namespace Hwsim.Circuits.Devices;
 /// L*i (plus the mutual fluxes M*i_other of its couplings) is integrated into a companion resistance; in AC the
 /// branch equation gains -jwL.
 /// </summary>
-public sealed class InductorBehavior : Behavior, IConstantStampBehavior, ILinearBiasingBehavior, IFrequencyBehavior
+public sealed class InductorBehavior : Behavior, IConstantStampBehavior, ILinearBiasingBehavior, IFrequencyBehavior, IVaryingStampDeclaration
 {
     private readonly BiasingState _biasing;
     private readonly TransientState _transient;
@@ -49,6 +49,9 @@ public sealed class InductorBehavior : Behavior, IConstantStampBehavior, ILinear
         _bn = m.GetElement(Branch, _neg);
         _bb = m.GetElement(Branch, Branch);
     }
+
+    /// <summary>The branch diagonal (-req of the companion model); the couplings' entries belong to the mutual inductance.</summary>
+    public IEnumerable<int> VaryingHandles => new[] { _bb };
 
     public void Load()
     {

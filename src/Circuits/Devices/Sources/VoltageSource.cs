@@ -22,7 +22,7 @@ public sealed class VoltageSource : IndependentSource
 }
 
 /// <summary>Stamps the branch equation v+ - v- = value and the branch current into the node equations.</summary>
-public sealed class VoltageSourceBehavior : IndependentSourceBehavior, IConstantStampBehavior, ILinearBiasingBehavior, IFrequencyBehavior
+public sealed class VoltageSourceBehavior : IndependentSourceBehavior, IConstantStampBehavior, ILinearBiasingBehavior, IFrequencyBehavior, IVaryingStampDeclaration
 {
     private readonly BiasingState _biasing;
     private readonly FrequencyState _frequency;
@@ -60,6 +60,9 @@ public sealed class VoltageSourceBehavior : IndependentSourceBehavior, IConstant
     }
 
     public void Load() => _biasing.Rhs[Branch] += CurrentValue();
+
+    /// <summary>None: the branch entries are constant, the value goes to the right-hand side.</summary>
+    public IEnumerable<int> VaryingHandles => Array.Empty<int>();
 
     /// <summary>A source stamps only the right-hand side.</summary>
     public void LoadRightHandSide() => Load();
