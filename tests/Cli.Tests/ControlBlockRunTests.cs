@@ -62,13 +62,13 @@ public sealed class ControlBlockRunTests
     [Fact]
     public void When_QuitZeroAfterAFailedCommand_Expect_Exit2NotSuccess()
     {
-        var file = CliRunner.TempFile("stale.cir", Netlist("op\nlet ok = 1\npz 1 0 2 0 vol pz\nif ok\n  echo INFO: success\n  quit 0\nend"));
+        var file = CliRunner.TempFile("stale.cir", Netlist("op\nlet ok = 1\ndisto dec 10 1k 100k\nif ok\n  echo INFO: success\n  quit 0\nend"));
 
         var (code, output, err) = CliRunner.Run("run", file);
 
         Assert.Equal(2, code);
         Assert.Contains("INFO: success", output);
-        Assert.Contains($"{file}:8:1: pz: this analysis or command is not available in hwsim", err);
+        Assert.Contains($"{file}:8:1: disto: this analysis or command is not available in hwsim", err);
         Assert.Contains("hwsim: error: the control block quit with 0 after 1 command failed (above); exit 2", err);
     }
 

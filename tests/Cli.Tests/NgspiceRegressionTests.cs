@@ -16,11 +16,13 @@ public sealed class NgspiceRegressionTests
         "func/f2.cir", "func/func-1.cir",
         "lib-processing/ex1a.cir", "lib-processing/ex1b.cir", "lib-processing/ex2a.cir", "lib-processing/ex3a.cir",
         "lib-processing/scope-1.cir", "lib-processing/scope-2.cir", "lib-processing/scope-3.cir",
-        "misc/ac-zero.cir", "misc/alter-vec.cir", "misc/asrc-tc-1.cir", "misc/asrc-tc-2.cir", "misc/bugs-1.cir", "misc/bugs-2.cir", "misc/dollar-1.cir", "misc/if-elseif.cir",
+        "misc/ac-zero.cir", "misc/alter-vec.cir", "misc/asrc-tc-1.cir", "misc/asrc-tc-2.cir", "misc/bugs-1.cir", "misc/bugs-2.cir", "misc/dollar-1.cir", "misc/empty-1.cir", "misc/if-elseif.cir",
         "misc/log-functions-1.cir", "misc/test-noise-2.cir", "misc/test-noise-3.cir",
         "model/instance-defaults.cir", "model/special-names-1.cir",
         "parser/bxpressn-1.cir", "parser/minus-minus.cir", "parser/xpressn-1.cir", "parser/xpressn-2.cir", "parser/xpressn-3.cir",
         "subckt-processing/global-1.cir", "subckt-processing/model-scope-5.cir",
+        "pz/ac-resistance.cir",
+        "sens/sens-ac-1.cir", "sens/sens-ac-2.cir", "sens/sens-dc-1.cir", "sens/sens-dc-2.cir",
         "temper/temper-1.cir", "temper/temper-2.cir", "temper/temper-3.cir", "temper/temper-res-1.cir");
 
     [RegressionTheory]

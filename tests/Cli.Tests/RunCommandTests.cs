@@ -34,6 +34,31 @@ public class RunCommandTests
         Assert.Contains($"hwsim: warning: {file}:2:19: .options: option 'frob' is not applied by hwsim", err);
     }
 
+    /// <summary>A circuit of no elements runs as in ngspice (misc/empty-1): each analysis a result of its scale alone.</summary>
+    [Fact]
+    public void When_CircuitIsEmpty_Expect_EachAnalysisRunsWithItsScaleAlone()
+    {
+        var file = CliRunner.TempFile("empty.cir", "empty\n.op\n.tran 0.1m 1m\n.end\n");
+        var csv = Path.Combine(Path.GetDirectoryName(file)!, "e.csv");
+        var (code, output, err) = CliRunner.Run("run", file, "--out", csv);
+        Assert.True(code == 0, err);
+        Assert.Contains("59 points, time from 0 to 0.001", output, StringComparison.Ordinal); // ngspice 39: 59 rows
+        Assert.Equal("time", File.ReadAllLines(Path.ChangeExtension(csv, ".tran.csv"))[0]);
+    }
+
+    /// <summary>A .pz result's complex poles are printed with their imaginary parts (a conjugate pair is two lines).</summary>
+    [Fact]
+    public void When_PoleZeroRun_Expect_ComplexPolesPrinted()
+    {
+        var file = CliRunner.TempFile("pz.cir", "rlc\nv1 1 0 dc 0 ac 1\nr1 1 2 50\nl1 2 3 1m\nc1 3 0 100n\n.pz 1 0 3 0 vol pol\n.end\n");
+
+        var (code, output, err) = CliRunner.Run("run", file);
+
+        Assert.True(code == 0, err);
+        Assert.Contains("pole(1)   -25000 + j96824.58", output, StringComparison.Ordinal); // -R/2L +- j sqrt(1/LC - (R/2L)^2)
+        Assert.Contains("pole(2)   -25000 - j96824.58", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void When_OneAnalysisWrittenAsCsv_Expect_HeaderOfVectorNamesAndOneRow()
     {

@@ -61,6 +61,10 @@ public abstract class Analysis
         var list = new List<ResultVector>(unknowns.Count);
         for (var i = 1; i <= unknowns.Count; i++)
             if (columns[i] is { } values) list.Add(new ResultVector(unknowns.VectorNameOf(i), values));
+        // a device's own state holds its initial value in every DC solution (as the equivalent sub-circuit's state node)
+        foreach (var d in engine.DeviceStates)
+            for (var k = 0; k < d.VectorNames.Count; k++)
+                list.Add(new ResultVector(d.VectorNames[k], Enumerable.Repeat(d.VectorValue(k), rows.Count).ToArray()));
         return list;
     }
 

@@ -5,12 +5,14 @@ namespace Hwsim.Circuits.Analyses;
 
 /// <summary>
 /// The points of a swept analysis appended to one growing column per kept unknown (and one for the scale), so that a
-/// long transient holds only what the netlist keeps (<c>.save</c>) and needs no transpose at the end.
+/// long transient holds only what the netlist keeps (<c>.save</c>) and needs no transpose at the end. The states that
+/// devices keep outside the unknowns (<see cref="IDeviceStateBehavior"/>) are recorded after the unknowns.
 /// </summary>
 internal sealed class ColumnarRecorder
 {
     private readonly CircuitEngine _engine;
     private readonly int[] _unknowns;
+    private readonly (IDeviceStateBehavior Device, int Index, string Name)[] _states;
     private double[] _scale;
     private readonly double[][] _columns;
     private int _count;
@@ -23,9 +25,11 @@ internal sealed class ColumnarRecorder
         _unknowns = Enumerable.Range(1, unknowns.Count)
             .Where(i => !unknowns.IsInternal(i) && (kept is null || kept.Contains(unknowns.VectorNameOf(i))))
             .ToArray();
+        _states = engine.DeviceStates.SelectMany(d => d.VectorNames.Select((name, k) => (d, k, name)))
+            .Where(v => kept is null || kept.Contains(v.name)).ToArray();
         var capacity = Math.Max(expectedPoints, 16);
         _scale = new double[capacity];
-        _columns = _unknowns.Select(_ => new double[capacity]).ToArray();
+        _columns = Enumerable.Range(0, _unknowns.Length + _states.Length).Select(_ => new double[capacity]).ToArray();
     }
 
     /// <summary>Appends one point: the scale value and the kept unknowns of <paramref name="solution"/>.</summary>
@@ -36,6 +40,7 @@ internal sealed class ColumnarRecorder
         var unknowns = _unknowns;
         var columns = _columns;
         for (var j = 0; j < unknowns.Length; j++) columns[j][_count] = solution[unknowns[j]];
+        for (var j = 0; j < _states.Length; j++) columns[unknowns.Length + j][_count] = _states[j].Device.VectorValue(_states[j].Index);
         _count++;
     }
 
@@ -53,6 +58,8 @@ internal sealed class ColumnarRecorder
         var vectors = new List<ResultVector>(_unknowns.Length);
         for (var j = 0; j < _unknowns.Length; j++)
             vectors.Add(new ResultVector(unknowns.VectorNameOf(_unknowns[j]), _columns[j][.._count]));
+        for (var j = 0; j < _states.Length; j++)
+            vectors.Add(new ResultVector(_states[j].Name, _columns[_unknowns.Length + j][.._count]));
         return (new ResultVector(scaleName, _scale[.._count]), vectors);
     }
 }

@@ -3,6 +3,7 @@ using Hwsim.Circuits.Analyses;
 using Hwsim.Circuits.Control.Vectors;
 using Hwsim.Circuits.Measurements;
 using Hwsim.Circuits.Netlist;
+using Hwsim.Circuits.Results;
 using Hwsim.Circuits.Solver;
 
 namespace Hwsim.Circuits.Control;
@@ -16,7 +17,7 @@ public sealed partial class ControlSession
     /// <summary>
     /// <c>run</c>: the netlist's own analyses, each a new plot, in ngspice 39's order: grouped by type (AC, DC,
     /// operating point, transient, noise: its table of analyses) and within a type in reverse netlist order (it
-    /// prepends each line to its type's list). The last plot made is the current one, as in ngspice.
+    /// prepends each line to its type's list), then noise and sensitivity. The last plot made is the current one, as in ngspice.
     /// </summary>
     private void RunNetlist()
     {
@@ -37,14 +38,21 @@ public sealed partial class ControlSession
         Results.AnalysisKind.DcSweep => 1,
         Results.AnalysisKind.OperatingPoint => 2,
         Results.AnalysisKind.Transient => 3,
-        _ => 4,
+        Results.AnalysisKind.PoleZero => 4,
+        Results.AnalysisKind.TransferFunction => 5,
+        Results.AnalysisKind.Sensitivity => 8, // after disto (6), noise (7)
+        _ => 7,
     };
 
     /// <summary><c>op</c>, <c>dc ...</c>, <c>ac ...</c>, <c>tran ...</c>, <c>noise ...</c>: the arguments of the dot card.</summary>
     private void AnalysisCommand(string name, List<string> args)
     {
         var before = _netlist.Analyses.Count;
+        var warnings = _netlist.Warnings.Count;
         NetlistReader.ReadCard(_netlist, $".{name} {string.Join(" ", args)}", _line!.Location);
+        // the card's own warnings (a .sens that leaves devices out), said here: the netlist's were said before the block
+        foreach (var w in _netlist.Warnings.Skip(warnings).ToList()) _host.Error.WriteLine($"hwsim: warning: {w}");
+        _netlist.Warnings.RemoveRange(warnings, _netlist.Warnings.Count - warnings);
         var analysis = _netlist.Analyses[^1];
         _netlist.Analyses.RemoveRange(before, _netlist.Analyses.Count - before);
         RunAnalysis(analysis);
@@ -67,6 +75,7 @@ public sealed partial class ControlSession
             var results = NetlistRun.Located(_netlist, () =>
             {
                 var engine = _netlist.CreateEngine();
+                _lastEngine = engine;
                 NetlistRun.CheckOutputs(_netlist, engine);
                 return NetlistRun.Run(_netlist, engine, analysis, _measurements);
             });
@@ -78,6 +87,14 @@ public sealed partial class ControlSession
                 KeepSaved(plot);
                 _out.WriteLine($"No. of Data Rows : {result.Points}");
                 MeasurementPrinter.Write(result, _out, _host.Error);
+                try
+                {
+                    FourierAnalysis.WriteRequested(result, _netlist.Outputs.Fouriers, _out);
+                }
+                catch (ArgumentException e)
+                {
+                    Report($".four: {e.Message}");
+                }
             }
         }
         catch (Exception e) when (e is SimulationException or SolverException)

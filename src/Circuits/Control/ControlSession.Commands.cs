@@ -98,13 +98,13 @@ public sealed partial class ControlSession
             case "dc":
             case "ac":
             case "tran":
-            case "noise": AnalysisCommand(name, args); break;
-            case "pz":
+            case "noise":
             case "sens":
+            case "pz":
+            case "tf": AnalysisCommand(name, args); break;
+            case "fourier": Fourier(args); break;
             case "disto":
-            case "tf":
             case "four":
-            case "fourier":
             case "spec":
             case "fft":
             case "linearize":

@@ -36,7 +36,7 @@ public sealed partial class ControlSession
                     _ => plot.Vectors,
                 };
                 // ngspice lists them sorted by the names it stores them under (out, not v(out))
-                result.AddRange(all.Select(v => v.Named(StoredName(v.Name))).OrderBy(v => v.Name, StringComparer.Ordinal));
+                result.AddRange(all.Select(v => v.Named(StoredName(v.Name))).OrderBy(v => v.Name, VectorNameComparer.Instance));
                 continue;
             }
             try
@@ -92,10 +92,10 @@ public sealed partial class ControlSession
             : NgspiceNumbers.PrintNum(v.Real[i]);
         if (v.Length == 1)
         {
-            _out.WriteLine($"{v.Name} = {Value(v, 0)}");
+            _out.WriteLine($"{v.Name.ToLowerInvariant()} = {Value(v, 0)}"); // ngspice prints names in lower case
             return;
         }
-        var sb = new StringBuilder($"{v.Name} = (  ");
+        var sb = new StringBuilder($"{v.Name.ToLowerInvariant()} = (  ");
         var width = 10;
         for (var i = 0; i < v.Length; i++)
         {

@@ -168,7 +168,7 @@ public sealed partial class ControlSession
         _out.WriteLine($"Date: {Results.PrintTable.Date(plot.Date)}");
         _out.WriteLine();
         var shown = args.Count == 0 ? plot.Vectors : args.Select(a => plot.Get(a)).OfType<Vector>().ToList();
-        foreach (var (name, v) in shown.Select(v => (StoredName(v.Name), v)).OrderBy(x => x.Item1, StringComparer.Ordinal))
+        foreach (var (name, v) in shown.Select(v => (StoredName(v.Name), v)).OrderBy(x => x.Item1, VectorNameComparer.Instance))
             _out.WriteLine($"    {name,-20}: {v.Type.Name()}, {(v.IsComplex ? "complex" : "real")}, {v.Length} long{(v == plot.Scale ? " [default scale]" : "")}");
     }
 

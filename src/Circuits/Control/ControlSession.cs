@@ -20,6 +20,7 @@ public sealed partial class ControlSession : IVectorEnvironment
     private MeasurementRunner _measurements;
     private TextWriter _out;
     private ControlLine? _line;
+    private Simulation.CircuitEngine? _lastEngine; // the engine of the last analysis: the states its devices ended at
 
     public ControlSession(ParsedNetlist netlist, ControlHost host)
     {
@@ -262,6 +263,10 @@ public sealed partial class ControlSession : IVectorEnvironment
         var parameter = name[(open + 1)..close];
         if (!_netlist.Circuit.TryGet(device, out var entity) || entity is null)
             throw new VectorExpressionException($"{name}: no device or model {device}");
+        // a native memristor's state x: where the last analysis left it (x0 before any)
+        if (entity is Devices.Memristor && parameter.Equals("x", StringComparison.OrdinalIgnoreCase)
+            && _lastEngine?.TryGetBehavior(entity.Name, out var behavior) == true && behavior is Devices.MemristorBehavior memristor)
+            return Vector.OfReal(name.ToLowerInvariant(), [memristor.State]);
         var values = DeviceParameters.Get(entity, parameter)
             ?? throw new VectorExpressionException($"{name}: hwsim does not provide parameter '{parameter}' of {device}");
         return Vector.OfReal(name.ToLowerInvariant(), values);

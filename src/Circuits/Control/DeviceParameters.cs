@@ -83,6 +83,15 @@ public static class DeviceParameters
                     "ic" => [diode.InitialCondition ?? 0],
                     _ => null,
                 };
+            case Memristor m:
+                // the state a transient starts from; after a run the control session reads the state it ended at
+                return p switch
+                {
+                    "x" or "x0" => [m.InitialState],
+                    "ron" => [m.Model.Ron],
+                    "roff" => [m.Model.Roff],
+                    _ => null,
+                };
             case DiodeModel d:
                 return p switch
                 {

@@ -20,7 +20,7 @@ public static class PlotConversion
         Vector? scale = null;
         if (result.Scale is { } s)
         {
-            scale = FromResult(s, result.Kind);
+            scale = FromResult(s, result.Kind, complexScale: result.Vectors.Count > 0);
             plot.Set(scale);
             plot.Scale = scale;
         }
@@ -30,13 +30,14 @@ public static class PlotConversion
         return plot;
     }
 
-    private static Vector FromResult(ResultVector v, AnalysisKind kind)
+    private static Vector FromResult(ResultVector v, AnalysisKind kind, bool complexScale = false)
     {
         var name = PlotName(v.Name);
         var type = TypeOf(v.Name);
         if (v.Complex is { } z) return Vector.OfComplex(name, z, type);
-        // ngspice holds the AC frequency as complex with zero imaginary parts
-        if (kind == AnalysisKind.Ac && v.Name == "frequency") return Vector.OfComplex(name, v.Real, new double[v.Length], type);
+        // ngspice holds the AC frequency as complex with zero imaginary parts when the plot has complex vectors
+        // (outitf.c makes the scale complex with its run; an empty circuit's run is real)
+        if (kind is AnalysisKind.Ac or AnalysisKind.Sensitivity && v.Name == "frequency" && complexScale) return Vector.OfComplex(name, v.Real, new double[v.Length], type);
         return Vector.OfReal(name, v.Real, type);
     }
 
@@ -70,6 +71,9 @@ public static class PlotConversion
             "dc" => AnalysisKind.DcSweep,
             "ac" => AnalysisKind.Ac,
             "tran" => AnalysisKind.Transient,
+            "sens" => AnalysisKind.Sensitivity,
+            "pz" => AnalysisKind.PoleZero,
+            "tf" => AnalysisKind.TransferFunction,
             _ => null,
         };
     }

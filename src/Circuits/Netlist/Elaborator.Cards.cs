@@ -168,12 +168,25 @@ internal sealed partial class Elaborator
                 case ".noise":
                     NoiseCard(line, c, p);
                     break;
+                case ".sens":
+                    SensitivityCard(line, c, p);
+                    break;
+                case ".pz":
+                    PoleZeroCard(c);
+                    break;
+                case ".tf":
+                    TransferFunctionCard(c);
+                    break;
                 case ".save":
                 case ".probe":
                     SaveCard(line);
                     break;
                 case ".print":
                     PrintCard(line);
+                    break;
+                case ".four":
+                case ".fourier":
+                    FourierCard(line);
                     break;
                 case ".meas":
                 case ".measure":
@@ -286,7 +299,7 @@ internal sealed partial class Elaborator
     {
         "post", "numdgt", "nomod", "nopage", "noacct", "noinit", "norefvalue", "acct", "list", "node", "opts",
         "klu", "sparse", "warn", "keepopinfo", "ingold", "cptime", "limtim", "limpts", "lvlcod", "lvltim", "itl3",
-        "itl5", "bypass",
+        "itl5",
     };
 
     private void Options(TokenCursor c)
@@ -326,6 +339,11 @@ internal sealed partial class Elaborator
             if (key == "seed")
             {
                 Seed(c);
+                continue;
+            }
+            if (key == NativeMemristorOption)
+            {
+                NativeMemristorSwitch(c);
                 continue;
             }
             if (valueToken is { Kind: NetlistTokenKind.Word } && !c.AtValue(_global))

@@ -54,12 +54,19 @@ internal sealed partial class Elaborator
     {
         while (!c.AtEnd)
         {
-            if (!c.AtAssignment) throw c.Error($"unexpected '{c.Peek()}'");
-            var keyToken = c.Peek()!;
-            var key = c.Word("parameter");
-            c.Expect(NetlistTokenKind.Equals, "=");
-            accept(key, c.Value($"value of {key}", p), keyToken);
+            var (key, value, keyToken) = NextAssignment(c, p);
+            accept(key, value, keyToken);
         }
+    }
+
+    /// <summary>The next <c>key=value</c> of an element line (the cursor is not at its end).</summary>
+    private static (string Key, double Value, NetlistToken KeyToken) NextAssignment(TokenCursor c, IParameterScope p)
+    {
+        if (!c.AtAssignment) throw c.Error($"unexpected '{c.Peek()}'");
+        var keyToken = c.Peek()!;
+        var key = c.Word("parameter");
+        c.Expect(NetlistTokenKind.Equals, "=");
+        return (key, c.Value($"value of {key}", p), keyToken);
     }
 
     /// <summary>
@@ -67,6 +74,9 @@ internal sealed partial class Elaborator
     /// [noisy=]</c>; the resistance, temperature coefficients and noise of a model are resolved here as ngspice's
     /// RESsetup and RESupdate_conduct do.
     /// </summary>
+    /// <summary>No instance parameters given (read only: the resistor reads its defaults from it).</summary>
+    private static readonly Dictionary<string, double> Empty = new();
+
     private void Resistor(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
     {
         var n = Nodes(c, scope, 2, "resistor needs two nodes and a value");
@@ -82,9 +92,12 @@ internal sealed partial class Elaborator
             model = RequireModel<ResistorModel>(scope, c.Word("resistor model"), line, "R");
             if (value is null && c.TryValue(p, out var v1)) value = v1;
         }
-        var given = new Dictionary<string, double>(model?.InstanceDefaults ?? [], StringComparer.OrdinalIgnoreCase);
-        Assignments(c, p, (key, v, t) =>
+        // Most resistors of a large netlist (a crossbar's) have no model and no key=value: no dictionary, no closure for them.
+        var given = model?.InstanceDefaults is { Count: > 0 } defaults ? new Dictionary<string, double>(defaults, StringComparer.OrdinalIgnoreCase) : Empty;
+        while (!c.AtEnd)
         {
+            var (key, v, t) = NextAssignment(c, p);
+            if (ReferenceEquals(given, Empty)) given = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
             switch (key)
             {
                 case "r": case "resistance": value = v; break;
@@ -94,7 +107,7 @@ internal sealed partial class Elaborator
                 case "bv_max": break; // a safe-operating-area limit: ngspice only warns with it
                 default: throw new NetlistException(t.Location, $"{name}: unknown resistor parameter '{key}'");
             }
-        });
+        }
         if (value is null && given.TryGetValue("resistance", out var fromModel)) value = fromModel;
         var m = given.GetValueOrDefault("m", 1);
         if (m <= 0) throw c.Error("m must be positive");
@@ -132,6 +145,7 @@ internal sealed partial class Elaborator
             NominalTemperature = model?.NominalTemperature,
             Model = model?.Name,
             Multiplier = m,
+            Scale = scale,
             Noisy = given.GetValueOrDefault("noisy", 1) != 0,
         };
         if (model is { Kf: not 0 })
@@ -161,7 +175,7 @@ internal sealed partial class Elaborator
         });
         if (value is null) throw c.Error("missing capacitance");
         if (value.Value < 0) _netlist.Notes.Add($"{line.Location}: {name}: negative capacitance {value.Value:G4} F (accepted, as ngspice does; is the sign meant?)");
-        AddEntity(new Capacitor(ElementName(scope, name), n[0], n[1], value.Value * m) { InitialCondition = ic }, line);
+        AddEntity(new Capacitor(ElementName(scope, name), n[0], n[1], value.Value * m) { InitialCondition = ic, Multiplier = m }, line);
     }
 
     private void Inductor(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
@@ -181,7 +195,7 @@ internal sealed partial class Elaborator
             }
         });
         if (value is null) throw c.Error("missing inductance");
-        AddEntity(new Inductor(ElementName(scope, name), n[0], n[1], value.Value / m) { InitialCondition = ic }, line);
+        AddEntity(new Inductor(ElementName(scope, name), n[0], n[1], value.Value / m) { InitialCondition = ic, Multiplier = m }, line);
     }
 
     private void Coupling(NetlistLine line, Scope scope, TokenCursor c, string name, IParameterScope p)
@@ -631,6 +645,7 @@ internal sealed partial class Elaborator
 
         // Instance values are evaluated in the caller's scope; defaults in the new scope, in order.
         var overrides = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        var overrideAt = new Dictionary<string, SourceLocation>(StringComparer.OrdinalIgnoreCase);
         var c2 = new TokenCursor(line, end);
         c2.TryKeyword("params:");
         while (!c2.AtEnd)
@@ -640,6 +655,7 @@ internal sealed partial class Elaborator
             c2.Expect(NetlistTokenKind.Equals, "=");
             if (!def.Parameters.Any(d => d.Name.Equals(key, StringComparison.OrdinalIgnoreCase)))
                 throw new NetlistException(keyToken.Location, $"{name}: sub-circuit {def.Name} has no parameter '{key}'");
+            overrideAt[key] = c2.Peek()?.Location ?? keyToken.Location;
             overrides[key] = ReadParamValue(c2, scope.Parameters, key);
         }
 
@@ -660,6 +676,12 @@ internal sealed partial class Elaborator
                 : ParameterChanges?.TryGetValue($"{def.Name}.{pname}", out var changed) == true ? changed
                 : Values.Evaluate(token, inner.Parameters, ".subckt " + def.Name, $"default of {pname}");
             inner.Parameters.Set(pname, v);
+        }
+        if (NativeMemristor(def) is { } memristor)
+        {
+            var x0At = overrideAt.TryGetValue("x0", out var at) ? at : def.Parameters[0].Value.Location;
+            NativeMemristorInstance(line, scope, inner, name, actual, memristor, x0At);
+            return;
         }
         ElaborateBody(def.Body, inner);
     }

@@ -47,6 +47,19 @@ internal sealed partial class Elaborator
         Outputs.Prints.Add(new PrintStatement(kind, vectors));
     }
 
+    /// <summary><c>.four freq vector ...</c>: harmonics of the vectors of each transient (ngspice's form).</summary>
+    private void FourierCard(NetlistLine line)
+    {
+        var c = new TokenCursor(line, 1);
+        var frequencyToken = c.Peek();
+        var frequency = c.Value("fundamental frequency", _global);
+        if (!(frequency > 0)) throw new NetlistException(frequencyToken!.Location, $".four: the fundamental frequency must be positive, got {frequency}");
+        var vectors = new List<OutputVector>();
+        if (c.AtEnd) throw c.Error("name the vectors to analyse");
+        while (!c.AtEnd) vectors.Add(OutputVectorAt(c, ".four"));
+        Outputs.Fouriers.Add(new FourierStatement(frequency, vectors));
+    }
+
     // ---------- .meas / .measure ----------
 
     private void MeasureCard(NetlistLine line)

@@ -82,6 +82,7 @@ internal sealed partial class Elaborator
             foreach (var node in line.Tokens.Skip(1)) _globalNodes.Add(node.Text);
         _netlist.UsesTemper = lines.Any(l => TemperWord.IsMatch(l.Text));
         _global.Temper = Temper ?? NetlistTemperature(top);
+        _nativeMemristors = NativeMemristorsWanted(top);
         var scope = new Scope
         {
             Path = "", Parameters = _global, Ports = new(StringComparer.OrdinalIgnoreCase), Subcircuits = definitions,
@@ -132,10 +133,11 @@ internal sealed partial class Elaborator
     {
         var memo = new Dictionary<SubcircuitDefinition, double>(ReferenceEqualityComparer.Instance);
         var open = new HashSet<SubcircuitDefinition>(ReferenceEqualityComparer.Instance);
+        List<Dictionary<string, SubcircuitDefinition>> lookup = [definitions];
         double total = 0;
         foreach (var line in top)
         {
-            total += Elements(line, [definitions], memo, open);
+            total += Elements(line, lookup, memo, open);
             if (total > _limits.MaxElements)
                 throw new LimitExceededException(ResourceLimit.Elements,
                     $"the netlist expands to more than {_limits.MaxElements} elements once sub-circuits are expanded (the limit)", line.Location);
@@ -194,6 +196,7 @@ internal sealed partial class Elaborator
                 case ".ends":
                     if (stack.Count == 0) throw new NetlistException(line.Location, ".ends without .subckt");
                     var closing = stack.Pop();
+                    closing.EndText = line.Text;
                     if (line.Tokens.Count > 1 && !line.Tokens[1].Lower.Equals(closing.Name, StringComparison.OrdinalIgnoreCase))
                         throw new NetlistException(line.Tokens[1].Location, $".ends {line.Tokens[1].Text} closes .subckt {closing.Name}");
                     break;
@@ -234,12 +237,12 @@ internal sealed partial class Elaborator
             if (parameters.Count > 0) throw c.Error("ports must come before parameters");
             ports.Add(c.Word("port"));
         }
-        return new SubcircuitDefinition { Name = name, Ports = ports, Parameters = parameters, Location = line.Location };
+        return new SubcircuitDefinition { Name = name, Ports = ports, Parameters = parameters, Location = line.Location, Header = line };
     }
 
     private static bool IsControlCard(string keyword) => keyword is ".options" or ".option" or ".opt" or ".temp" or ".ic"
         or ".nodeset" or ".op" or ".dc" or ".ac" or ".tran" or ".save" or ".print" or ".plot" or ".probe" or ".meas"
-        or ".measure" or ".noise" or ".four" or ".width" or ".global" or ".csparam";
+        or ".measure" or ".noise" or ".sens" or ".pz" or ".tf" or ".four" or ".fourier" or ".width" or ".global" or ".csparam";
 
     // ---------- bodies ----------
 

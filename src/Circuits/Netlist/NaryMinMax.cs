@@ -13,10 +13,13 @@ internal static partial class NaryMinMax
     private static partial Regex Call();
 
     /// <summary>Each call with more than two arguments: its name in lower case and its number of arguments.</summary>
-    public static IEnumerable<(string Name, int Arguments)> Find(string text)
+    public static IEnumerable<(string Name, int Arguments)> Find(string text) =>
+        text.Contains("max", StringComparison.OrdinalIgnoreCase) || text.Contains("min", StringComparison.OrdinalIgnoreCase)
+            ? Calls(text)
+            : []; // no iterator for the many lines without either (a crossbar's netlist is 100,000s of them)
+
+    private static IEnumerable<(string Name, int Arguments)> Calls(string text)
     {
-        if (text.IndexOf("max", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("min", StringComparison.OrdinalIgnoreCase) < 0)
-            yield break;
         foreach (Match m in Call().Matches(text))
         {
             var depth = 0;

@@ -12,7 +12,7 @@ public static class NetlistLexer
     {
         var physical = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         string? title = null;
-        var lines = new List<NetlistLine>();
+        var lines = new List<NetlistLine>(physical.Length);
         List<NetlistToken>? current = null;
         SourceLocation currentStart = default;
         string currentText = "";

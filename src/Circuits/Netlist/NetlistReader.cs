@@ -42,7 +42,7 @@ public static class NetlistReader
         limits ??= ResourceLimits.Default;
         var (title, lines) = NetlistLexer.Split(text, sourceName, hasTitle: true);
         var netlist = new ParsedNetlist { Title = title ?? "", SourceName = sourceName, Limits = limits };
-        var expanded = new List<NetlistLine>();
+        var expanded = new List<NetlistLine>(lines.Count);
         var visiting = new Stack<string>();
         Expand(lines, directory ?? Directory.GetCurrentDirectory(), expanded, netlist, visiting, limits, out _);
         new Elaborator(netlist, limits) { ParameterChanges = parameterChanges, Temper = temper }.Run(expanded);

@@ -117,6 +117,7 @@ public static class NetlistRun
         var unknowns = engine.State.Unknowns;
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 1; i <= unknowns.Count; i++) names.Add(unknowns.VectorNameOf(i));
+        foreach (var d in engine.DeviceStates) names.UnionWith(d.VectorNames);
         foreach (var (vector, location, card) in netlist.Outputs.Named)
         {
             foreach (var source in vector.Sources)

@@ -44,6 +44,9 @@ public static class NetlistWriter
     {
         foreach (var e in circuit.Where(e => e is not Component && e.ToNetlist().StartsWith(".model", StringComparison.OrdinalIgnoreCase)))
             sb.Append(e.ToNetlist()).Append('\n');
+        // a native memristor is written back as the instance of its sub-circuit, which goes with it
+        foreach (var model in circuit.OfType<Devices.Memristor>().Select(m => m.Model).Distinct())
+            sb.Append(model.ToSubcircuit());
         foreach (var e in circuit.Where(e => !e.ToNetlist().StartsWith(".model", StringComparison.OrdinalIgnoreCase)))
             sb.Append(e.ToNetlist()).Append('\n');
     }

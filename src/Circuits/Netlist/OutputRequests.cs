@@ -6,6 +6,9 @@ namespace Hwsim.Circuits.Netlist;
 /// <summary>A <c>.print</c> line: the analysis it prints and its vectors in order.</summary>
 public sealed record PrintStatement(AnalysisKind Analysis, IReadOnlyList<OutputVector> Vectors);
 
+/// <summary>A <c>.four</c> line: the fundamental frequency and the vectors whose harmonics a transient prints.</summary>
+public sealed record FourierStatement(double Frequency, IReadOnlyList<OutputVector> Vectors);
+
 /// <summary>
 /// What a netlist asks to be kept, printed and measured: its <c>.save</c>/<c>.probe</c>, <c>.print</c> and
 /// <c>.meas</c>/<c>.measure</c> lines.
@@ -23,6 +26,9 @@ public sealed class OutputRequests
 
     /// <summary>The <c>.print</c> lines, in order.</summary>
     public List<PrintStatement> Prints { get; } = [];
+
+    /// <summary>The <c>.four</c> lines, in order.</summary>
+    public List<FourierStatement> Fouriers { get; } = [];
 
     /// <summary>The <c>.meas</c> lines, in order.</summary>
     public List<MeasureStatement> Measures { get; } = [];
@@ -44,6 +50,9 @@ public sealed class OutputRequests
             kept.AddRange(p.Vectors.SelectMany(v => v.Sources).Select(Plain));
         foreach (var m in Measures.Where(m => m.Analysis == kind))
             kept.AddRange(m.Vectors.SelectMany(v => v.Sources).Select(Plain));
+        if (kind == AnalysisKind.Transient)
+            foreach (var f in Fouriers)
+                kept.AddRange(f.Vectors.SelectMany(v => v.Sources).Select(Plain));
         return kept.DistinctBy(v => v.Name).ToArray();
     }
 

@@ -10,4 +10,8 @@ internal sealed class SubcircuitDefinition
     public List<NetlistLine> Body { get; } = new();
     public Dictionary<string, SubcircuitDefinition> Children { get; } = new(StringComparer.OrdinalIgnoreCase);
     public required SourceLocation Location { get; init; }
+    /// <summary>The <c>.subckt</c> line as written (with its inline comment).</summary>
+    public required NetlistLine Header { get; init; }
+    /// <summary>The <c>.ends</c> line's text as written.</summary>
+    public string EndText { get; set; } = ".ends";
 }

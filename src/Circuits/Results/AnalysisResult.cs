@@ -32,7 +32,8 @@ public sealed class AnalysisResult
     /// <summary>The scale (if any) followed by the vectors: the columns of a CSV export.</summary>
     public IEnumerable<ResultVector> AllVectors => Scale is null ? Vectors : Vectors.Prepend(Scale);
 
-    public int Points => Scale?.Length ?? (Vectors.Count > 0 ? Vectors[0].Length : 0);
+    /// <summary>The number of points; a result without a scale (an operating point) has one, vectors or none, as ngspice counts it.</summary>
+    public int Points => Scale?.Length ?? (Vectors.Count > 0 ? Vectors[0].Length : 1);
 
     public ResultVector this[string name] =>
         _byName.TryGetValue(name, out var v) ? v : throw new KeyNotFoundException($"no vector named {name} (have: {string.Join(", ", _byName.Keys.Take(12))}...)");

@@ -22,6 +22,9 @@ public static class PrintTable
         AnalysisKind.OperatingPoint => "Operating Point",
         AnalysisKind.Noise => "Noise Spectral Density Curves",
         AnalysisKind.NoiseIntegrated => "Integrated Noise",
+        AnalysisKind.Sensitivity => "Sensitivity Analysis",
+        AnalysisKind.PoleZero => "Pole-Zero Analysis",
+        AnalysisKind.TransferFunction => "Transfer Function",
         _ => "Transient Analysis",
     };
 

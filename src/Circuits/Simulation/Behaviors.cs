@@ -135,3 +135,20 @@ public interface ISweepableSource
     /// <summary>The DC value; setting it takes effect at the next load.</summary>
     double DcValue { get; set; }
 }
+
+/// <summary>
+/// A device with a state of its own that is not an unknown of the matrix (a native memristor's x): back to its initial
+/// value before every operating point, and reported as vectors beside the unknowns' (named as the equivalent
+/// sub-circuit's nodes and currents would be, so that a result has the same vectors either way).
+/// </summary>
+public interface IDeviceStateBehavior
+{
+    /// <summary>The vectors it reports (<c>v(x1.x)</c>, ...).</summary>
+    IReadOnlyList<string> VectorNames { get; }
+
+    /// <summary>The present value of vector <paramref name="index"/> of <see cref="VectorNames"/>.</summary>
+    double VectorValue(int index);
+
+    /// <summary>Sets the state back to its initial value.</summary>
+    void ResetState();
+}

@@ -55,6 +55,9 @@ public sealed class BiasingState
     /// A device reports that this iteration cannot be the last (it limited a junction voltage, a switch changed
     /// state): SPICE's CKTnoncon++.
     /// </summary>
+    /// <summary>Device loads that stamped their previous evaluation again (<see cref="SimulationOptions.Bypass"/>).</summary>
+    internal int BypassedLoads { get; set; }
+
     public void NotConverged(string device)
     {
         NonConvergenceCount++;

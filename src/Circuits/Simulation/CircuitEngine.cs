@@ -25,6 +25,7 @@ public sealed class CircuitEngine
     private readonly ITruncatingBehavior[] _truncating;
     private readonly IInitialConditionBehavior[] _initialConditions;
     private readonly IBreakpointBehavior[] _breakpoints;
+    private readonly IDeviceStateBehavior[] _deviceStates;
     private readonly int[] _nodeDiagonals;
     private readonly LinearSystem<double> _system;
     private LinearSystem<Complex>? _complexSystem;
@@ -52,9 +53,6 @@ public sealed class CircuitEngine
             if (behavior is null) continue;
             _behaviors.Add(behavior);
         }
-        if (State.Unknowns.Count == 0)
-            throw new CircuitException("the circuit has no nodes other than ground");
-
         var size = State.Unknowns.Count;
         var matrix = new SparseMatrix<double>(size);
         matrix.EnsureCapacity(4 * _behaviors.Count + size); // two-terminal stamps and the node diagonals
@@ -106,6 +104,7 @@ public sealed class CircuitEngine
         _truncating = _behaviors.OfType<ITruncatingBehavior>().ToArray();
         _initialConditions = _behaviors.OfType<IInitialConditionBehavior>().ToArray();
         _breakpoints = _behaviors.OfType<IBreakpointBehavior>().ToArray();
+        _deviceStates = _behaviors.OfType<IDeviceStateBehavior>().ToArray();
         Newton = new NewtonIteration(this, _system, _behaviors.OfType<IConvergenceBehavior>().ToArray());
 
         Statistics.Unknowns = size;
@@ -303,6 +302,7 @@ public sealed class CircuitEngine
         }
         s.Rhs[0] = 0;
         Statistics.Loads++;
+        Statistics.BypassedDeviceLoads = s.BypassedLoads;
         Statistics.LoadTime += EngineStatistics.Since(start);
     }
 
@@ -356,6 +356,15 @@ public sealed class CircuitEngine
     internal void SetInitialConditionsFromNodes()
     {
         foreach (var b in _initialConditions) b.SetInitialCondition();
+    }
+
+    /// <summary>The devices whose state is their own, not an unknown (see <see cref="IDeviceStateBehavior"/>).</summary>
+    public IReadOnlyList<IDeviceStateBehavior> DeviceStates => _deviceStates;
+
+    /// <summary>Sets every device's own state back to its initial value (before an operating point).</summary>
+    internal void ResetDeviceStates()
+    {
+        foreach (var d in _deviceStates) d.ResetState();
     }
 
     internal void ResetBreakpoints()
@@ -415,8 +424,14 @@ public sealed class CircuitEngine
 
     private void FactorAc()
     {
+        AssembleAc();
+        _complexSystem!.Factor(reorder: false);
+    }
+
+    /// <summary>Assembles the complex system at <see cref="FrequencyState.Omega"/> without factoring it (sensitivity, pole-zero).</summary>
+    internal void AssembleAc()
+    {
         var f = State.Frequency;
-        var system = _complexSystem!;
         Array.Clear(f.Rhs);
         f.Matrix.Clear();
         foreach (var b in _frequency) b.LoadAc();
@@ -425,6 +440,15 @@ public sealed class CircuitEngine
             var v = f.Matrix.Values;
             foreach (var d in _nodeDiagonals) v[d] += State.DiagonalGmin;
         }
-        system.Factor(reorder: false);
+    }
+
+    /// <summary>Solves the complex system last factored (by <see cref="SolveAc"/>) for another right-hand side, in place.</summary>
+    internal void SolveAcFactored(Complex[] rhs) => _complexSystem!.Solve(rhs);
+
+    /// <summary>Factors the real matrix as last loaded and solves it for <paramref name="rhs"/> in place (sensitivity).</summary>
+    internal void FactorAndSolve(double[] rhs)
+    {
+        _system.Factor(reorder: true);
+        _system.Solve(rhs);
     }
 }

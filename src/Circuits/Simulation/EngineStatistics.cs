@@ -15,6 +15,8 @@ public sealed record EngineStatistics
     public int LuNonZeros { get; internal set; }
     public int NewtonIterations { get; internal set; }
     public int Loads { get; internal set; }
+    /// <summary>Device evaluations skipped by bypass (<c>.options bypass=1</c>): the device stamped its previous one.</summary>
+    public int BypassedDeviceLoads { get; internal set; }
     /// <summary>Symbolic analyses (transversal, order, fill) this engine made; 0 when it was handed a shared one.</summary>
     public int SymbolicAnalyses { get; internal set; }
     /// <summary>Factorisations with a pivot search (real and complex).</summary>

@@ -89,7 +89,7 @@ internal sealed class NewtonIteration
             {
                 converged = false;
             }
-            if (double.IsNaN(s.Rhs[1]) && s.Rhs.Length > 1) converged = false;
+            if (s.Rhs.Length > 1 && double.IsNaN(s.Rhs[1])) converged = false;
 
             switch (s.Init)
             {

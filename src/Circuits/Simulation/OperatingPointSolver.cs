@@ -27,6 +27,7 @@ internal static class OperatingPointSolver
     {
         var s = engine.State;
         var o = s.Options;
+        engine.ResetDeviceStates();
         s.Biasing.Mode = mode;
         s.Biasing.Init = InitializationMode.Junction;
         if (!o.NoOpIter)

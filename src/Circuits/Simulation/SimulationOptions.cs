@@ -34,6 +34,12 @@ public sealed class SimulationOptions
     /// <summary>Skip plain Newton and go straight to gmin stepping.</summary>
     public bool NoOpIter { get; set; }
     /// <summary>
+    /// Device bypass (ngspice's <c>.options bypass=1</c>; off by default there and here): a MOSFET whose terminal
+    /// voltages and currents moved less than the convergence tolerances since its last evaluation stamps that
+    /// evaluation again instead of computing its model.
+    /// </summary>
+    public bool Bypass { get; set; }
+    /// <summary>
     /// Whether the matrix order may put the unknowns that receive only constant stamps first, so that their block of the
     /// factors is reused across Newton iterations (<see cref="Solver.BlockPolicy"/>; the results agree either way).
     /// </summary>
@@ -81,6 +87,7 @@ public sealed class SimulationOptions
                     _ => throw new ArgumentException($"option {name} must be 0 (never), 1 (automatic) or 2 (always), got {value}", name),
                 };
                 return true;
+            case "bypass": Bypass = value != 0; return true;
             default: return false;
         }
     }

@@ -84,6 +84,14 @@ public static class RunCommand
         {
             last = result.Statistics;
             Print(result, stdout);
+            try
+            {
+                FourierAnalysis.WriteRequested(result, netlist.Outputs.Fouriers, stdout);
+            }
+            catch (ArgumentException e)
+            {
+                stderr.WriteLine($"hwsim: warning: .four: {e.Message}");
+            }
             foreach (var print in netlist.Outputs.Prints.Where(p => p.Analysis == result.Kind))
                 PrintTable.Write(stdout, netlist.Title, result, print.Vectors, date);
             MeasurementPrinter.Write(result, stdout, stderr);
@@ -118,6 +126,7 @@ public static class RunCommand
             stdout.WriteLine($"  matrix non-zeros       {st.MatrixNonZeros}");
             stdout.WriteLine($"  LU non-zeros (fill)    {st.LuNonZeros}");
             stdout.WriteLine($"  Newton iterations      {st.NewtonIterations}");
+            if (st.BypassedDeviceLoads > 0) stdout.WriteLine($"  bypassed device loads  {st.BypassedDeviceLoads} (.options bypass=1)");
             stdout.WriteLine($"  time points            {st.TimePoints} ({st.AcceptedTimePoints} accepted, {st.RejectedTimePoints} rejected)");
             stdout.WriteLine($"  factorisations         {st.Factorizations} full, {st.Refactorizations} refactor, {st.ReusedFactorizations} reused");
             stdout.WriteLine($"  constant leading block {st.LeadingBlockSize} unknowns, factored {st.LeadingBlockFactorizations} times, reused {st.LeadingBlockReuses} times"
@@ -183,6 +192,10 @@ public static class RunCommand
         return Path.Combine(dir, $"{stem}.{suffix}.csv");
     }
 
+    /// <summary>A complex value of a one-point result (a pole, an AC sensitivity): re + j im.</summary>
+    private static string ComplexText(System.Numerics.Complex z) =>
+        z.Imaginary == 0 ? Format(z.Real) : $"{Format(z.Real)} {(z.Imaginary < 0 ? "-" : "+")} j{Format(Math.Abs(z.Imaginary))}";
+
     private static void Print(AnalysisResult r, TextWriter w)
     {
         w.WriteLine();
@@ -190,15 +203,15 @@ public static class RunCommand
         const int shown = 60;
         if (r.Scale is null) // an operating point, the integrated noise
         {
-            var width = Math.Max(8, r.Vectors.Take(shown).Max(v => v.Name.Length));
+            var width = Math.Max(8, r.Vectors.Take(shown).Select(v => v.Name.Length).DefaultIfEmpty().Max());
             foreach (var v in r.Vectors.Take(shown))
-                w.WriteLine($"  {v.Name.PadRight(width)}  {Format(v.Real[0])}");
+                w.WriteLine($"  {v.Name.PadRight(width)}  {(v.Complex is { } z ? ComplexText(z[0]) : Format(v.Real[0]))}");
             More(r, shown, w);
             return;
         }
         var scale = r.Scale!;
         w.WriteLine($"  {r.Points} points, {scale.Name} from {Format(scale.Real.FirstOrDefault())} to {Format(scale.Real.LastOrDefault())}");
-        var nameWidth = Math.Max(8, r.Vectors.Take(shown).Max(v => v.Name.Length));
+        var nameWidth = Math.Max(8, r.Vectors.Take(shown).Select(v => v.Name.Length).DefaultIfEmpty().Max());
         if (r.Kind == AnalysisKind.Ac)
         {
             w.WriteLine($"  {"vector".PadRight(nameWidth)}  {"|first|",14} {"|last|",14} {"max |.|",14}");

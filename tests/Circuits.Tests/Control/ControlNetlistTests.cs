@@ -26,7 +26,7 @@ public sealed partial class ControlNetlistTests
     [Fact]
     public void When_FolderListed_Expect_TheControlNetlists()
     {
-        Assert.Equal(["alter.cir", "flow.cir", "measure.cir", "noise.cir", "plots.cir", "run.cir", "saves.cir", "vectors.cir"], Directory.GetFiles(Folder, "*.cir").Select(Path.GetFileName).Order());
+        Assert.Equal(["alter.cir", "empty.cir", "flow.cir", "fourier.cir", "measure.cir", "noise.cir", "plots.cir", "run.cir", "saves.cir", "tf.cir", "vectors.cir"], Directory.GetFiles(Folder, "*.cir").Select(Path.GetFileName).Order());
     }
 
     [NgspiceTheory]

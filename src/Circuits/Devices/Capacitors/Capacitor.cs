@@ -15,6 +15,9 @@ public sealed class Capacitor : Component
     /// <summary>Initial voltage used with <c>uic</c>; when absent, the node values of <c>.ic</c> apply.</summary>
     public double? InitialCondition { get; set; }
 
+    /// <summary>The multiplier m, already folded into <see cref="Capacitance"/>; kept for sensitivity.</summary>
+    public double Multiplier { get; set; } = 1;
+
     public override Behavior CreateBehavior(BindingContext context) => new CapacitorBehavior(this, context);
 
     public override string ToNetlist() =>

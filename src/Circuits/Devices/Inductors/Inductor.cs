@@ -15,6 +15,9 @@ public sealed class Inductor : Component
     /// <summary>Initial current used with <c>uic</c>.</summary>
     public double? InitialCondition { get; set; }
 
+    /// <summary>The multiplier m, already folded into <see cref="Inductance"/>; kept for sensitivity.</summary>
+    public double Multiplier { get; set; } = 1;
+
     public override IEnumerable<(int A, int B)> ConductivePairs => TerminalPair;
     public override IEnumerable<(int A, int B)> VoltageDefinedPairs => TerminalPair;
 

@@ -87,11 +87,13 @@ public sealed record MemristorModel
         return Math.Clamp((1 / conductance - Roff) / (Ron - Roff), 0, 1);
     }
 
-    private void Validate()
+    internal void Validate()
     {
         if (!(Ron > 0) || !(Roff > Ron)) throw new ArgumentException($"memristor {Name}: need 0 < Ron < Roff (Ron = {Ron}, Roff = {Roff})");
         if (InitialState is < 0 or > 1) throw new ArgumentException($"memristor {Name}: the initial state must be in [0, 1]");
         if (WindowExponent < 1) throw new ArgumentException($"memristor {Name}: the window exponent must be a positive integer");
+        if (Dynamics == MemristorDynamics.LinearIonDrift && !(Thickness > 0 && double.IsFinite(DriftCoefficient)))
+            throw new ArgumentException($"memristor {Name}: the film thickness must be positive");
         if (Dynamics == MemristorDynamics.Threshold && !(SetThreshold > 0 && ResetThreshold < 0))
             throw new ArgumentException($"memristor {Name}: the set threshold must be positive and the reset threshold negative");
     }
@@ -118,7 +120,11 @@ public sealed record MemristorModel
             + $" : (v(p, n) < {N(ResetThreshold)} ? -{N(ResetRate)} * (v(p, n) / {N(ResetThreshold)} - 1) ^ {N(ThresholdExponent)} * {WindowExpression("v(p, n)")} : 0)) : 0",
     };
 
-    /// <summary>The <c>.subckt NAME p n params: x0=...</c> text (ngspice reads it unchanged).</summary>
+    /// <summary>
+    /// The <c>.subckt NAME p n params: x0=...</c> text (ngspice reads it unchanged). Its header carries the model's
+    /// parameters in a comment (<see cref="ParameterComment"/>): hwsim's netlist reader regenerates this text from
+    /// them and, where it matches character for character, runs each instance as the native <see cref="Memristor"/>.
+    /// </summary>
     public string ToSubcircuit()
     {
         Validate();
@@ -127,7 +133,10 @@ public sealed record MemristorModel
             .Append(" memristor, ").Append(Window).Append(" window (p = ").Append(WindowExponent.ToString(CultureInfo.InvariantCulture))
             .Append("), R(x) = Ron x + Roff (1 - x), Ron = ").Append(N(Ron)).Append(", Roff = ").Append(N(Roff)).Append('\n');
         s.Append("* state x on node x (1 F): C dx/dt = rate; the drift is off in the operating point (time = 0)\n");
-        s.Append($".subckt {Name} p n params: x0={N(InitialState)}\n");
+        s.Append("* hwsim runs each instance as its native memristor (the same equations, the state advanced once per accepted time\n");
+        s.Append("* point, constant matrix stamps while it holds) when this text is as written here; .options hwsim_native_memristor=0\n");
+        s.Append("* runs the sub-circuit instead; ngspice runs the sub-circuit\n");
+        s.Append($".subckt {Name} p n params: x0={N(InitialState)} ; {ParameterComment}\n");
         s.Append($"bport p n I = {PortCurrent}\n");
         s.Append($"bstate 0 x I = {StateRate}\n");
         s.Append("cstate x 0 1\n");
@@ -135,6 +144,115 @@ public sealed record MemristorModel
         s.Append("vinit xinit 0 dc {x0}\n");
         s.Append($".ends {Name}\n");
         return s.ToString();
+    }
+
+    /// <summary>The marker that opens the parameter comment of <see cref="ToSubcircuit"/>'s header.</summary>
+    public const string ParameterMarker = "hwsim memristor:";
+
+    /// <summary>
+    /// Every parameter but the name and x0 (both on the header itself) as <c>key=value</c> words after
+    /// <see cref="ParameterMarker"/>, read back by <see cref="FromParameters"/>.
+    /// </summary>
+    public string ParameterComment =>
+        $"{ParameterMarker} dynamics={(Dynamics == MemristorDynamics.LinearIonDrift ? "drift" : "threshold")} window={Window.ToString().ToLowerInvariant()}"
+        + $" p={WindowExponent.ToString(CultureInfo.InvariantCulture)} ron={N(Ron)} roff={N(Roff)} mu={N(Mobility)} d={N(Thickness)}"
+        + $" vset={N(SetThreshold)} vreset={N(ResetThreshold)} kset={N(SetRate)} kreset={N(ResetRate)} a={N(ThresholdExponent)}";
+
+    /// <summary>
+    /// The model that <paramref name="values"/> (the <c>key=value</c> words of <see cref="ParameterComment"/>, as
+    /// strings) describe, named <paramref name="name"/> with default state <paramref name="initialState"/>. Throws a
+    /// <see cref="FormatException"/> whose message starts with the offending key and a colon for a value it cannot
+    /// read, and an <see cref="ArgumentException"/> for parameters that make no memristor (Ron &gt;= Roff ...).
+    /// </summary>
+    public static MemristorModel FromParameters(string name, double initialState, IReadOnlyList<(string Key, string Value)> values)
+    {
+        var m = new MemristorModel { Name = name, InitialState = initialState };
+        foreach (var (key, text) in values)
+        {
+            double Number() => Expressions.SpiceNumber.TryParse(text, out var v) ? v
+                : throw new FormatException($"{key}: '{text}' is not a number");
+            m = key switch
+            {
+                "dynamics" => m with
+                {
+                    Dynamics = text switch
+                    {
+                        "drift" => MemristorDynamics.LinearIonDrift,
+                        "threshold" => MemristorDynamics.Threshold,
+                        _ => throw new FormatException($"{key}: '{text}' is not drift or threshold"),
+                    },
+                },
+                "window" => m with
+                {
+                    Window = text switch
+                    {
+                        "joglekar" => MemristorWindow.Joglekar,
+                        "biolek" => MemristorWindow.Biolek,
+                        _ => throw new FormatException($"{key}: '{text}' is not joglekar or biolek"),
+                    },
+                },
+                "p" => m with
+                {
+                    WindowExponent = Number() is var p && p == Math.Floor(p) && p is >= 1 and <= 64 ? (int)p
+                        : throw new FormatException($"{key}: the window exponent must be an integer from 1 to 64, got '{text}'"),
+                },
+                "ron" => m with { Ron = Number() },
+                "roff" => m with { Roff = Number() },
+                "mu" => m with { Mobility = Number() },
+                "d" => m with { Thickness = Number() },
+                "vset" => m with { SetThreshold = Number() },
+                "vreset" => m with { ResetThreshold = Number() },
+                "kset" => m with { SetRate = Number() },
+                "kreset" => m with { ResetRate = Number() },
+                "a" => m with { ThresholdExponent = Number() },
+                _ => throw new FormatException($"{key}: not a memristor parameter (dynamics, window, p, ron, roff, mu, d, vset, vreset, kset, kreset, a)"),
+            };
+        }
+        m.Validate();
+        return m;
+    }
+
+    /// <summary>The leak of the state towards its initial value (1/s): the sub-circuit's 1 G resistor on its 1 F state.</summary>
+    public const double LeakRate = 1e-9;
+
+    /// <summary>
+    /// The state's rate dx/dt at state <paramref name="x"/> and port voltage <paramref name="v"/> in a transient
+    /// (time &gt; 0), without the leak: <see cref="StateRate"/>'s expression computed as the B source computes it
+    /// (a power is |a|^b; u(0) = 1/2).
+    /// </summary>
+    public double Rate(double x, double v) => Dynamics switch
+    {
+        MemristorDynamics.LinearIonDrift => DriftCoefficient * (v / (Ron * x + Roff * (1 - x))) * WindowAt(x, v),
+        _ => v > SetThreshold ? SetRate * Expressions.ExpressionMath.Power(v / SetThreshold - 1, ThresholdExponent) * WindowAt(x, v)
+            : v < ResetThreshold ? -ResetRate * Expressions.ExpressionMath.Power(v / ResetThreshold - 1, ThresholdExponent) * WindowAt(x, v)
+            : 0,
+    };
+
+    /// <summary>d<see cref="Rate"/>/dx at fixed <paramref name="v"/>.</summary>
+    public double RateSlope(double x, double v)
+    {
+        var (w, dw) = WindowAndSlope(x, v);
+        if (Dynamics == MemristorDynamics.LinearIonDrift)
+        {
+            var r = Ron * x + Roff * (1 - x);
+            return DriftCoefficient * v * (dw / r - w * (Ron - Roff) / (r * r));
+        }
+        var k = v > SetThreshold ? SetRate * Expressions.ExpressionMath.Power(v / SetThreshold - 1, ThresholdExponent)
+            : v < ResetThreshold ? -ResetRate * Expressions.ExpressionMath.Power(v / ResetThreshold - 1, ThresholdExponent)
+            : 0;
+        return k * dw;
+    }
+
+    private double WindowAt(double x, double v) => WindowAndSlope(x, v).W;
+
+    private (double W, double Slope) WindowAndSlope(double x, double v)
+    {
+        var n = 2 * WindowExponent;
+        // the B source's u(): 0 below 0, 1 above, 1/2 at 0
+        var (a, da) = Window == MemristorWindow.Joglekar ? (2 * x - 1, 2.0) : (x - Expressions.ExpressionMath.Step(-v), 1.0);
+        var power = Expressions.ExpressionMath.Power(a, n);
+        // d|a|^n/da = n a^(n-1) for even n
+        return (1 - power, -n * Math.Pow(a, n - 1) * da);
     }
 
     /// <summary>

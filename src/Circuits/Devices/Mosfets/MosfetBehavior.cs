@@ -281,7 +281,8 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
         var beta = _beta;
         var oxideCap = _oxideCap;
 
-        double vbs, vgs, vds, vbd, vgd, vgb;
+        double vbs, vgs, vds, vbd, vgd, vgb, cdrain;
+        double capgs = 0, capgd = 0, capgb = 0;
         var xfact = 0.0;
         var init = _biasing.Init;
         var predicting = init is InitializationMode.Predict or InitializationMode.Transient;
@@ -305,6 +306,24 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
                 vbs = _type * (At(x, _b) - At(x, _sp));
                 vgs = _type * (At(x, _g) - At(x, _sp));
                 vds = _type * (At(x, _dp) - At(x, _sp));
+                if (init != InitializationMode.SmallSignal && _biasing.Options.Bypass && Unmoved(vbs, vgs, vds, s0))
+                {
+                    // mos1load's bypass: nothing moved beyond the tolerances since the last evaluation, whose
+                    // currents, conductances and charges are still in the instance and state 0; stamp them again.
+                    vbs = At(s0, Vbs);
+                    vbd = At(s0, Vbd);
+                    vgs = At(s0, Vgs);
+                    vds = At(s0, Vds);
+                    vgd = vgs - vds;
+                    vgb = vgs - vbs;
+                    cdrain = _mode * (_cd + _cbdI);
+                    var tran = (_biasing.Mode & (AnalysisMode.Transient | AnalysisMode.TransientOperatingPoint)) != 0;
+                    capgs = tran ? At(s0, Capgs) + At(s1, Capgs) + gateSourceOverlapCap : 0;
+                    capgd = tran ? At(s0, Capgd) + At(s1, Capgd) + gateDrainOverlapCap : 0;
+                    capgb = tran ? At(s0, Capgb) + At(s1, Capgb) + gateBulkOverlapCap : 0;
+                    _biasing.BypassedLoads++;
+                    goto Bypassed;
+                }
             }
             vbd = vbs - vds;
             vgd = vgs - vds;
@@ -386,7 +405,7 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
         _mode = vds >= 0 ? 1 : -1;
 
         // Shichman-Hodges drain current
-        double cdrain, vdsat;
+        double vdsat;
         {
             var vbx = _mode == 1 ? vbs : vbd;
             double sarg;
@@ -512,7 +531,6 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
         At(s0, Vds) = vds;
 
         // Meyer's capacitor model
-        double capgs = 0, capgd = 0, capgb = 0;
         if (tranLike)
         {
             if (_mode > 0)
@@ -555,6 +573,7 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
             }
         }
 
+    Bypassed:
         double gcgs, ceqgs, gcgd, ceqgd, gcgb, ceqgb;
         if (init == InitializationMode.Transient || !_biasing.IsTransient)
         {
@@ -693,6 +712,34 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
                 capgb = 0;
             }
         }
+    }
+
+    /// <summary>
+    /// mos1load's bypass test: the terminal voltages moved less than reltol of their size plus vntol since the last
+    /// evaluation, and the currents that evaluation's linearisation predicts differ from its own by less than the
+    /// current tolerances.
+    /// </summary>
+    private bool Unmoved(double vbs, double vgs, double vds, double[] s0)
+    {
+        var o = _biasing.Options;
+        var vbd = vbs - vds;
+        var vgd = vgs - vds;
+        var delvbs = vbs - At(s0, Vbs);
+        var delvbd = vbd - At(s0, Vbd);
+        var delvgs = vgs - At(s0, Vgs);
+        var delvds = vds - At(s0, Vds);
+        var delvgd = vgd - (At(s0, Vgs) - At(s0, Vds));
+        var cdhat = _mode >= 0
+            ? _cd - _gbd * delvbd + _gmbs * delvbs + _gm * delvgs + _gds * delvds
+            : _cd - (_gbd - _gmbs) * delvbd - _gm * delvgd + _gds * delvds;
+        var cbhat = _cbsI + _cbdI + _gbd * delvbd + _gbs * delvbs;
+        var cb = _cbsI + _cbdI;
+        return Math.Abs(cbhat - cb) < o.RelTol * (Math.Max(Math.Abs(cbhat), Math.Abs(cb)) + o.AbsTol)
+            && Math.Abs(delvbs) < o.RelTol * Math.Max(Math.Abs(vbs), Math.Abs(At(s0, Vbs))) + o.VnTol
+            && Math.Abs(delvbd) < o.RelTol * Math.Max(Math.Abs(vbd), Math.Abs(At(s0, Vbd))) + o.VnTol
+            && Math.Abs(delvgs) < o.RelTol * Math.Max(Math.Abs(vgs), Math.Abs(At(s0, Vgs))) + o.VnTol
+            && Math.Abs(delvds) < o.RelTol * Math.Max(Math.Abs(vds), Math.Abs(At(s0, Vds))) + o.VnTol
+            && Math.Abs(cdhat - _cd) < o.RelTol * Math.Max(Math.Abs(cdhat), Math.Abs(_cd)) + o.AbsTol;
     }
 
     public bool IsConvergent()

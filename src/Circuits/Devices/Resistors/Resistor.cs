@@ -40,6 +40,8 @@ public sealed class Resistor : Component
     public string? Model { get; set; }
     /// <summary>The multiplier m (parallel copies), already folded into <see cref="Resistance"/>; kept for noise.</summary>
     public double Multiplier { get; set; } = 1;
+    /// <summary>The scale factor (<c>scale=</c>), already folded into <see cref="Resistance"/>; kept for sensitivity.</summary>
+    public double Scale { get; set; } = 1;
     /// <summary>False for <c>noisy=0</c>: the resistor adds no noise.</summary>
     public bool Noisy { get; set; } = true;
     /// <summary>Flicker noise of its model (KF, AF, EF and the effective area); null without a model or KF.</summary>
