@@ -80,14 +80,17 @@ public static class MonteCarloBenchmarks
             ("mlp-shapes non-ideal montecarlo, 3 samples, 1 job", () => Study(shapes, FidelityLevel.Macro, 3, 1, shapesNonIdeal)),
         };
 
+        // "shapes": only the non-ideal mlp-shapes cases (0, 1, 14, 15) and their ratios, for a quick before/after.
+        var shapesOnly = args.Length > 1 && args[1] == "shapes";
+        int[] selected = shapesOnly ? new[] { 0, 1, 14, 15 } : Enumerable.Range(0, cases.Length).ToArray();
         var wall = cases.Select(_ => new List<double>()).ToArray();
         var cpu = cases.Select(_ => new List<double>()).ToArray();
         var process = Process.GetCurrentProcess();
-        foreach (var c in cases) c.Work();   // warm-up: JIT and first-use costs
+        foreach (var i in selected) cases[i].Work();   // warm-up: JIT and first-use costs
         var loads = new List<string> { LoadAverage() };
         for (var r = 0; r < rounds; r++)
         {
-            for (var i = 0; i < cases.Length; i++)
+            foreach (var i in selected)
             {
                 GC.Collect();
                 process.Refresh();
@@ -109,11 +112,19 @@ public static class MonteCarloBenchmarks
         var I = CultureInfo.InvariantCulture;
         sb.Append(I, $"Monte Carlo speed (issue 11), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, median of {rounds} interleaved rounds; load average (1 min) over the run: {string.Join(", ", loads)}\n\n");
         sb.Append("| case | wall (s) | CPU (s) |\n|---|---:|---:|\n");
-        for (var i = 0; i < cases.Length; i++) sb.Append(I, $"| {cases[i].Name} | {W(i):F3} | {C(i):F3} |\n");
+        foreach (var i in selected) sb.Append(I, $"| {cases[i].Name} | {W(i):F3} | {C(i):F3} |\n");
         sb.Append('\n');
         void Ratio(string what, double cpuRatio, double wallRatio, string target) =>
             sb.Append(I, $"- {what}: {cpuRatio:F2} (CPU), {wallRatio:F2} (wall); target {target}\n");
         Ratio("non-ideal mlp-shapes compare / plain macro compare", C(1) / C(0), W(1) / W(0), "<= 10");
+        double ShapesSampleCpu = (C(15) - C(14)) / 2, ShapesSampleWall = (W(15) - W(14)) / 2;
+        Ratio("a further non-ideal mlp-shapes Monte Carlo sample / the plain macro compare of mlp-shapes", ShapesSampleCpu / C(0), ShapesSampleWall / W(0), "(<= 10 for the compare)");
+        if (shapesOnly)
+        {
+            Console.Write(sb.ToString());
+            return 0;
+        }
+
         void Jobs(string what, int one, int two) =>
             sb.Append(I, $"- {what}: 2 jobs' throughput / 1 job's = {W(one) / W(two):F2} (wall; target >= 1.7); CPU time of 2 jobs / 1 job = {C(two) / C(one):F2} (1 = no cost of sharing the work)\n");
         double MacroSampleCpu = (C(5) - C(4)) / 10, MacroSampleWall = (W(5) - W(4)) / 10;
@@ -124,8 +135,6 @@ public static class MonteCarloBenchmarks
         Ratio("a further mlp-xor device sample / a plain device compare of it (fixed clock, no period sweep)", DeviceSampleCpu / C(8), DeviceSampleWall / W(8), "none stated");
         sb.Append(I, $"- mlp-xor device: {1 / DeviceSampleWall:F2} samples/s (study, 1 job) against {4 / W(9):F2} samples/s (one compare per sample): {W(9) / 4 / DeviceSampleWall:F1}x; CPU {C(9) / 4 / DeviceSampleCpu:F1}x\n");
         Jobs("mlp-xor device, 8 samples", 12, 13);
-        double ShapesSampleCpu = (C(15) - C(14)) / 2, ShapesSampleWall = (W(15) - W(14)) / 2;
-        Ratio("a further non-ideal mlp-shapes Monte Carlo sample / the plain macro compare of mlp-shapes", ShapesSampleCpu / C(0), ShapesSampleWall / W(0), "(<= 10 for the compare)");
         Console.Write(sb.ToString());
         var file = Path.Combine("bench", "results", $"montecarlo-{DateTime.UtcNow:yyyy-MM-dd}.md");
         if (Directory.Exists(Path.GetDirectoryName(file)))

@@ -34,7 +34,7 @@ public sealed record EngineStatistics
     public Hwsim.Circuits.Solver.BlockChoice? BlockChoice { get; internal set; }
     /// <summary>Times the leading block of the factors was computed (a factorisation, or a refactorisation after its values changed).</summary>
     public int LeadingBlockFactorizations { get; internal set; }
-    /// <summary>Refactorisations that reused the leading block and recomputed only the trailing one.</summary>
+    /// <summary>Refactorisations that reused the leading block and recomputed only the trailing one, and pivot searches that resumed at the trailing block.</summary>
     public int LeadingBlockReuses { get; internal set; }
     /// <summary>Factorisations in which a leading pivot was too small on the leading rows, so the block was not kept apart.</summary>
     public int LeadingPivotFallbacks { get; internal set; }

@@ -90,6 +90,18 @@ public sealed class SparseLU<T>
     private T[] _schurDiag = Array.Empty<T>();
     private int[] _leadingEntries = Array.Empty<int>();
 
+    // The state of the last Factor after its leading block (L's row indices still positions, the pruning of its columns),
+    // so that a pivot search at unchanged leading values resumes at the first trailing column: the leading block's
+    // pivots and values depend on its constant values alone, so the result is the full search's.
+    private int[] _savedLi = Array.Empty<int>();
+    private T[] _savedLx = Array.Empty<T>();
+    private int[] _savedLpend = Array.Empty<int>();
+    private bool[] _savedPruned = Array.Empty<bool>();
+    private int _savedLnz;
+    private int _savedUnz;
+    private int _savedOffDiagonal;
+    private bool _savedValid;
+
     /// <summary>Creates the solver for <paramref name="matrix"/>; nothing is computed until <see cref="Analyze"/>.</summary>
     /// <param name="matrix">The matrix; its structure must be fixed before <see cref="Analyze"/>.</param>
     /// <param name="relativePivotThreshold">
@@ -175,7 +187,10 @@ public sealed class SparseLU<T>
     /// </summary>
     public int LeadingBlockFactorizations { get; private set; }
 
-    /// <summary>Refactorisations that reused the leading block and recomputed only the trailing one.</summary>
+    /// <summary>
+    /// Refactorisations that reused the leading block and recomputed only the trailing one, and factorisations whose
+    /// pivot search resumed at the trailing block.
+    /// </summary>
     public int LeadingBlockReuses { get; private set; }
 
     /// <summary>
@@ -233,6 +248,9 @@ public sealed class SparseLU<T>
         _leading = symbolic.LeadingSize;
         _blocked = false;
         _uTrailStart = _leading > 0 ? new int[n] : Array.Empty<int>();
+        _savedLpend = new int[_leading];
+        _savedPruned = new bool[_leading];
+        _savedValid = false;
         _schurDiag = _leading > 0 ? new T[n] : Array.Empty<T>();
         _factoredAValid = false;
         _hasPattern = false;
@@ -243,7 +261,9 @@ public sealed class SparseLU<T>
     /// Numeric factorisation with pivot search: for each column in the analysed order, a sparse triangular solve
     /// over the depth-first reach of its pattern, then the preferred (diagonal) row as pivot if its magnitude is at
     /// least the relative threshold times the largest candidate and above the absolute threshold, else the largest
-    /// candidate (even below the absolute threshold). May allocate (to grow the factors).
+    /// candidate (even below the absolute threshold). With a leading block whose values have not changed since the last
+    /// factorisation that kept it, the search resumes at the first trailing column from the saved state (the same
+    /// result, without recomputing the block). May allocate (to grow the factors).
     /// </summary>
     /// <exception cref="InvalidOperationException">Not analysed.</exception>
     /// <exception cref="SingularMatrixException">A column has no non-zero candidate.</exception>
@@ -255,6 +275,7 @@ public sealed class SparseLU<T>
             throw new InvalidOperationException("Analyze() must run before Factor().");
         }
 
+        bool resume = _savedValid && !LeadingValuesChanged();
         _factored = false;
         _hasPattern = false;
         int n = _n;
@@ -277,9 +298,25 @@ public sealed class SparseLU<T>
         int leading = _leading;
         bool blocked = leading > 0;
         bool[] constantRow = _symbolic.ConstantRowAtPosition;
-
-        for (int k = 0; k < n; k++)
+        int first = 0;
+        if (resume)
         {
+            (lnz, unz, offDiagonal) = RestoreLeadingState();
+            first = leading;
+            LeadingBlockReuses++;
+        }
+        else
+        {
+            _savedValid = false;
+        }
+
+        for (int k = first; k < n; k++)
+        {
+            if (k == leading && blocked && !resume)
+            {
+                SaveLeadingState(lnz, unz, offDiagonal);
+            }
+
             int col = _columnOrder[k];
             _lp[k] = lnz;
             _up[k] = unz;
@@ -445,10 +482,50 @@ public sealed class SparseLU<T>
         _blocked = blocked;
         if (blocked)
         {
-            LeadingBlockFactorizations++;
+            if (!resume)
+            {
+                LeadingBlockFactorizations++;
+            }
+
             SeparateLeadingBlock();
             ComputeLeadingContribution();
         }
+    }
+
+    /// <summary>Saves the factorisation state after the leading block (see <c>_savedValid</c>).</summary>
+    private void SaveLeadingState(int lnz, int unz, int offDiagonal)
+    {
+        if (_savedLi.Length < lnz)
+        {
+            _savedLi = new int[lnz];
+            _savedLx = new T[lnz];
+        }
+
+        Array.Copy(_li, _savedLi, lnz);
+        Array.Copy(_lx, _savedLx, lnz);
+        Array.Copy(_lpend, _savedLpend, _leading);
+        Array.Copy(_pruned, _savedPruned, _leading);
+        (_savedLnz, _savedUnz, _savedOffDiagonal) = (lnz, unz, offDiagonal);
+        _savedValid = true;
+    }
+
+    /// <summary>
+    /// Puts back the state after the leading block: its L columns (row indices as positions, pruned as then), its
+    /// pivots; its U columns, pivots and pattern pointers are as the last factorisation left them. Returns the counts.
+    /// </summary>
+    private (int Lnz, int Unz, int OffDiagonal) RestoreLeadingState()
+    {
+        int lnz = _savedLnz;
+        Array.Copy(_savedLi, _li, lnz);
+        Array.Copy(_savedLx, _lx, lnz);
+        Array.Copy(_savedLpend, _lpend, _leading);
+        Array.Copy(_savedPruned, _pruned, _leading);
+        for (int s = 0; s < _leading; s++)
+        {
+            _positionStep[_pivotPosition[s]] = s;
+        }
+
+        return (lnz, _savedUnz, _savedOffDiagonal);
     }
 
     /// <summary>
@@ -632,6 +709,7 @@ public sealed class SparseLU<T>
             }
 
             LeadingBlockFactorizations++;
+            _savedValid = false; // the leading block is recomputed from other values
         }
 
         if (!RefactorColumns())

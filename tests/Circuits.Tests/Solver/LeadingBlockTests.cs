@@ -62,6 +62,60 @@ public sealed class LeadingBlockTests
     }
 
     [Fact]
+    public void When_PivotSearchAtUnchangedLeadingValues_Expect_ResumedSearchEqualsFullSearch()
+    {
+        Gen.Select(Gen.Int[4, 60], Gen.Int[0, int.MaxValue])
+            .Sample(
+                (n, seed) =>
+                {
+                    var matrix = RandomSystems.PermutedDominant<double>(n, seed, 0.15, permute: false);
+                    var random = new Random(seed);
+                    var varying = Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.3).ToArray();
+                    varying[random.Next(n)] = true;
+                    var symbolic = SymbolicAnalysis.Analyze(matrix, varying, varying, BlockPolicy.Always);
+                    var lu = new SparseLU<double>(matrix, symbolic);
+                    lu.Factor();
+                    for (int round = 0; round < 3; round++)
+                    {
+                        // Large changes among the varying unknowns, so that the search may pivot elsewhere.
+                        for (int col = 0; col < n; col++)
+                        {
+                            for (int p = matrix.ColumnPointers[col]; p < matrix.ColumnPointers[col + 1]; p++)
+                            {
+                                if (varying[matrix.RowIndices[p]] && varying[col] && random.NextDouble() < 0.5)
+                                {
+                                    matrix.Values[matrix.PositionHandles[p]] *= 1e-4 + (3 * random.NextDouble());
+                                }
+                            }
+                        }
+
+                        lu.Factor();
+                        var fresh = new SparseLU<double>(matrix, symbolic);
+                        fresh.Factor();
+                        Assert.Equal(fresh.LuNonZeros, lu.LuNonZeros);
+                        Assert.Equal(fresh.OffDiagonalPivots, lu.OffDiagonalPivots);
+                        for (int k = 0; k < n; k++)
+                        {
+                            Assert.Equal(fresh.RowAtStep(k), lu.RowAtStep(k));
+                        }
+
+                        double[] b = RandomSystems.Rhs<double>(n, seed + round);
+                        double[] x = (double[])b.Clone();
+                        double[] y = (double[])b.Clone();
+                        lu.Solve(x);
+                        fresh.Solve(y);
+                        Assert.Equal(y, x); // the same operations in the same order
+                    }
+
+                    if (symbolic.LeadingSize > 0 && lu.KeepsLeadingBlock)
+                    {
+                        Assert.Equal(1, lu.LeadingBlockFactorizations);
+                        Assert.Equal(3, lu.LeadingBlockReuses);
+                    }
+                });
+    }
+
+    [Fact]
     public void When_LeadingPivotTooSmallOnConstantRows_Expect_FallbackCountedAndSolutionRight()
     {
         // Unknown 0 is constant and leads; its diagonal is tiny against its entry in row 2, which is varying: the pivot
