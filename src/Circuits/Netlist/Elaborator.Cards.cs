@@ -64,18 +64,38 @@ internal sealed partial class Elaborator
         }
         var parens = c.Peek()?.Kind == NetlistTokenKind.LeftParen;
         if (parens) c.Next("(");
+        var parameters = new List<(NetlistToken Token, string Key, double Value)>();
         while (!c.AtEnd && c.Peek()!.Kind != NetlistTokenKind.RightParen)
         {
             var keyToken = c.Peek()!;
             var key = c.Word("model parameter");
             c.Expect(NetlistTokenKind.Equals, $"'=' after {key}");
-            var value = c.Value(key, scope.Parameters);
-            if (key == "level" && value == 1) continue;
-            if (!set(key, value))
-                throw new NetlistException(keyToken.Location, $".model {name}: unknown or unsupported {type.ToUpperInvariant()} parameter '{key}'");
+            parameters.Add((keyToken, key, c.Value(key, scope.Parameters)));
         }
         if (parens) c.Expect(NetlistTokenKind.RightParen, "')' closing the parameters");
         c.ExpectEnd();
+        // LEVEL decides which parameters a MOSFET model has, wherever it stands on the card.
+        var levelLabel = "";
+        foreach (var (token, key, value) in parameters.Where(p => p.Key == "level"))
+        {
+            if (model is MosfetModel mos && value != 1)
+            {
+                if (!MosfetModel.IsSupportedLevel(value))
+                    throw new NetlistException(token.Location, $".model {name}: MOSFET level {NetlistNumber.Format(value)} is not supported (supported: 1 and 3)");
+                mos.Level = (int)value;
+                levelLabel = $" level-{mos.Level}";
+            }
+            else if (value != 1)
+            {
+                throw new NetlistException(token.Location, $".model {name}: unknown or unsupported {type.ToUpperInvariant()} parameter '{key}'");
+            }
+        }
+        foreach (var (token, key, value) in parameters)
+        {
+            if (key == "level") continue;
+            if (!set(key, value))
+                throw new NetlistException(token.Location, $".model {name}: unknown or unsupported {type.ToUpperInvariant()}{levelLabel} parameter '{key}'");
+        }
         if (_models.ContainsKey(flat)) throw new NetlistException(nameToken!.Location, $".model {name} is defined twice");
         _models[flat] = model;
         scope.LocalModels.Add(name);

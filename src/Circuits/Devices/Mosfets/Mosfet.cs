@@ -3,8 +3,8 @@ using Hwsim.Circuits.Simulation;
 namespace Hwsim.Circuits.Devices;
 
 /// <summary>
-/// <c>Mname drain gate source bulk model [l=] [w=] [ad=] [as=] [pd=] [ps=] [m=] [off] [ic=vds,vgs,vbs]</c>: a level-1
-/// MOSFET. L and W default to 100 um, as in ngspice.
+/// <c>Mname drain gate source bulk model [l=] [w=] [ad=] [as=] [pd=] [ps=] [m=] [off] [ic=vds,vgs,vbs]</c>: a level-1 or
+/// level-3 MOSFET (the model's LEVEL). L and W default to 100 um, as in ngspice.
 /// </summary>
 public sealed class Mosfet : Component
 {

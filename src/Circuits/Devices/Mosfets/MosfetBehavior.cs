@@ -6,11 +6,12 @@ using Hwsim.Circuits.Simulation;
 namespace Hwsim.Circuits.Devices;
 
 /// <summary>
-/// The level-1 MOSFET as ngspice 39's mos1load.c / mos1temp.c / mos1acld.c / mos1conv.c / mos1trun.c: the
-/// Shichman-Hodges drain current with body effect and channel-length modulation, source/drain interchange, bulk
-/// junction diodes with their depletion charges, Meyer's gate capacitances (devsup.c DEVqmeyer) plus overlaps, and
-/// DEVfetlim / DEVlimvds / DEVpnjlim limiting. Internal nodes <c>m#drain</c> and <c>m#source</c> appear when RD and
-/// RS are non-zero. Not ported: RSH with NRD/NRS squares.
+/// The level-1 and level-3 MOSFETs as ngspice 39's mos1load.c / mos1temp.c / mos1acld.c / mos1conv.c / mos1trun.c
+/// and their mos3 counterparts, which share everything but the drain current (<see cref="ShichmanHodges"/>,
+/// <see cref="Mos3DrainCurrent"/>) and a few temperature details: source/drain interchange, bulk junction diodes with
+/// their depletion charges, Meyer's gate capacitances (devsup.c DEVqmeyer) plus overlaps, and DEVfetlim / DEVlimvds /
+/// DEVpnjlim limiting. Internal nodes <c>m#drain</c> and <c>m#source</c> appear when RD and RS are non-zero. Not
+/// ported: RSH with NRD/NRS squares.
 /// </summary>
 public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBiasingBehavior, IConvergenceBehavior,
     IFrequencyBehavior, IInitialConditionBehavior
@@ -21,6 +22,9 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
     private readonly Mosfet _entity;
     private readonly MosfetModel _model;
     private readonly double _type;   // +1 NMOS, -1 PMOS, as a double: it multiplies voltages and currents
+    private readonly bool _level3;
+    private readonly IMosfetDrainCurrent _current;
+    private readonly double _effectiveLength, _effectiveWidth;
     private readonly int _d, _g, _s, _b, _dp, _sp;
 
     private readonly int _st;
@@ -60,6 +64,10 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
         _entity = entity;
         _model = model;
         _type = model.Polarity;
+        _level3 = model.Level == 3;
+        _current = _level3 ? new Mos3DrainCurrent(model) : new ShichmanHodges(model.Lambda);
+        _effectiveLength = model.EffectiveLength(entity.Length);
+        _effectiveWidth = model.EffectiveWidth(entity.Width);
         _d = context.Node(entity.Nodes[0]);
         _g = context.Node(entity.Nodes[1]);
         _s = context.Node(entity.Nodes[2]);
@@ -71,8 +79,12 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
         context.RegisterCharge(Qgs);
         context.RegisterCharge(Qgd);
         context.RegisterCharge(Qgb);
-        if (entity.Length - 2 * model.LateralDiffusion <= 0)
-            throw new CircuitException($"{entity.Name}: the effective channel length l - 2 ld is not positive", entity.Name);
+        if (_effectiveLength <= 0)
+            throw new CircuitException(_level3
+                ? $"{entity.Name}: the effective channel length l - 2 ld + xl is not positive"
+                : $"{entity.Name}: the effective channel length l - 2 ld is not positive", entity.Name);
+        if (_effectiveWidth <= 0)
+            throw new CircuitException($"{entity.Name}: the effective channel width w - 2 wd + xw is not positive", entity.Name);
     }
 
     /// <summary>The drain current (A, into the drain) at the last load, and the small-signal values there.</summary>
@@ -133,13 +145,23 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
         var egfet1 = 1.16 - 7.02e-4 * tnom * tnom / (tnom + 1108);
         var arg1 = -egfet1 / (kt1 + kt1) + 1.1150877 / (boltz * (refTemp + refTemp));
         var pbfact1 = -2 * vtnom * (1.5 * Math.Log(fact1) + charge * arg1);
+        // the intrinsic carrier density NSUB is compared with: level 3 follows it to TNOM, level 1 keeps 300 K's
+        var ni = 1.45e16;
+        if (_level3)
+        {
+            var nifact = tnom / 300 * Math.Sqrt(tnom / 300);
+            nifact *= Math.Exp(0.5 * egfet1 * (1 / (double)300 - 1 / tnom) / PhysicalConstants.KOverQ);
+            ni = 1.45e16 * nifact;
+        }
 
         // model defaulting and preprocessing (mos1set.c, mos1temp.c)
         _phi = model.Phi ?? 0.6;
         _gamma = model.Gamma ?? 0;
         _vt0 = model.ThresholdVoltage ?? 0;
         _kp = model.Transconductance ?? 2e-5;
-        if (model.OxideThickness is not { } tox || tox == 0)
+        var oxideThickness = _level3 ? model.OxideThickness ?? 1e-7 : model.OxideThickness;
+        if (_level3 && oxideThickness <= 0) throw new CircuitException($"{model.Name}: TOX is not positive", model.Name);
+        if (oxideThickness is not { } tox || tox == 0)
         {
             _oxideCapFactor = 0;
         }
@@ -149,9 +171,9 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
             if (model.Transconductance is null) _kp = (model.SurfaceMobility ?? 600) * _oxideCapFactor * 1e-4;
             if (model.SubstrateDoping is { } nsub)
             {
-                if (nsub * 1e6 > 1.45e16)
+                if (nsub * 1e6 > ni)
                 {
-                    if (model.Phi is null) _phi = Math.Max(.1, 2 * vtnom * Math.Log(nsub * 1e6 / 1.45e16));
+                    if (model.Phi is null) _phi = Math.Max(.1, 2 * vtnom * Math.Log(nsub * 1e6 / ni));
                     var fermis = _type * .5 * _phi;
                     var wkfng = 3.2;
                     var gateType = model.GateType ?? 1;
@@ -191,8 +213,9 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
         _tTransconductance = _kp / ratio4;
         var phio = (_phi - pbfact1) / fact1;
         _tPhi = fact2 * phio + pbfact;
-        _tVbi = _vt0 - _type * (_gamma * Math.Sqrt(_phi)) + .5 * (egfet1 - egfet) + _type * .5 * (_tPhi - _phi);
+        _tVbi = model.DelVto + _vt0 - _type * (_gamma * Math.Sqrt(_phi)) + .5 * (egfet1 - egfet) + _type * .5 * (_tPhi - _phi);
         _tVto = _tVbi + _type * _gamma * Math.Sqrt(_tPhi);
+        var tSurfaceMobility = (model.SurfaceMobility ?? 600) / ratio4;
         _tSatCur = model.JunctionSatCur * Math.Exp(-egfet / vt + egfet1 / vtnom);
         _tSatCurDens = model.JunctionSatCurDensity * Math.Exp(-egfet / vt + egfet1 / vtnom);
         var pbo = (model.BulkJunctionPotential - pbfact1) / fact1;
@@ -249,7 +272,7 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
         _sourceConductance = model.SourceResistance != 0 ? mult / model.SourceResistance : 0;
 
         // What every load uses and only the temperature changes (mos1load.c computes these per load).
-        var effectiveLength = e.Length - 2 * model.LateralDiffusion;
+        var effectiveLength = _effectiveLength;
         if (_tSatCurDens == 0 || e.DrainArea == 0 || e.SourceArea == 0)
         {
             _drainSatCur = mult * _tSatCur;
@@ -260,11 +283,13 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
             _drainSatCur = _tSatCurDens * mult * e.DrainArea;
             _sourceSatCur = _tSatCurDens * mult * e.SourceArea;
         }
-        _gateSourceOverlapCap = model.GateSourceOverlapCapFactor * mult * e.Width;
-        _gateDrainOverlapCap = model.GateDrainOverlapCapFactor * mult * e.Width;
+        _gateSourceOverlapCap = model.GateSourceOverlapCapFactor * mult * _effectiveWidth;
+        _gateDrainOverlapCap = model.GateDrainOverlapCapFactor * mult * _effectiveWidth;
         _gateBulkOverlapCap = model.GateBulkOverlapCapFactor * mult * effectiveLength;
-        _beta = _tTransconductance * mult * e.Width / effectiveLength;
-        _oxideCap = _oxideCapFactor * effectiveLength * mult * e.Width;
+        _beta = _tTransconductance * mult * _effectiveWidth / effectiveLength;
+        _oxideCap = _oxideCapFactor * effectiveLength * mult * _effectiveWidth;
+        _current.Prepare(new MosfetChannel(_type, _tVbi, _gamma, _tPhi, _beta, _oxideCapFactor, _oxideCap,
+            effectiveLength, _effectiveWidth, mult, tSurfaceMobility));
     }
 
     public void Load()
@@ -379,7 +404,11 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
         vgb = vgs - vbs;
 
         // bulk-source and bulk-drain diodes
-        if (vbs <= -3 * vt)
+        if (vbs <= -3 * vt && _level3)
+        {
+            ReverseJunction(vbs, vt, sourceSatCur, out _cbsI, out _gbs);
+        }
+        else if (vbs <= -3 * vt)
         {
             _gbs = _biasing.Gmin;
             _cbsI = _gbs * vbs - sourceSatCur;
@@ -390,7 +419,11 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
             _gbs = sourceSatCur * evbs / vt + _biasing.Gmin;
             _cbsI = sourceSatCur * (evbs - 1) + _biasing.Gmin * vbs;
         }
-        if (vbd <= -3 * vt)
+        if (vbd <= -3 * vt && _level3)
+        {
+            ReverseJunction(vbd, vt, drainSatCur, out _cbdI, out _gbd);
+        }
+        else if (vbd <= -3 * vt)
         {
             _gbd = _biasing.Gmin;
             _cbdI = _gbd * vbd - drainSatCur;
@@ -404,54 +437,11 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
 
         _mode = vds >= 0 ? 1 : -1;
 
-        // Shichman-Hodges drain current
+        // the level's drain current, evaluated in forward mode
         double vdsat;
-        {
-            var vbx = _mode == 1 ? vbs : vbd;
-            double sarg;
-            if (vbx <= 0)
-            {
-                sarg = Math.Sqrt(_tPhi - vbx);
-            }
-            else
-            {
-                sarg = Math.Sqrt(_tPhi);
-                sarg -= vbx / (sarg + sarg);
-                sarg = Math.Max(0, sarg);
-            }
-            var von = _tVbi * _type + _gamma * sarg;
-            _von = von;
-            var vgst = (_mode == 1 ? vgs : vgd) - von;
-            vdsat = Math.Max(vgst, 0);
-            var arg = sarg <= 0 ? 0 : _gamma / (sarg + sarg);
-            if (vgst <= 0)
-            {
-                cdrain = 0;
-                _gm = 0;
-                _gds = 0;
-                _gmbs = 0;
-            }
-            else
-            {
-                var vdsm = vds * _mode;
-                var betap = beta * (1 + model.Lambda * vdsm);
-                if (vgst <= vdsm)
-                {
-                    cdrain = betap * vgst * vgst * .5;
-                    _gm = betap * vgst;
-                    _gds = model.Lambda * beta * vgst * vgst * .5;
-                    _gmbs = _gm * arg;
-                }
-                else
-                {
-                    cdrain = betap * vdsm * (vgst - .5 * vdsm);
-                    _gm = betap * vdsm;
-                    _gds = betap * (vgst - vdsm) + model.Lambda * beta * vdsm * (vgst - .5 * vdsm);
-                    _gmbs = _gm * arg;
-                }
-            }
-        }
-        var vonLocal = _von;
+        cdrain = _mode == 1
+            ? _current.Evaluate(vgs, vbs, vds, vt, out _gm, out _gds, out _gmbs, out var vonLocal, out vdsat)
+            : _current.Evaluate(vgd, vbd, -vds, vt, out _gm, out _gds, out _gmbs, out vonLocal, out vdsat);
         _von = _type * vonLocal;
         _vdsat = _type * vdsat;
 
@@ -648,6 +638,15 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
 
     private const double MaxExpArg = 709.0;
 
+    /// <summary>mos3load's reverse-biased junction (below -3 vt): the saturation current approached as a cubic, plus gmin.</summary>
+    private void ReverseJunction(double v, double vt, double satCur, out double current, out double conductance)
+    {
+        var arg = 3 * vt / (v * PhysicalConstants.E);
+        arg = arg * arg * arg;
+        current = -satCur * (1 + arg) + _biasing.Gmin * v;
+        conductance = satCur * 3 * arg / v + _biasing.Gmin;
+    }
+
     private void Grading(double arg, out double sarg, out double sargsw)
     {
         var mj = _model.BulkJunctionBotGradingCoeff;
@@ -771,8 +770,6 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
 
     public void LoadAc()
     {
-        var model = _model;
-        var e = _entity;
         var s0 = _transient.States[0];
         int xnrm, xrev;
         if (_mode < 0)
@@ -785,11 +782,9 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
             xnrm = 1;
             xrev = 0;
         }
-        var mult = e.Multiplier;
-        var effectiveLength = e.Length - 2 * model.LateralDiffusion;
-        var capgs = 2 * s0[Capgs] + model.GateSourceOverlapCapFactor * mult * e.Width;
-        var capgd = 2 * s0[Capgd] + model.GateDrainOverlapCapFactor * mult * e.Width;
-        var capgb = 2 * s0[Capgb] + model.GateBulkOverlapCapFactor * mult * effectiveLength;
+        var capgs = 2 * s0[Capgs] + _gateSourceOverlapCap;
+        var capgd = 2 * s0[Capgd] + _gateDrainOverlapCap;
+        var capgb = 2 * s0[Capgb] + _gateBulkOverlapCap;
         var w = _frequency.Omega;
         var xgs = capgs * w;
         var xgd = capgd * w;

@@ -3,16 +3,22 @@ using Hwsim.Circuits.Simulation;
 namespace Hwsim.Circuits.Devices;
 
 /// <summary>
-/// <c>.model NAME NMOS(level=1 ...)</c> or <c>PMOS(...)</c>: ngspice's level-1 Shichman-Hodges MOSFET with its
-/// parameter names and defaults (mos1set.c, mos1temp.c). Parameters whose absence ngspice treats specially are
-/// nullable here (TOX: no Meyer capacitances; KP: derived from UO and TOX; CBD/CBS: from CJ and the areas; GAMMA,
-/// PHI and VTO: derived from NSUB when that is given).
+/// <c>.model NAME NMOS(level=1 ...)</c> or <c>PMOS(...)</c>: ngspice's level-1 Shichman-Hodges MOSFET or its level-3
+/// semi-empirical short-channel MOSFET, with their parameter names and defaults (mos1set.c, mos1temp.c, mos3set.c,
+/// mos3temp.c). Parameters whose absence ngspice treats specially are nullable here (TOX: no Meyer capacitances at
+/// level 1, 100 nm at level 3; KP: derived from UO and TOX; CBD/CBS: from CJ and the areas; GAMMA, PHI and VTO:
+/// derived from NSUB when that is given). Each level accepts only its own parameters (level 3 has no LAMBDA, level 1
+/// none of THETA, ETA, KAPPA, VMAX, DELTA, XJ, NFS, DELVTO, XL, XW, WD).
 /// </summary>
 public sealed class MosfetModel : Entity
 {
     public MosfetModel(string name, bool pmos = false) : base(name) { IsPmos = pmos; }
 
     public bool IsPmos { get; }
+    /// <summary>1 (Shichman-Hodges) or 3 (ngspice's mos3), LEVEL; set before the other parameters.</summary>
+    public int Level { get; set; } = 1;
+    /// <summary>The levels this model type implements.</summary>
+    public static bool IsSupportedLevel(double level) => level is 1 or 3;
     /// <summary>+1 for NMOS, -1 for PMOS (SPICE's MOS1type).</summary>
     public int Polarity => IsPmos ? -1 : 1;
 
@@ -52,8 +58,13 @@ public sealed class MosfetModel : Entity
     public double BulkJunctionBotGradingCoeff { get; set; } = 0.5;
     /// <summary>Zero-bias sidewall capacitance per metre of perimeter (F/m), CJSW.</summary>
     public double? SideWallCapFactor { get; set; }
-    /// <summary>Sidewall grading coefficient, MJSW.</summary>
-    public double BulkJunctionSideGradingCoeff { get; set; } = 0.5;
+    /// <summary>Sidewall grading coefficient, MJSW (0.5 at level 1, 0.33 at level 3 when not given).</summary>
+    public double BulkJunctionSideGradingCoeff
+    {
+        get => _sideGradingCoeff ?? (Level == 3 ? 0.33 : 0.5);
+        set => _sideGradingCoeff = value;
+    }
+    private double? _sideGradingCoeff;
     /// <summary>Forward-bias depletion capacitance coefficient, FC.</summary>
     public double ForwardCapDepCoeff { get; set; } = 0.5;
     /// <summary>Oxide thickness (m), TOX; null or 0: no gate capacitance.</summary>
@@ -75,12 +86,71 @@ public sealed class MosfetModel : Entity
     /// <summary>Flicker-noise current exponent, AF.</summary>
     public double FlickerExponent { get; set; } = 1;
 
+    // level 3 only (mos3set.c defaults)
+    /// <summary>Mobility modulation by the gate voltage (1/V), THETA.</summary>
+    public double Theta { get; set; }
+    /// <summary>Static feedback: the drain voltage's lowering of the threshold (DIBL), ETA.</summary>
+    public double Eta { get; set; }
+    /// <summary>Saturation field factor of the channel-length modulation, KAPPA.</summary>
+    public double Kappa { get; set; } = 0.2;
+    /// <summary>Maximum carrier drift velocity (m/s), VMAX; 0: no velocity saturation.</summary>
+    public double MaxDriftVelocity { get; set; }
+    /// <summary>Width effect on the threshold (narrow channel), DELTA.</summary>
+    public double NarrowWidthDelta { get; set; }
+    /// <summary>Metallurgical junction depth (m), XJ; 0: no short-channel threshold reduction.</summary>
+    public double JunctionDepth { get; set; }
+    /// <summary>Fast surface state density (1/cm^2), NFS; non-zero: the weak-inversion (subthreshold) current.</summary>
+    public double FastSurfaceStateDensity { get; set; }
+    /// <summary>Threshold voltage shift (V), DELVTO.</summary>
+    public double DelVto { get; set; }
+    /// <summary>Length mask adjustment (m), XL: added to the effective length.</summary>
+    public double LengthAdjust { get; set; }
+    /// <summary>Width mask adjustment (m), XW: added to the effective width.</summary>
+    public double WidthAdjust { get; set; }
+    /// <summary>Width narrowing by diffusion (m), WD: twice subtracted from the effective width.</summary>
+    public double WidthNarrow { get; set; }
+
+    /// <summary>The channel length the drain current sees: L - 2 LD + XL.</summary>
+    public double EffectiveLength(double length) => length - 2 * LateralDiffusion + LengthAdjust;
+    /// <summary>The channel width the drain current sees: W - 2 WD + XW.</summary>
+    public double EffectiveWidth(double width) => width - 2 * WidthNarrow + WidthAdjust;
+
     public override Behavior? CreateBehavior(BindingContext context) => null;
 
     /// <summary>Sets a parameter by its SPICE name; false for a name we do not know.</summary>
     public bool TrySet(string parameter, double value)
     {
-        switch (parameter.ToLowerInvariant())
+        var name = parameter.ToLowerInvariant();
+        if (Level == 3) return TrySetLevel3(name, value);
+        return name != "lambda" && IsLevel3Only(name) ? false : TrySetShared(name, value);
+    }
+
+    private bool TrySetLevel3(string name, double value)
+    {
+        switch (name)
+        {
+            case "lambda": return false;
+            case "theta": Theta = value; return true;
+            case "eta": Eta = value; return true;
+            case "kappa": Kappa = value; return true;
+            case "vmax": MaxDriftVelocity = value; return true;
+            case "delta": NarrowWidthDelta = value; return true;
+            case "xj": JunctionDepth = value; return true;
+            case "nfs": FastSurfaceStateDensity = value; return true;
+            case "delvto": case "delvt0": DelVto = value; return true;
+            case "xl": LengthAdjust = value; return true;
+            case "xw": WidthAdjust = value; return true;
+            case "wd": WidthNarrow = value; return true;
+            default: return TrySetShared(name, value);
+        }
+    }
+
+    private static bool IsLevel3Only(string name) => name is "theta" or "eta" or "kappa" or "vmax" or "delta" or "xj"
+        or "nfs" or "delvto" or "delvt0" or "xl" or "xw" or "wd";
+
+    private bool TrySetShared(string name, double value)
+    {
+        switch (name)
         {
             case "vto": case "vt0": ThresholdVoltage = value; return true;
             case "kp": Transconductance = value; return true;
@@ -117,13 +187,14 @@ public sealed class MosfetModel : Entity
 
     public override string ToNetlist()
     {
-        var p = new List<string> { "level=1" };
+        var p = new List<string> { $"level={Level}" };
         void Add(string key, double? value)
         {
             if (value is { } v) p.Add($"{key}={NetlistNumber.Format(v)}");
         }
         Add("vto", ThresholdVoltage); Add("kp", Transconductance); Add("gamma", Gamma); Add("phi", Phi);
-        Add("lambda", Lambda); Add("rd", DrainResistance); Add("rs", SourceResistance); Add("cbd", CapBD); Add("cbs", CapBS);
+        if (Level == 1) Add("lambda", Lambda);
+        Add("rd", DrainResistance); Add("rs", SourceResistance); Add("cbd", CapBD); Add("cbs", CapBS);
         Add("is", JunctionSatCur); Add("js", JunctionSatCurDensity); Add("pb", BulkJunctionPotential);
         Add("cgso", GateSourceOverlapCapFactor); Add("cgdo", GateDrainOverlapCapFactor); Add("cgbo", GateBulkOverlapCapFactor);
         Add("cj", BulkCapFactor); Add("mj", BulkJunctionBotGradingCoeff); Add("cjsw", SideWallCapFactor);
@@ -131,6 +202,12 @@ public sealed class MosfetModel : Entity
         Add("ld", LateralDiffusion); Add("uo", SurfaceMobility); Add("nsub", SubstrateDoping); Add("tpg", GateType);
         Add("nss", SurfaceStateDensity); Add("tnom", NominalTemperature);
         if (FlickerCoefficient != 0) { Add("kf", FlickerCoefficient); Add("af", FlickerExponent); }
+        if (Level == 3)
+        {
+            Add("theta", Theta); Add("eta", Eta); Add("kappa", Kappa); Add("vmax", MaxDriftVelocity);
+            Add("delta", NarrowWidthDelta); Add("xj", JunctionDepth); Add("nfs", FastSurfaceStateDensity);
+            Add("delvto", DelVto); Add("xl", LengthAdjust); Add("xw", WidthAdjust); Add("wd", WidthNarrow);
+        }
         return $".model {Name} {(IsPmos ? "PMOS" : "NMOS")}({string.Join(" ", p)})";
     }
 }
