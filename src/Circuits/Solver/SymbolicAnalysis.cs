@@ -161,7 +161,7 @@ public sealed class SymbolicAnalysis
         int denseCount = amd.DenseCount;
         long lowerCount;
         var block = BlockChoice.None;
-        bool[]? trailing = varyingRows.IsEmpty || policy == BlockPolicy.Never ? null : TrailingSet(n, varyingRows, varyingColumns, rowOfColumn);
+        bool[]? trailing = varyingRows.IsEmpty || policy == BlockPolicy.Never ? null : TrailingSet(n, columnPointers, rowIndices, varyingRows, varyingColumns, rowOfColumn);
         if (trailing is null)
         {
             lowerCount = SymbolicCholesky.CountLower(pattern, order);
@@ -210,16 +210,29 @@ public sealed class SymbolicAnalysis
     }
 
     /// <summary>
-    /// The unknowns that must follow the leading block (0-based): every varying one, and every one tied to a varying
-    /// one through the matching, so that the leading columns' preferred rows are leading rows. Null when nothing or
+    /// The unknowns that must follow the leading block (0-based): every varying one, every one whose column reaches a
+    /// varying row, and every one tied to those through the matching, so that the leading columns' preferred rows are leading rows. Null when nothing or
     /// everything would lead.
     /// </summary>
-    private static bool[]? TrailingSet(int n, ReadOnlySpan<bool> varyingRows, ReadOnlySpan<bool> varyingColumns, int[] rowOfColumn)
+    private static bool[]? TrailingSet(int n, ReadOnlySpan<int> columnPointers, ReadOnlySpan<int> rowIndices,
+        ReadOnlySpan<bool> varyingRows, ReadOnlySpan<bool> varyingColumns, int[] rowOfColumn)
     {
         var trailing = new bool[n];
         for (int i = 0; i < n; i++)
         {
             trailing[i] = varyingRows[i] || varyingColumns[i];
+        }
+
+        // A column with an entry in a varying row trails as well. Such an entry (an op-amp input's transconductance
+        // into the amplifier's non-linear stage, 100 S against the 35 uS of a crossbar column node) would fail the
+        // leading pivot's threshold test against the column and make the block fall back at every pivot search
+        // (lstm-airline at the device level: 202 of 202). Without them no leading column reaches a varying row.
+        for (int j = 0; j < n; j++)
+        {
+            for (int p = columnPointers[j]; p < columnPointers[j + 1] && !trailing[j]; p++)
+            {
+                if (varyingRows[rowIndices[p]]) trailing[j] = true;
+            }
         }
 
         var columnOfRow = new int[n];
@@ -350,14 +363,14 @@ public sealed record BlockChoice(int LeadingSize, int LeadingCandidates, long Pl
 
     /// <summary>
     /// The rule, from measurements (bench/README.md, 2026-12-03): the constrained order pays when at least
-    /// <see cref="MinimumCandidates"/> unknowns and at least half of all could lead, and its fill is at most twice the
-    /// plain order's. Then the trailing block is small against the whole, and a Newton iteration's refactorisation costs
+    /// <see cref="MinimumCandidates"/> unknowns and at least two fifths of all could lead (lstm-airline's device level:
+    /// 4,146 of 8,697, its operating point twice as fast with the block), and its fill is at most twice the plain order's. Then the trailing block is small against the whole, and a Newton iteration's refactorisation costs
     /// a fraction of the plain order's, whose partial refactorisation recomputes every column on a path from a varying
     /// column to the root (most of a crossbar mesh). In a small circuit (the 13 unknowns of the switched-capacitor
     /// integrator, 4 of which could lead) the bookkeeping costs more than it saves.
     /// </summary>
     public static bool Pays(int unknowns, int candidates, long plainLower, long constrainedLower) =>
-        candidates >= MinimumCandidates && 2 * candidates >= unknowns && constrainedLower <= 2 * Math.Max(plainLower, unknowns);
+        candidates >= MinimumCandidates && 5L * candidates >= 2L * unknowns && constrainedLower <= 2 * Math.Max(plainLower, unknowns);
 
     /// <summary>The fewest unknowns that could lead for the constrained order to be taken.</summary>
     public const int MinimumCandidates = 64;

@@ -116,10 +116,11 @@ public sealed class LeadingBlockTests
     }
 
     [Fact]
-    public void When_LeadingPivotTooSmallOnConstantRows_Expect_FallbackCountedAndSolutionRight()
+    public void When_ConstantColumnReachesVaryingRow_Expect_ItTrailsAndNoFallback()
     {
-        // Unknown 0 is constant and leads; its diagonal is tiny against its entry in row 2, which is varying: the pivot
-        // must be taken there (the plain rule), so the leading block is not kept apart.
+        // Unknown 0's row and column are constant, but its column reaches row 2, which varies, with an entry far larger
+        // than its diagonal (as an op-amp input's transconductance dwarfs a crossbar node's conductances). Leading, it
+        // would fail the pivot test at every search; it trails instead, and the block keeps only unknown 1.
         var matrix = new SparseMatrix<double>(3);
         int[,] h = new int[3, 3];
         foreach (var (r, c) in new[] { (1, 1), (3, 1), (1, 2), (2, 2), (2, 3), (3, 3), (1, 3) })
@@ -138,16 +139,17 @@ public sealed class LeadingBlockTests
         var varyingRows = new[] { false, false, true };
         var varyingColumns = new[] { false, false, true };
         var symbolic = SymbolicAnalysis.Analyze(matrix, varyingRows, varyingColumns, BlockPolicy.Always);
-        Assert.True(symbolic.LeadingSize > 0);
+        Assert.Equal(1, symbolic.LeadingSize);
+        Assert.Equal(2, symbolic.ColumnAtStep(0));
         var lu = new SparseLU<double>(matrix, symbolic);
         lu.Factor();
 
-        Assert.Equal(1, lu.LeadingPivotFallbacks);
-        Assert.False(lu.KeepsLeadingBlock);
+        Assert.Equal(0, lu.LeadingPivotFallbacks);
+        Assert.True(lu.KeepsLeadingBlock);
         AssertSolvesLikePlain(matrix, lu, 1);
         matrix.Values[h[2, 2]] = 4;
         Assert.True(lu.Refactor());
-        Assert.Equal(0, lu.LeadingBlockReuses);
+        Assert.Equal(1, lu.LeadingBlockReuses);
         AssertSolvesLikePlain(matrix, lu, 2);
     }
 
@@ -158,10 +160,23 @@ public sealed class LeadingBlockTests
         var varying = Enumerable.Range(0, 40).Select(i => i % 7 == 0).ToArray();
         var symbolic = SymbolicAnalysis.Analyze(matrix, varying, varying, BlockPolicy.Always);
 
-        Assert.Equal(40 - varying.Count(v => v), symbolic.LeadingSize);
+        // Trailing: the varying unknowns and those whose column reaches a varying row.
+        var pointers = matrix.ColumnPointers;
+        var rows = matrix.RowIndices;
+        var trails = (bool[])varying.Clone();
+        for (int j = 0; j < 40; j++)
+        {
+            for (int p = pointers[j]; p < pointers[j + 1]; p++)
+            {
+                trails[j] |= varying[rows[p]];
+            }
+        }
+
+        Assert.InRange(trails.Count(t => t), varying.Count(v => v) + 1, 39);
+        Assert.Equal(40 - trails.Count(t => t), symbolic.LeadingSize);
         for (int k = 0; k < 40; k++)
         {
-            Assert.Equal(k >= symbolic.LeadingSize, varying[symbolic.ColumnAtStep(k) - 1]);
+            Assert.Equal(k >= symbolic.LeadingSize, trails[symbolic.ColumnAtStep(k) - 1]);
         }
     }
 
