@@ -722,16 +722,7 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
     {
         var o = _biasing.Options;
         var vbd = vbs - vds;
-        var vgd = vgs - vds;
-        var delvbs = vbs - At(s0, Vbs);
-        var delvbd = vbd - At(s0, Vbd);
-        var delvgs = vgs - At(s0, Vgs);
-        var delvds = vds - At(s0, Vds);
-        var delvgd = vgd - (At(s0, Vgs) - At(s0, Vds));
-        var cdhat = _mode >= 0
-            ? _cd - _gbd * delvbd + _gmbs * delvbs + _gm * delvgs + _gds * delvds
-            : _cd - (_gbd - _gmbs) * delvbd - _gm * delvgd + _gds * delvds;
-        var cbhat = _cbsI + _cbdI + _gbd * delvbd + _gbs * delvbs;
+        var (delvbs, delvbd, delvgs, delvds, cdhat, cbhat) = Predicted(vbs, vgs, vds, s0);
         var cb = _cbsI + _cbdI;
         return Math.Abs(cbhat - cb) < o.RelTol * (Math.Max(Math.Abs(cbhat), Math.Abs(cb)) + o.AbsTol)
             && Math.Abs(delvbs) < o.RelTol * Math.Max(Math.Abs(vbs), Math.Abs(At(s0, Vbs))) + o.VnTol
@@ -741,26 +732,36 @@ public sealed partial class MosfetBehavior : Behavior, ITemperatureBehavior, IBi
             && Math.Abs(cdhat - _cd) < o.RelTol * Math.Max(Math.Abs(cdhat), Math.Abs(_cd)) + o.AbsTol;
     }
 
-    public bool IsConvergent()
+    /// <summary>
+    /// The terminal voltages' changes since the last evaluation and the drain and bulk currents its linearisation
+    /// predicts at them (mos1conv.c and mos1load's bypass test share them).
+    /// </summary>
+    private (double DelVbs, double DelVbd, double DelVgs, double DelVds, double CdHat, double CbHat) Predicted(
+        double vbs, double vgs, double vds, double[] s0)
     {
-        // mos1conv.c reads the new solution (CKTrhs), unlike most devices
-        var x = _biasing.Rhs;
-        var s0 = _transient.States[0];
-        var vbs = _type * (x[_b] - x[_sp]);
-        var vgs = _type * (x[_g] - x[_sp]);
-        var vds = _type * (x[_dp] - x[_sp]);
         var vbd = vbs - vds;
         var vgd = vgs - vds;
-        var vgdo = s0[Vgs] - s0[Vds];
-        var delvbs = vbs - s0[Vbs];
-        var delvbd = vbd - s0[Vbd];
-        var delvgs = vgs - s0[Vgs];
-        var delvds = vds - s0[Vds];
+        var vgdo = At(s0, Vgs) - At(s0, Vds);
+        var delvbs = vbs - At(s0, Vbs);
+        var delvbd = vbd - At(s0, Vbd);
+        var delvgs = vgs - At(s0, Vgs);
+        var delvds = vds - At(s0, Vds);
         var delvgd = vgd - vgdo;
         var cdhat = _mode >= 0
             ? _cd - _gbd * delvbd + _gmbs * delvbs + _gm * delvgs + _gds * delvds
             : _cd - (_gbd - _gmbs) * delvbd - _gm * delvgd + _gds * delvds;
         var cbhat = _cbsI + _cbdI + _gbd * delvbd + _gbs * delvbs;
+        return (delvbs, delvbd, delvgs, delvds, cdhat, cbhat);
+    }
+
+    public bool IsConvergent()
+    {
+        // mos1conv.c reads the new solution (CKTrhs), unlike most devices
+        var x = _biasing.Rhs;
+        var vbs = _type * (x[_b] - x[_sp]);
+        var vgs = _type * (x[_g] - x[_sp]);
+        var vds = _type * (x[_dp] - x[_sp]);
+        var (_, _, _, _, cdhat, cbhat) = Predicted(vbs, vgs, vds, _transient.States[0]);
         var o = _biasing.Options;
         var tol = o.RelTol * Math.Max(Math.Abs(cdhat), Math.Abs(_cd)) + o.AbsTol;
         if (Math.Abs(cdhat - _cd) >= tol) return false;
