@@ -185,7 +185,7 @@ public sealed record MappingProfile
         Line("input DAC", InputBits is { } ib ? $"{ib} bits over +/-{N(InputFullScale)}" : "none");
         Line("wire resistance", $"{N(WireResistance)} ohm per segment");
         Line("crossing device", Device == CrossbarDeviceKind.Memristor
-            ? "memristor at its programmed state (in an operating point its state holds, so each crossing is the linear conductance of that state: written as that resistor at the ideal and macro levels)"
+            ? "memristor at its programmed state (in an operating point its state holds, so each crossing is the linear conductance of that state: written as that resistor at the ideal and macro levels; at the device level the memristor sub-circuit, which hwsim runs as its native device and ngspice as written)"
             : "resistor");
         Line("variation", $"sigma {N(VariationSigma)}, stuck at Gmin {N(StuckAtGminProbability)}, at Gmax {N(StuckAtGmaxProbability)}, seed {Seed}");
         Line("read noise", ReadNoiseSigma > 0 ? $"sigma {N(ReadNoiseSigma)} of G per read, fresh per evaluation point (not in the netlist: the evaluator re-reads the crossings)" : "none");
